@@ -1,0 +1,49 @@
+# Shared set-up for scripts/demo and scripts/test: install what is missing,
+# configure and build. Sourced, not run.
+
+PGESQL_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+
+# Debian packages pgesql needs to build and test, and a file each one provides.
+PGESQL_PACKAGES=(
+  "flex:/usr/bin/flex"
+  "bison:/usr/bin/bison"
+  "cmake:/usr/bin/cmake"
+  "g++:/usr/bin/g++"
+  "make:/usr/bin/make"
+  "ninja-build:/usr/bin/ninja"
+  "pkg-config:/usr/bin/pkg-config"
+  "libssl-dev:/usr/include/openssl/ssl.h"
+  "openssl:/usr/bin/openssl"
+  "libgtest-dev:/usr/include/gtest/gtest.h"
+  "postgresql:/usr/lib/postgresql"
+  "postgresql-client:/usr/bin/psql"
+)
+
+pgesql_install_missing() {
+  local missing=() entry
+  for entry in "${PGESQL_PACKAGES[@]}"; do
+    [[ -e "${entry#*:}" ]] || missing+=("${entry%%:*}")
+  done
+  [[ ${#missing[@]} -eq 0 ]] && return 0
+  if [[ $(id -u) -ne 0 ]]; then
+    echo "pgesql needs these Debian packages, which are not installed:" >&2
+    echo "  ${missing[*]}" >&2
+    echo "install them (as root: apt-get install ${missing[*]}) or run this script as root." >&2
+    exit 1
+  fi
+  echo "== installing: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# pgesql_build BUILD_DIR [cmake -D options...]
+pgesql_build() {
+  local build_dir=$1; shift
+  local generator=()
+  if [[ ! -f "$build_dir/CMakeCache.txt" ]] && command -v ninja >/dev/null; then generator=(-G Ninja); fi
+  echo "== configuring $build_dir"
+  cmake -S "$PGESQL_ROOT" -B "$build_dir" "${generator[@]}" "$@" >/dev/null
+  echo "== building"
+  cmake --build "$build_dir" -j "${PGESQL_JOBS:-2}"
+}
