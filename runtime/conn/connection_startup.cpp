@@ -297,6 +297,7 @@ void ConnectionStarter::check_session_attrs(Connection &c) {
 std::unique_ptr<Connection> Connection::open(const Config &config) {
   if (config.hosts.empty()) throw Error::client_error(sqlstate::unable_to_connect, "no host to connect to");
   std::string failures;
+  bool last_timed_out = false;
   const auto try_host = [&](const HostSpec &host, TargetSessionAttrs attrs) -> std::unique_ptr<Connection> {
     Config effective = config;
     effective.target_session_attrs = attrs;
@@ -331,6 +332,7 @@ std::unique_ptr<Connection> Connection::open(const Config &config) {
         if (e.origin() == Error::Origin::server) throw;
         if (!failures.empty()) failures += "\n";
         failures += "connection to " + host_label(host) + " failed: " + e.message();
+        last_timed_out = e.timed_out();
       }
     }
     return nullptr;
@@ -341,7 +343,7 @@ std::unique_ptr<Connection> Connection::open(const Config &config) {
   if (auto c = pass(config.target_session_attrs == TargetSessionAttrs::prefer_standby ? TargetSessionAttrs::any
                                                                                        : config.target_session_attrs))
     return c;
-  throw Error::connection_failure(sqlstate::unable_to_connect, failures);
+  throw Error::connection_failure(sqlstate::unable_to_connect, failures, last_timed_out);
 }
 
 }  // namespace pgesql::conn
