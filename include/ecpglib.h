@@ -40,7 +40,7 @@ bool ECPGstatus(int lineno, const char *connection_name);
 /* The transaction state of the named (NULL: current) connection. */
 ECPGtransaction_status ECPGtransactionStatus(const char *connection_name);
 
-/* Prints sqlca's message to stderr as "sql error <message>". */
+/* Prints sqlca's message to stderr as "SQL error: <message>". */
 void sqlprint(void);
 
 #define SQLCODE sqlca.sqlcode
