@@ -354,7 +354,9 @@ std::unique_ptr<Connection> Connection::open(const Config &config) {
         // A server that refused us (bad password, unknown database) ends the search, as in libpq.
         if (e.origin() == Error::Origin::server) throw;
         if (!failures.empty()) failures += "\n";
-        failures += "connection to " + host_label(host) + " failed: " + e.message();
+        // Socket errors already name the server; others get its name here.
+        failures += e.message().starts_with("connection to ") ? e.message()
+                                                              : "connection to " + host_label(host) + " failed: " + e.message();
         last_timed_out = e.timed_out();
       }
     }
