@@ -1,0 +1,54 @@
+#include "diag/debug_log.hpp"
+
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdarg>
+#include <mutex>
+
+#include "diag/sqlca.hpp"
+#include "pgesql/pgesql.h"
+
+namespace pgesql::diag {
+namespace {
+
+std::atomic<bool> enabled{false};
+// ECPGdebug(n > 100) is ECPG's regression mode: no pid, sqlca after each line.
+std::atomic<bool> regression_mode{false};
+std::mutex stream_mutex;
+FILE *stream = nullptr;
+
+}  // namespace
+
+bool log_enabled() { return enabled.load(std::memory_order_relaxed); }
+
+void log(const char *fmt, ...) {
+  if (!log_enabled()) return;
+  const sqlca_t &ca = thread_sqlca();
+  std::lock_guard<std::mutex> lock(stream_mutex);
+  if (stream == nullptr || !enabled.load()) return;
+  if (regression_mode.load())
+    std::fputs("[NO_PID]: ", stream);
+  else
+    std::fprintf(stream, "[%d]: ", static_cast<int>(getpid()));
+  va_list ap;
+  va_start(ap, fmt);
+  std::vfprintf(stream, fmt, ap);
+  va_end(ap);
+  if (regression_mode.load())
+    std::fprintf(stream, "[NO_PID]: sqlca: code: %ld, state: %.5s\n", ca.sqlcode, ca.sqlstate);
+  std::fflush(stream);
+}
+
+}  // namespace pgesql::diag
+
+extern "C" PGESQL_API void ECPGdebug(int n, FILE *dbgs) {
+  using namespace pgesql::diag;
+  {
+    std::lock_guard<std::mutex> lock(stream_mutex);
+    regression_mode = n > 100;
+    stream = dbgs;
+    enabled = n != 0 && dbgs != nullptr;
+  }
+  log("ECPGdebug: set to %d\n", n > 100 ? n - 100 : n);
+}

@@ -1,0 +1,14 @@
+// The debug log ECPGdebug() turns on: one line per runtime event, written to
+// the stream the program gave, serialized across threads.
+#pragma once
+
+#include <cstdio>
+
+namespace pgesql::diag {
+
+bool log_enabled();
+
+// printf-style; a no-op unless the log is on. Lines start with "[pid]: ".
+void log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+}  // namespace pgesql::diag

@@ -1,0 +1,18 @@
+// Text conversion of the pgtypes host types (numeric, decimal, date,
+// timestamp, interval), the one place exec meets runtime/types.
+#pragma once
+
+#include <string>
+
+namespace pgesql::exec {
+
+enum class pgtypes_status { ok, bad_format, unsupported };
+
+// Parses the value at text (stopping at the end of one value; *end is set to
+// the first character not consumed) into *dest of the given host type.
+pgtypes_status pgtypes_from_text(int type, const char *text, const char **end, void *dest);
+
+// Formats *src of the given host type as server input text.
+pgtypes_status pgtypes_to_text(int type, const void *src, std::string &out);
+
+}  // namespace pgesql::exec

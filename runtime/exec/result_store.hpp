@@ -1,0 +1,42 @@
+// Result values (server text format) into host variables, by ECPG's rules:
+// indicators, NULL handling, truncation warnings, runtime-allocated buffers
+// for NULL pointers, and PostgreSQL arrays spread over C arrays.
+#pragma once
+
+#include <span>
+
+#include "exec/host_var.hpp"
+
+namespace pgesql::exec {
+
+// How a column's text is split into elements: not at all, as an array
+// literal {a,b}, or as a space-separated vector (int2vector, oidvector, point...).
+enum class array_kind { none, array, vector };
+
+// One field of a result: NUL-terminated text of `length` bytes, or NULL.
+struct field_value {
+  const char *text;
+  int length;
+  bool is_null;
+};
+
+struct store_options {
+  int line = 0;
+  bool informix = false;
+  bool oracle = false;
+  bool force_indicator = true;  // false under -r no_indicator
+};
+
+// Stores one field into element `row` of the variable (var/ind are element
+// 0; offset/ind_offset the strides; varcharsize the string capacity). With an
+// array kind, the field's elements go to rows row, row+1, ... On failure
+// sqlca is set and false is returned.
+bool store_value(const store_options &opt, int type, int ind_type, char *var, char *ind, long varcharsize,
+                 long offset, long ind_offset, long arrsize, long row, field_value f, array_kind kind);
+
+// Stores one result column (one field per row) into a host variable,
+// allocating a buffer for a NULL pointer variable (registered for
+// ECPGfree_auto_mem) and checking the rows fit.
+bool store_column(const store_options &opt, host_var &v, std::span<const field_value> rows, array_kind kind);
+
+}  // namespace pgesql::exec

@@ -1,0 +1,15 @@
+/* Every ECPG-compatible public header, included by a C99 and a C++17 test. */
+#include <ecpg_config.h>
+#include <ecpgerrno.h>
+#include <ecpglib.h>
+#include <ecpgtype.h>
+#include <pgesql/pgesql.h>
+#include <sql3types.h>
+#include <sqlca.h>
+#include <sqlda.h>
+#include <sqltypes.h>
+#if defined(PGESQL_HAVE_PGTYPES_HEADERS)
+#include <datetime.h>
+#include <decimal.h>
+#include <ecpg_informix.h>
+#endif
