@@ -13,6 +13,7 @@ struct HostRef {
   std::string expr;      // C expression without the colon, e.g. "s.m", "arr[2]"
   Span loc;
   std::string ind_expr;  // empty when there is no indicator
+  std::string constant;  // a literal in a USING list instead of a variable (expr empty)
   Span ind_loc;
 };
 

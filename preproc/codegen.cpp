@@ -66,6 +66,14 @@ const char *desc_item_code(const std::string &item) {
   return nullptr;
 }
 
+// Statements after which ECPG checks WHENEVER NOT FOUND.
+bool returns_rows(const std::vector<Tok> &t) {
+  if (t.empty()) return false;
+  for (const char *w : {"select", "insert", "update", "delete", "with", "discard", "values", "table", "merge", "fetch"})
+    if (word_is(t[0], w)) return true;
+  return false;
+}
+
 bool is_transaction(const std::vector<Tok> &t) {
   if (t.empty()) return false;
   for (const char *w : {"begin", "commit", "rollback", "abort", "end", "start"})
@@ -218,6 +226,10 @@ bool Codegen::describe(const TypeP &t, const std::string &e, const Span &at, std
         out.push_back({type_code(el->base), "&(" + e + ")", size, "0L", "(long)sizeof(*(" + e + "))"});
         return true;
       }
+      if (el->kind == Type::Pointer && el->elem->kind == Type::Scalar && is_char(el->elem->base)) {
+        out.push_back({type_code(el->elem->base), "&(" + e + ")", "0L", "0L", "(long)sizeof(char)"});
+        return true;
+      }
       if (el->kind == Type::Record && !el->fields.empty()) {
         bool ok = true;
         for (const Field &f : el->fields)
@@ -240,6 +252,11 @@ std::string Codegen::var_init(const VarDesc &v, const VarDesc *ind) {
 }
 
 bool Codegen::vars(const HostRef &ref, std::vector<std::string> &out) {
+  if (ref.expr.empty()) {
+    out.push_back("{PGESQL_T_CONST, (void *)" + c_string(ref.constant) +
+                  ", 1L, 1L, 1L, PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}");
+    return true;
+  }
   TypeP t;
   if (!resolve(ref, false, &t)) return false;
   std::vector<VarDesc> v;
@@ -451,7 +468,7 @@ std::string Codegen::statement(const Stmt &s, const Value &at, const std::string
     case Stmt::Generic: {
       std::string sql = sql_text(s.tokens, in, out, 1, true);
       const char *kind = is_transaction(s.tokens) ? "PGESQL_STMT_TRANSACTION" : "PGESQL_STMT_NORMAL";
-      return header(s, kind, sql, "", file) + arrays(in, out) + exec_call("0") + finish(true);
+      return header(s, kind, sql, "", file) + arrays(in, out) + exec_call("0") + finish(returns_rows(s.tokens));
     }
     case Stmt::Connect: {
       std::string target = "0", name = string_expr(s.name, "a connection name");
@@ -569,18 +586,26 @@ std::string Codegen::statement(const Stmt &s, const Value &at, const std::string
     }
     case Stmt::ExecImmediate: {
       if (s.target.kind == Value::Literal)
-        return header(s, "PGESQL_STMT_NORMAL", s.target.text, "", file) + exec_call("0") + finish(true);
+        return header(s, "PGESQL_STMT_NORMAL", s.target.text, "", file) + exec_call("0") + finish(false);
       if (s.target.kind == Value::None) {
         ctx_.diag.error(s.target.loc.begin, "EXECUTE IMMEDIATE needs a string literal or a host variable");
         return {};
       }
       vars(s.target.host, in);
-      return header(s, "PGESQL_STMT_EXEC_IMMEDIATE", "", "", file) + arrays(in, out) + exec_call("0") + finish(true);
+      return header(s, "PGESQL_STMT_EXEC_IMMEDIATE", "", "", file) + arrays(in, out) + exec_call("0") + finish(false);
     }
     case Stmt::Execute: {
+      bool host_name = s.name.kind == Value::Host;
+      if (s.flag) {  // EXECUTE name(expr, ...): sent as SQL with the name substituted
+        std::string sql = "execute " + (host_name ? std::string("$0") : s.name.text) + "(" +
+                          sql_text(s.tokens, in, out, 1, true);
+        var_list(s.using_list, in);
+        var_list(s.into_list, out);
+        return header(s, "PGESQL_STMT_NORMAL", sql, host_name ? "" : s.name.text, file) + arrays(in, out) +
+               exec_call(host_name ? string_expr(s.name, "a statement name") : "0") + finish(true);
+      }
       var_list(s.using_list, in);
       var_list(s.into_list, out);
-      bool host_name = s.name.kind == Value::Host;
       return header(s, "PGESQL_STMT_EXECUTE", host_name ? "$0" : s.name.text, host_name ? "" : s.name.text, file) +
              arrays(in, out) + exec_call(host_name ? string_expr(s.name, "a statement name") : "0") + finish(true);
     }
@@ -692,6 +717,7 @@ std::string Codegen::decl_text(const Declaration &d, const std::string &indent) 
   std::string storage;
   for (const auto &w : d.spec.storage) storage += w + " ";
   bool varchar = false, bytea = false;
+  std::string typedef_len;  // VARCHAR length supplied by a typedef (EXEC SQL TYPE x IS VARCHAR[n])
   std::string type;
   switch (d.spec.kind) {
     case DeclSpec::None: break;
@@ -703,7 +729,16 @@ std::string Codegen::decl_text(const Declaration &d, const std::string &indent) 
         type += (type.empty() ? "" : " ") + w;
       }
       break;
-    case DeclSpec::Named: type = d.spec.named; break;
+    case DeclSpec::Named: {
+      type = d.spec.named;
+      const Symbol *td = ctx_.symbols.typedef_named(d.spec.named);
+      if (td && td->type->kind == Type::Scalar && (td->type->base == Base::Varchar || td->type->base == Base::Bytea)) {
+        varchar = td->type->base == Base::Varchar;
+        bytea = !varchar;
+        typedef_len = td->type->length;
+      }
+      break;
+    }
     case DeclSpec::Enum: type = "enum " + d.spec.enum_text; break;
     case DeclSpec::Varchar: varchar = true; break;
     case DeclSpec::Bytea: bytea = true; break;
@@ -726,12 +761,20 @@ std::string Codegen::decl_text(const Declaration &d, const std::string &indent) 
   };
   if (varchar || bytea) {
     std::string s;
-    for (const Declarator &dc : d.declarators) {
-      if (dc.dims.empty()) continue;  // reported when declared
-      std::string len = dc.dims.back().empty() ? "1" : dc.dims.back();
+    for (Declarator dc : d.declarators) {
+      std::string len = typedef_len;
+      if (len.empty()) {
+        if (dc.dims.empty()) continue;  // reported when declared
+        len = dc.dims.back().empty() ? "1" : dc.dims.back();
+        dc.dims.pop_back();
+      }
+      if (!dc.dims.empty() && dc.dims.front().empty()) {  // VARCHAR v[][n]: a pointer, as with ecpg
+        dc.dims.erase(dc.dims.begin());
+        ++dc.pointers;
+      }
       s += (s.empty() ? "" : " ") + storage + "struct " + (varchar ? "varchar_" : "bytea_") +
            std::to_string(++varchar_id_) + " { int len; char arr[" + len + "]; } " +
-           declarator(dc, dc.dims.size() - 1) + ";";
+           declarator(dc, dc.dims.size()) + ";";
     }
     return s;
   }

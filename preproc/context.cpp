@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "driver.hpp"
+#include "keywords.hpp"
 
 namespace pgesql::pp {
 
@@ -37,7 +38,8 @@ void Context::process_loaded(File &f, bool included) {
   file_stack_.push_back(f.id);
   std::size_t conds_before = conds_.size();
   line_directive(1, f.id);
-  scan_host(f.text, f.id, opt.lang == OutputLang::Cxx, *this);
+  scan_host(f.text, f.id, opt.lang == OutputLang::Cxx,
+            opt.compat == Compat::Informix || opt.compat == Compat::InformixSE, *this);
   if (in_declare_ && !included) {
     diag.error(declare_at_, "missing EXEC SQL END DECLARE SECTION (to close the declare section begun here)");
     flush_declarations();
@@ -134,7 +136,11 @@ void Context::flush_declarations() {
   decl_started_ = false;
   std::string text = std::move(decl_text_);
   decl_text_.clear();
-  std::vector<Tok> toks = expand_defines(lex_tokens(text, decl_start_, true, diag), true);
+  emit_declarations(text, decl_start_);
+}
+
+void Context::emit_declarations(const std::string &text, Pos start) {
+  std::vector<Tok> toks = expand_defines(lex_tokens(text, start, true, diag), true);
   if (toks.empty()) return;
   Span whole{toks.front().loc.begin, toks.back().loc.end};
   Driver drv(*this, std::move(toks), Driver::Mode::Declarations, whole);
@@ -157,6 +163,15 @@ void Context::flush_declarations() {
 void Context::exec_sql(std::string_view text, Pos exec_at, Pos text_at, Pos end) {
   if (in_declare_) flush_declarations();
   std::vector<Tok> raw = lex_tokens(std::string(text), text_at, false, diag);
+  if (!raw.empty() && raw[0].lex == Lex::Ident && !skipping()) {
+    // EXEC SQL int i; declares a host variable like a declare section does.
+    bool reserved = false;
+    if (c_keyword(raw[0].text, &reserved) >= 0 || symbols.typedef_named(raw[0].text)) {
+      emit_declarations(std::string(text) + ";", text_at);
+      line_directive(end.line, end.file);
+      return;
+    }
+  }
   // The name after DEFINE/UNDEF/IFDEF/IFNDEF/ELIF is never replaced.
   std::size_t keep = 0;
   if (!raw.empty() && raw[0].lex == Lex::Ident) {
@@ -250,6 +265,12 @@ TypeP Context::resolve_declarator(TypeP base, const Declarator &d) {
     }
     base = scalar_type(base->base, base->spelling, dims.back());
     dims.pop_back();
+    if (!dims.empty() && dims.front().empty()) {  // VARCHAR v[][n] is a pointer to VARCHAR
+      dims.erase(dims.begin());
+      TypeP t = pointer_to(base);
+      for (auto it = dims.rbegin(); it != dims.rend(); ++it) t = array_of(t, *it);
+      return t;
+    }
   }
   TypeP t = base;
   for (int i = 0; i < d.pointers; ++i) t = pointer_to(t);

@@ -65,6 +65,7 @@ class Context : public HostSink {
   std::vector<Tok> expand_defines(std::vector<Tok> toks, bool c_mode, int depth = 0);
   TypeP record_type(const DeclSpec &spec);
   void flush_declarations();
+  void emit_declarations(const std::string &text, Pos start);
   bool skipping() const;
   // directives.cpp
   bool directive(const Stmt &s);

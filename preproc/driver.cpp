@@ -40,6 +40,18 @@ bool is_ecpg_statement(const std::vector<Tok> &t) {
 Driver::Driver(Context &ctx, std::vector<Tok> tokens, Mode mode, Span whole)
     : ctx_(ctx), toks_(std::move(tokens)), mode_(mode), whole_(whole) {
   stmt.loc = whole;
+  if (mode_ == Mode::Declarations) {
+    // numeric(p,s) / decimal(p,s): the precision is the server's business.
+    for (std::size_t i = 0; i + 3 < toks_.size(); ++i) {
+      if (!(word_is(toks_[i], "numeric") || word_is(toks_[i], "decimal")) || toks_[i + 1].lex != Lex::LParen ||
+          toks_[i + 2].lex != Lex::Number)
+        continue;
+      std::size_t j = i + 3;
+      if (toks_[j].lex == Lex::Comma && j + 2 < toks_.size() && toks_[j + 1].lex == Lex::Number) j += 2;
+      if (toks_[j].lex == Lex::RParen)
+        toks_.erase(toks_.begin() + static_cast<long>(i) + 1, toks_.begin() + static_cast<long>(j) + 1);
+    }
+  }
   if (mode_ == Mode::Statement && toks_.size() >= 2 && word_is(toks_[0], "at")) {
     const Tok &n = toks_[1];
     if (n.lex == Lex::HostVar) at = host_value(host(n.text, n.loc));
@@ -69,6 +81,7 @@ Parser::symbol_type Driver::next() {
   Span at = t.loc;
   at.begin.tok = static_cast<int>(next_);
   ++next_;
+  if (t.lex != Lex::Ident) after_tag_kw_ = false;
   switch (t.lex) {
     case Lex::Ident: return keyword_or_ident(t, at);
     case Lex::QIdent: return Parser::make_QIDENT(t.text, at);

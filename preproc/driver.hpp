@@ -46,6 +46,7 @@ class Driver {
   void add_named_type(DeclSpec &spec, const std::string &name, const Span &at);
   void add_record(DeclSpec &spec, DeclSpec &&record, const Span &at);
   std::vector<std::string> dims;
+  bool reference = false;  // EXEC SQL TYPE ... REFERENCE
 
  private:
   Parser::symbol_type keyword_or_ident(const Tok &t, const Span &at);

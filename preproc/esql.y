@@ -53,7 +53,7 @@ Parser::symbol_type yylex(Driver &drv) { return drv.next(); }
 %nterm <std::string> type_word storage_word init_item init_items dim_items dim_item balanced balanced_items
 %nterm <std::vector<Tok>> tokens tokens_opt fetch_tokens
 %nterm <std::vector<std::string>> conn_pieces cursor_words
-%nterm <HostRef> hostvar_item
+%nterm <HostRef> hostvar_item using_item
 %nterm <std::vector<HostRef>> hostvar_list
 %nterm <VarList> var_list
 %nterm <DeclSpec> decl_specs struct_spec
@@ -98,6 +98,8 @@ ecpg_stmt:
   | PREPARE name_or_var FROM prep_source           { drv.stmt.kind = Stmt::Prepare; drv.stmt.name = $2; drv.stmt.target = $4; }
   | EXECUTE IMMEDIATE prep_source                  { drv.stmt.kind = Stmt::ExecImmediate; drv.stmt.target = $3; }
   | EXECUTE name_or_var exec_clauses               { drv.stmt.kind = Stmt::Execute; drv.stmt.name = $2; }
+  | EXECUTE name_or_var "(" tokens
+        { drv.stmt.kind = Stmt::Execute; drv.stmt.name = $2; drv.stmt.flag = true; drv.stmt.tokens = std::move($4); }
   | DEALLOCATE name_or_var                         { drv.stmt.kind = Stmt::Deallocate; drv.stmt.name = $2; }
   | DEALLOCATE PREPARE name_or_var                 { drv.stmt.kind = Stmt::Deallocate; drv.stmt.name = $3; }
   | DEALLOCATE ALL                                 { drv.stmt.kind = Stmt::Deallocate; drv.stmt.flag = true; }
@@ -128,6 +130,7 @@ ecpg_stmt:
 
 conn_target_value:
     conn_pieces                      { $$ = drv.connect_target($1, @1); }
+  | QIDENT                           { $$ = drv.literal($1.substr(1, $1.size() - 2), @1); }
   | STRING                           { $$ = drv.literal(drv.unquote($1, @1), @1); }
   ;
 conn_pieces: conn_piece              { $$.push_back($1); }
@@ -182,8 +185,14 @@ var_list:
   | SQL DESCRIPTOR desc_name         { $$.kind = VarList::SqlDescriptor; $$.descriptor = $3; }
   | DESCRIPTOR name                  { $$.kind = VarList::SqlDa; $$.descriptor = drv.literal($2, @2); }
   ;
-hostvar_list: hostvar_item           { $$.push_back(std::move($1)); }
-  | hostvar_list COMMA hostvar_item  { $$ = std::move($1); $$.push_back(std::move($3)); }
+hostvar_list: using_item             { $$.push_back(std::move($1)); }
+  | hostvar_list COMMA using_item    { $$ = std::move($1); $$.push_back(std::move($3)); }
+  ;
+using_item:
+    hostvar_item
+  | NUMBER                           { $$.constant = $1; $$.loc = @1; }
+  | OP NUMBER                        { $$.constant = $1 + $2; $$.loc = @1; }
+  | STRING                           { $$.constant = drv.unquote($1, @1); $$.loc = @1; }
   ;
 hostvar_item:
     HOSTVAR                          { $$ = drv.host($1, @1); }
@@ -193,7 +202,7 @@ hostvar_item:
 prep_source:
     HOSTVAR                          { $$ = drv.host_value(drv.host($1, @1)); }
   | STRING                           { $$ = drv.literal(drv.unquote($1, @1), @1); }
-  | name                             { $$ = drv.literal($1, @1); $$.kind = Value::None; }
+  | name                             { $$ = drv.literal($1, @1); if ($1[0] == '"') $$.text = $1.substr(1, $1.size() - 2); else $$.kind = Value::None; }
   ;
 value_item:
     name                             { $$ = drv.literal($1, @1); }
@@ -228,8 +237,9 @@ action:
 
 /* EXEC SQL TYPE/VAR name IS <type>: one abstract declarator */
 type_spec_decl:
-    decl_specs pointers dims_opt     { $$.spec = std::move($1); Declarator d; d.pointers = $2; d.dims = std::move(drv.dims); drv.dims.clear(); $$.declarators.push_back(std::move(d)); $$.loc = @$; }
+    decl_specs pointers dims_opt reference_opt { $$.spec = std::move($1); Declarator d; d.pointers = $2 + (drv.reference ? 1 : 0); d.dims = std::move(drv.dims); drv.dims.clear(); $$.declarators.push_back(std::move(d)); $$.loc = @$; }
   ;
+reference_opt: %empty | IDENT { if (Driver::lower($1) != "reference") drv.error(@1, "expected REFERENCE or end of statement"); else drv.reference = true; } ;
 dims_opt: %empty | dims_opt "[" dim_items "]" { drv.dims.push_back($3); } | dims_opt "[" "]" { drv.dims.push_back(""); } ;
 
 /* ---- generic token sequences ------------------------------------------------ */
@@ -255,7 +265,7 @@ kw_plain: ALL | ALLOCATE | AUTOCOMMIT | BEGIN | BREAK | BY | CALL | CLOSE | CONN
 /* words usable as a cursor, statement, connection or descriptor name */
 name: IDENT | QIDENT | TYPE_NAME | type_word
   | CONNECTION | COUNT | SECTION | STATEMENT | TYPE | VALUE | VAR | FOUND | AUTOCOMMIT
-  | SQLERROR | SQLWARNING | SQLPRINT | STOP | BREAK | CALL | UNDEF | ELIF | ENDIF | IFDEF | IFNDEF ;
+  | SQLERROR | SQLWARNING | SQLPRINT | STOP | BREAK | CALL | UNDEF | ELIF | ENDIF | IFDEF | IFNDEF | INDICATOR ;
 
 /* ---- C declarations ------------------------------------------------------- */
 decls: %empty | decls declaration    { drv.declaration(std::move($2)); } ;

@@ -22,6 +22,7 @@ class HostSink {
   virtual void scan_error(Pos at, const std::string &message) = 0;
 };
 
-void scan_host(const std::string &text, int file, bool cplusplus, HostSink &sink);
+// cplusplus: C++ raw strings; informix: "$statement;" as well as "EXEC SQL statement;".
+void scan_host(const std::string &text, int file, bool cplusplus, bool informix, HostSink &sink);
 
 }  // namespace pgesql::pp
