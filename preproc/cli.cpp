@@ -25,7 +25,8 @@ const char *help_text() {
          "  -h             parse a header file (output FILE.h; implies -c)\n"
          "  -i             also search the system include directories\n"
          "  --depfile FILE write a Makefile dependency rule for the output to FILE\n"
-         "  --regression   accepted for ecpg compatibility (no effect)\n"
+         "  --regression   ecpg's regression-test mode (ECPGdebug logs without\n"
+         "                 run-dependent details)\n"
          "  -v             show the include search path, then continue\n"
          "  --version      show the version and exit\n"
          "  -?, --help     show this help and exit\n"
@@ -61,7 +62,10 @@ CliAction parse_command_line(int argc, char **argv, Options &opt, std::ostream &
     std::string v;
     if (std::strcmp(a, "--help") == 0 || std::strcmp(a, "-?") == 0) return CliAction::Help;
     if (std::strcmp(a, "--version") == 0) return CliAction::Version;
-    if (std::strcmp(a, "--regression") == 0) continue;
+    if (std::strcmp(a, "--regression") == 0) {
+      opt.regression = true;
+      continue;
+    }
     if (std::strncmp(a, "--lang=", 7) == 0 || std::strcmp(a, "--lang") == 0) {
       if (!value(i, a, 7, "--lang", v)) return CliAction::Error;
       if (v == "c" || v == "C") opt.lang = OutputLang::C;

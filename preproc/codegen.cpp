@@ -161,7 +161,7 @@ bool Codegen::describe(const TypeP &t, const std::string &e, const Span &at, std
     case Type::Scalar:
       if (t->base == Base::Other) return unsupported("cannot hold SQL data");
       if (t->base == Base::Varchar || t->base == Base::Bytea)
-        out.push_back({type_code(t->base), "&(" + e + ")", "(long)sizeof((" + e + ").arr)", cnt,
+        out.push_back({type_code(t->base), "&(" + e + ")", "(long)(" + t->length + ")", cnt,
                        own("(long)sizeof(" + e + ")")});
       else
         out.push_back({type_code(t->base), "&(" + e + ")", "1L", cnt, own("(long)sizeof(" + e + ")")});
@@ -196,7 +196,7 @@ bool Codegen::describe(const TypeP &t, const std::string &e, const Span &at, std
       if (el->kind == Type::Scalar) {
         if (el->base == Base::Other) return unsupported("cannot hold SQL data");
         std::string size = (el->base == Base::Varchar || el->base == Base::Bytea)
-                               ? "(long)sizeof((" + e + ")[0].arr)" : "1L";
+                               ? "(long)(" + el->length + ")" : "1L";
         out.push_back({type_code(el->base), "(" + e + ")", size, n, elem_size});
         return true;
       }
@@ -222,7 +222,7 @@ bool Codegen::describe(const TypeP &t, const std::string &e, const Span &at, std
       if (el->kind == Type::Scalar) {
         if (el->base == Base::Other) return unsupported("cannot hold SQL data");
         std::string size = (el->base == Base::Varchar || el->base == Base::Bytea)
-                               ? "(long)sizeof((" + e + ")->arr)" : "1L";
+                               ? "(long)(" + el->length + ")" : "1L";
         out.push_back({type_code(el->base), "&(" + e + ")", size, "0L", "(long)sizeof(*(" + e + "))"});
         return true;
       }
@@ -726,7 +726,7 @@ std::string Codegen::decl_text(const Declaration &d, const std::string &indent) 
         std::string lw = Driver::lower(w);
         if (lw == "varchar") varchar = true;
         if (lw == "bytea") bytea = true;
-        type += (type.empty() ? "" : " ") + w;
+        type += (type.empty() ? "" : " ") + (w == "string" ? std::string("char") : w);
       }
       break;
     case DeclSpec::Named: {

@@ -40,6 +40,7 @@ void Context::process_loaded(File &f, bool included) {
   line_directive(1, f.id);
   scan_host(f.text, f.id, opt.lang == OutputLang::Cxx,
             opt.compat == Compat::Informix || opt.compat == Compat::InformixSE, *this);
+  if (in_declare_) flush_declarations();  // declarations do not span files
   if (in_declare_ && !included) {
     diag.error(declare_at_, "missing EXEC SQL END DECLARE SECTION (to close the declare section begun here)");
     flush_declarations();
@@ -84,6 +85,18 @@ const std::string *Context::define_for(std::string_view ident) {
 }
 
 void Context::scan_error(Pos at, const std::string &message) { diag.error(at, message); }
+
+void Context::pp_line(std::string_view text, Pos at) {
+  std::string name;
+  bool angle = false;
+  // With -i, ecpg reads #include'd files for their EXEC SQL content (if found on -I).
+  if (opt.system_includes && !in_declare_ && !skipping() && pp_include_name(std::string(text), &name, &angle)) {
+    Pos end = at;
+    end.col += static_cast<int>(text.size());
+    if (include_file(name, angle, at, end, true)) return;
+  }
+  host_text(text, at);
+}
 
 void Context::host_text(std::string_view text, Pos at) {
   if (skipping()) return;
@@ -140,7 +153,28 @@ void Context::flush_declarations() {
 }
 
 void Context::emit_declarations(const std::string &text, Pos start) {
-  std::vector<Tok> toks = expand_defines(lex_tokens(text, start, true, diag), true);
+  std::vector<Tok> all = expand_defines(lex_tokens(text, start, true, diag), true);
+  // A #include inside a declare section is read for declarations, as ecpg does.
+  std::vector<Tok> part;
+  for (Tok &t : all) {
+    std::string file;
+    bool angle = false;
+    if (t.lex == Lex::PpLine && pp_include_name(t.text, &file, &angle)) {
+      parse_declarations(std::move(part));
+      part.clear();
+      if (!include_file(file, angle, t.loc.begin, t.loc.end, true)) {
+        if (!out_.empty() && out_.back() != '\n') out_ += '\n';
+        out_ += t.text + '\n';
+        out_line_ = -1;
+      }
+      continue;
+    }
+    part.push_back(std::move(t));
+  }
+  parse_declarations(std::move(part));
+}
+
+void Context::parse_declarations(std::vector<Tok> toks) {
   if (toks.empty()) return;
   Span whole{toks.front().loc.begin, toks.back().loc.end};
   Driver drv(*this, std::move(toks), Driver::Mode::Declarations, whole);
@@ -166,7 +200,9 @@ void Context::exec_sql(std::string_view text, Pos exec_at, Pos text_at, Pos end)
   if (!raw.empty() && raw[0].lex == Lex::Ident && !skipping()) {
     // EXEC SQL int i; declares a host variable like a declare section does.
     bool reserved = false;
-    if (c_keyword(raw[0].text, &reserved) >= 0 || symbols.typedef_named(raw[0].text)) {
+    bool informix = opt.compat == Compat::Informix || opt.compat == Compat::InformixSE;
+    if (c_keyword(raw[0].text, &reserved) >= 0 || symbols.typedef_named(raw[0].text) ||
+        (informix && raw[0].text == "string")) {
       emit_declarations(std::string(text) + ";", text_at);
       line_directive(end.line, end.file);
       return;
@@ -310,6 +346,7 @@ TypeP Context::resolve_base(const DeclSpec &spec, const Pos &at) {
     if (w == "long") ++longs;
     if (w == "unsigned") is_unsigned = true;
     if (w == "char") is_char = true;
+    if (w == "string") return scalar_type(Base::String, "char");
     if (w == "short") is_short = true;
     if (w == "float") is_float = true;
     if (w == "double") is_double = true;

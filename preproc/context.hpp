@@ -45,6 +45,7 @@ class Context : public HostSink {
   void exec_sql(std::string_view text, Pos exec_at, Pos text_at, Pos end) override;
   const std::string *define_for(std::string_view ident) override;
   void scan_error(Pos at, const std::string &message) override;
+  void pp_line(std::string_view text, Pos at) override;
 
  private:
   struct File {
@@ -66,6 +67,10 @@ class Context : public HostSink {
   TypeP record_type(const DeclSpec &spec);
   void flush_declarations();
   void emit_declarations(const std::string &text, Pos start);
+  void parse_declarations(std::vector<Tok> toks);
+  static bool pp_include_name(const std::string &line, std::string *name, bool *angle);
+  // Reads an include file in place; false when it was not found (quiet: no error).
+  bool include_file(const std::string &name, bool angle, Pos at, Pos end, bool quiet);
   bool skipping() const;
   // directives.cpp
   bool directive(const Stmt &s);

@@ -92,28 +92,49 @@ void Context::include(const Stmt &s) {
     diag.error(s.loc.begin, "EXEC SQL INCLUDE needs a file name");
     return;
   }
+  include_file(name, angle, s.loc.begin, s.loc.end, false);
+}
+
+bool Context::pp_include_name(const std::string &line, std::string *name, bool *angle) {
+  std::size_t i = line.find('#');
+  if (i == std::string::npos) return false;
+  i = line.find_first_not_of(" \t", i + 1);
+  if (i == std::string::npos || line.compare(i, 7, "include") != 0) return false;
+  i = line.find_first_not_of(" \t", i + 7);
+  if (i == std::string::npos || (line[i] != '"' && line[i] != '<')) return false;
+  char close = line[i] == '"' ? '"' : '>';
+  std::size_t j = line.find(close, i + 1);
+  if (j == std::string::npos) return false;
+  *angle = close == '>';
+  *name = line.substr(i + 1, j - i - 1);
+  return true;
+}
+
+bool Context::include_file(const std::string &name, bool angle, Pos at, Pos end, bool quiet) {
   std::string from_dir;
   for (const File &f : files_)
     if (f.id == file_stack_.back()) from_dir = fs::path(f.path).parent_path().string();
   std::string found = find_include(name, angle, from_dir);
   if (found.empty() && is_runtime_header(name)) {
+    if (quiet) return false;
     std::string header = name.find('.') == std::string::npos ? name + ".h" : name;
-    line_directive(s.loc.begin.line, s.loc.begin.file);
+    line_directive(at.line, at.file);
     if (!out_.empty() && out_.back() != '\n') out_ += '\n';
     emit_code("#include <" + header + ">\n");
-    line_directive(s.loc.end.line, s.loc.end.file);
-    return;
+    line_directive(end.line, end.file);
+    return true;
   }
   if (found.empty()) {
-    diag.error(s.loc.begin, "could not open include file \"" + name + "\"");
-    return;
+    if (!quiet) diag.error(at, "could not open include file \"" + name + "\"");
+    return false;
   }
   if (file_stack_.size() > 64) {
-    diag.error(s.loc.begin, "EXEC SQL INCLUDE nested too deeply (recursive include?)");
-    return;
+    diag.error(at, "EXEC SQL INCLUDE nested too deeply (recursive include?)");
+    return true;
   }
-  process_file(found, found, s.loc.begin);
-  line_directive(s.loc.end.line, s.loc.end.file);
+  process_file(found, found, at);
+  line_directive(end.line, end.file);
+  return true;
 }
 
 std::string Context::find_include(const std::string &name, bool angle, const std::string &from_dir) const {
@@ -122,10 +143,6 @@ std::string Context::find_include(const std::string &name, bool angle, const std
   std::vector<std::string> dirs;
   if (!angle) dirs.push_back(from_dir.empty() ? "." : from_dir);
   for (const auto &d : opt.include_dirs) dirs.push_back(d);
-  if (opt.system_includes) {
-    dirs.push_back("/usr/local/include");
-    dirs.push_back("/usr/include");
-  }
   std::error_code ec;
   if (fs::path(name).is_absolute()) {
     for (const auto &c : candidates)

@@ -123,6 +123,10 @@ Parser::symbol_type Driver::keyword_or_ident(const Tok &t, const Span &at) {
       return Parser::make_IDENT(t.text, at);
     }
     if (!type_seen_) {
+      if (t.text == "string" && ctx_.opt.compat != Compat::None && ctx_.opt.compat != Compat::Oracle) {
+        type_seen_ = true;
+        return Parser::make_CHAR(t.text, at);
+      }
       if (k >= 0) {
         type_seen_ = true;
         return Parser::symbol_type(k, t.text, at);

@@ -20,6 +20,8 @@ class HostSink {
   // Identifier in host text: returns the replacement (an EXEC SQL DEFINE) or nullptr.
   virtual const std::string *define_for(std::string_view ident) = 0;
   virtual void scan_error(Pos at, const std::string &message) = 0;
+  // A # line of the host program (passed through unless it is an #include to read).
+  virtual void pp_line(std::string_view text, Pos at) = 0;
 };
 
 // cplusplus: C++ raw strings; informix: "$statement;" as well as "EXEC SQL statement;".

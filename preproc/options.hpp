@@ -25,6 +25,7 @@ struct Options {
   bool rule_questionmarks = false;  // -r questionmarks
   bool rule_no_indicator = false;   // -r no_indicator
   bool line_directives = true;
+  bool regression = false;   // --regression (ecpg's test mode)
 
   int statement_flags() const;  // PGESQL_F_* for every statement descriptor
 };

@@ -14,6 +14,9 @@ std::string prologue(const Options &opt) {
   for (std::size_t i = 0; i < opt.inputs.size(); ++i) s += (i ? ", " : "") + opt.inputs[i];
   s += "; do not edit. */\n";
   s += "#include <stdlib.h>\n#include <pgesql/pgesql.h>\n#include <ecpglib.h>\n#include <ecpgerrno.h>\n#include <sqlca.h>\n";
+  if (opt.compat == Compat::Informix || opt.compat == Compat::InformixSE) s += "#include <ecpg_informix.h>\n";
+  // ecpg's regression mode: the runtime's debug log leaves out what varies between runs.
+  if (opt.regression) s += "#define ECPGdebug(X, Y) ECPGdebug((X) + 100, (Y))\n";
   return s;
 }
 

@@ -41,7 +41,7 @@ std::string describe_type(const Type &t) {
   return "?";
 }
 
-bool is_char(Base b) { return b == Base::Char || b == Base::UChar; }
+bool is_char(Base b) { return b == Base::Char || b == Base::UChar || b == Base::String; }
 
 bool is_integer(Base b) {
   switch (b) {
@@ -67,6 +67,7 @@ const char *type_code(Base b) {
     case Base::Bool: return "PGESQL_T_BOOL";
     case Base::Float: return "PGESQL_T_FLOAT";
     case Base::Double: return "PGESQL_T_DOUBLE";
+    case Base::String: return "PGESQL_T_STRING";
     case Base::Varchar: return "PGESQL_T_VARCHAR";
     case Base::Bytea: return "PGESQL_T_BYTEA";
     case Base::Numeric: return "PGESQL_T_NUMERIC";

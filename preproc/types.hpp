@@ -9,6 +9,7 @@ namespace pgesql::pp {
 
 enum class Base {
   Char, UChar, Short, UShort, Int, UInt, Long, ULong, LongLong, ULongLong, Bool, Float, Double,
+  String,  // Informix "string": a char array whose trailing blanks are trimmed
   Varchar, Bytea, Numeric, Decimal, Date, Timestamp, Interval, SqlDa, Struct, Union, Other
 };
 
