@@ -515,9 +515,24 @@ std::string Codegen::statement(const Stmt &s, const Value &at, const std::string
         std::vector<std::string> unused;
         c.query = sql_text(s.tokens, c.inputs, unused, 1, false);
         c.nparams = static_cast<int>(c.inputs.size());
+        for (const Tok &t : s.tokens) {
+          if (t.lex != Lex::HostVar) continue;
+          HostRef r = hostref_of(t);
+          std::string base = r.expr.substr(0, r.expr.find_first_of(".-["));
+          if (const Symbol *sym = ctx_.symbols.variable(base)) c.used.emplace_back(base, sym->declared);
+        }
+      }
+      std::string code;
+      if (!c.inputs.empty() && ctx_.symbols.depth() > 0) {
+        // OPEN may come in another function: keep the inputs where it can find them, as ecpg does.
+        c.slot = next_slot_++;
+        std::string n = std::to_string(c.inputs.size());
+        code = "{ static pgesql_var pgesql_cv[" + n + "];\n" + arrays(c.inputs, {}) +
+               "  memcpy(pgesql_cv, pgesql_in, sizeof pgesql_cv);\n  ECPGset_var(" + std::to_string(c.slot) +
+               ", pgesql_cv, " + std::to_string(s.loc.begin.line) + ");\n}";
       }
       cursors_[cursor_key(s.name)] = std::move(c);
-      return {};
+      return code;
     }
     case Stmt::DeclareStatement: return {};
     case Stmt::Open: {
@@ -529,7 +544,20 @@ std::string Codegen::statement(const Stmt &s, const Value &at, const std::string
       }
       const Cursor &c = it->second;
       if (conn == "0") conn = conn_expr(c.at);
-      in = c.inputs;
+      bool in_scope = true;
+      for (const auto &[var, declared] : c.used) {
+        const Symbol *sym = ctx_.symbols.variable(var);
+        if (!sym || sym->declared.off != declared.off || sym->declared.file != declared.file) in_scope = false;
+      }
+      std::string fetch_saved;
+      if (in_scope || c.slot < 0) {
+        in = c.inputs;
+      } else {
+        for (std::size_t i = 0; i < c.inputs.size(); ++i) in.push_back("{0, 0, 0L, 0L, 0L, 0, 0, 0L, 0L, 0L}");
+        fetch_saved = "  { const pgesql_var *pgesql_cv = (const pgesql_var *)ECPGget_var(" + std::to_string(c.slot) +
+                      ");\n    if (pgesql_cv) memcpy(pgesql_in, pgesql_cv, " + std::to_string(c.inputs.size()) +
+                      " * sizeof(pgesql_var)); }\n";
+      }
       var_list(s.using_list, in);
       bool host_name = s.name.kind == Value::Host;
       std::string cname = host_name ? "$0" : s.name.text;
@@ -537,11 +565,11 @@ std::string Codegen::statement(const Stmt &s, const Value &at, const std::string
       std::string prefix = "declare " + cname + " " + c.declare.text + " for";
       if (!c.prepared.empty()) {
         return header(s, "PGESQL_STMT_OPEN", prefix, host_name ? "" : s.name.text, file) + arrays(in, out) +
-               "  pgesql_open_prepared(&pgesql_st, " + conn + ", " + name_arg + ", " + c.prepared + ", " +
+               fetch_saved + "  pgesql_open_prepared(&pgesql_st, " + conn + ", " + name_arg + ", " + c.prepared + ", " +
                std::to_string(in.size()) + ", " + (in.empty() ? "0" : "pgesql_in") + ");\n" + finish(false);
       }
       return header(s, "PGESQL_STMT_OPEN", prefix + " " + c.query, host_name ? "" : s.name.text, file) +
-             arrays(in, out) + exec_call(name_arg) + finish(false);
+             arrays(in, out) + fetch_saved + exec_call(name_arg) + finish(false);
     }
     case Stmt::Fetch: {
       std::vector<Tok> body = s.tokens;
@@ -569,6 +597,10 @@ std::string Codegen::statement(const Stmt &s, const Value &at, const std::string
     }
     case Stmt::Close: {
       bool host_name = s.name.kind == Value::Host;
+      bool informix = ctx_.opt.compat == Compat::Informix || ctx_.opt.compat == Compat::InformixSE;
+      if (informix && !host_name && Driver::lower(s.name.text) == "database")  // Informix CLOSE DATABASE
+        return header(s, "PGESQL_STMT_NORMAL", "", "", file) + "  pgesql_disconnect(&pgesql_st, PGESQL_CONN_CURRENT);\n" +
+               finish(false);
       auto cit = cursors_.find(cursor_key(s.name));
       if (conn == "0" && cit != cursors_.end()) conn = conn_expr(cit->second.at);
       return header(s, "PGESQL_STMT_CLOSE", "close " + (host_name ? std::string("$0") : s.name.text),

@@ -36,6 +36,8 @@ class Codegen {
     std::string query;                // SQL with $n, or empty when over a prepared statement
     std::string prepared;             // C expression naming the prepared statement
     int nparams = 0;
+    int slot = -1;  // ECPGset_var slot holding the inputs when OPEN may be out of their scope
+    std::vector<std::pair<std::string, Pos>> used;  // host variables of the query, as declared
   };
 
   // Host variables
@@ -65,6 +67,7 @@ class Codegen {
   Action on_error_, on_warning_, on_not_found_;
   std::map<std::string, Cursor> cursors_;
   int varchar_id_ = 0;
+  int next_slot_ = 0;
 };
 
 }  // namespace pgesql::pp
