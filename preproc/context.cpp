@@ -80,6 +80,9 @@ const std::string *Context::define_value(const std::string &name) const {
 }
 
 const std::string *Context::define_for(std::string_view ident) {
+  // Informix mode spells decimal as dec_t; ecpg rewrites it in the host program too.
+  static const std::string decimal = "decimal";
+  if (ident == "dec_t" && (opt.compat == Compat::Informix || opt.compat == Compat::InformixSE)) return &decimal;
   if (defines_.empty()) return nullptr;
   return define_value(std::string(ident));
 }

@@ -123,9 +123,14 @@ Parser::symbol_type Driver::keyword_or_ident(const Tok &t, const Span &at) {
       return Parser::make_IDENT(t.text, at);
     }
     if (!type_seen_) {
-      if (t.text == "string" && ctx_.opt.compat != Compat::None && ctx_.opt.compat != Compat::Oracle) {
+      bool informix = ctx_.opt.compat == Compat::Informix || ctx_.opt.compat == Compat::InformixSE;
+      if (t.text == "string" && informix) {
         type_seen_ = true;
         return Parser::make_CHAR(t.text, at);
+      }
+      if (t.text == "dec_t" && informix) {
+        type_seen_ = true;
+        return Parser::make_DECIMAL("decimal", at);
       }
       if (k >= 0) {
         type_seen_ = true;
