@@ -309,7 +309,12 @@ bool Codegen::var_list(const VarList &l, std::vector<std::string> &out) {
 // A C expression of type const char * for a name, string or string host variable.
 std::string Codegen::string_expr(const Value &v, const char *what) {
   if (v.kind == Value::None) return "0";
-  if (v.kind == Value::Literal) return c_string(v.text);
+  if (v.kind == Value::Literal) {
+    // A quoted identifier names exactly what it spells: the runtime gets it without quotes.
+    if (v.text.size() >= 2 && v.text.front() == '"' && v.text.back() == '"')
+      return c_string(v.text.substr(1, v.text.size() - 2));
+    return c_string(v.text);
+  }
   TypeP t;
   if (!resolve(v.host, false, &t)) return "0";
   bool ok = (t->kind == Type::Array && t->elem->kind == Type::Scalar && is_char(t->elem->base)) ||
@@ -747,7 +752,11 @@ std::string Codegen::decl_text(const Declaration &d, const std::string &indent) 
   if (!d.pp_line.empty()) return d.pp_line;
   if (d.spec.kind == DeclSpec::None && d.spec.storage.empty()) return {};  // error recovery
   std::string storage;
-  for (const auto &w : d.spec.storage) storage += w + " ";
+  for (const auto &w : d.spec.storage) {
+    // C++17 has no register storage class and auto means something else: leave them out there.
+    if (ctx_.opt.lang == OutputLang::Cxx && (w == "register" || w == "auto")) continue;
+    storage += w + " ";
+  }
   bool varchar = false, bytea = false;
   std::string typedef_len;  // VARCHAR length supplied by a typedef (EXEC SQL TYPE x IS VARCHAR[n])
   std::string type;
