@@ -323,7 +323,7 @@ TEST(StorePgtypes, BadTextIsTheTypesFormatError) {
   EXPECT_FALSE(store(scalar(PGESQL_T_DATE, &d, 1, sizeof d), {text("not a date")}));
   EXPECT_EQ(sqlcode(), ECPG_DATE_FORMAT);
   numeric *n = PGTYPESnumeric_new();
-  EXPECT_FALSE(store(scalar(PGESQL_T_NUMERIC, n, 1, sizeof(numeric)), {text("Infinity")}));
+  EXPECT_FALSE(store(scalar(PGESQL_T_NUMERIC, n, 1, sizeof(numeric)), {text("1.2.3")}));
   EXPECT_EQ(sqlcode(), ECPG_NUMERIC_FORMAT);
   PGTYPESnumeric_free(n);
 }
