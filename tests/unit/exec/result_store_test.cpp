@@ -282,8 +282,10 @@ TEST(StoreArrays, ExtraElementsAreNotWrittenPastTheCArray) {
 
 TEST(StoreArrays, ScalarForArrayColumnAndNonArrayData) {
   int i = 0;
-  EXPECT_FALSE(store({PGESQL_T_INT, &i, 1, 0, sizeof i, PGESQL_T_NO_INDICATOR, nullptr, 0, 0, 0}, {text("{1}")},
+  int *p = &i;  // a pointer (count 0) cannot take an array column
+  EXPECT_FALSE(store({PGESQL_T_INT, &p, 1, 0, sizeof i, PGESQL_T_NO_INDICATOR, nullptr, 0, 0, 0}, {text("{1}")},
                      array_kind::array));
+  EXPECT_EQ(sqlcode(), ECPG_NO_ARRAY);
   int a[2];
   EXPECT_FALSE(store({PGESQL_T_INT, a, 1, 2, sizeof(int), PGESQL_T_NO_INDICATOR, nullptr, 0, 0, 0}, {text("1")},
                      array_kind::array));
