@@ -1,0 +1,71 @@
+// Everything a connection attempt needs to know, resolved from the target
+// string, the PG* environment, the service file and defaults.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace pgesql::conn {
+
+// Where the server's socket is when no host is given (Debian's and libpq's default there).
+inline constexpr const char *default_socket_dir = "/var/run/postgresql";
+inline constexpr std::uint16_t default_port = 5432;
+
+enum class SslMode { disable, allow, prefer, require, verify_ca, verify_full };
+enum class ChannelBinding { disable, prefer, require };
+enum class TargetSessionAttrs { any, read_write, read_only, primary, standby, prefer_standby };
+
+struct HostSpec {
+  std::string host;      // name, IP address, or an absolute socket directory
+  std::string hostaddr;  // numeric address to connect to instead of resolving host
+  std::uint16_t port = 5432;
+
+  bool is_unix_socket() const { return hostaddr.empty() && !host.empty() && host[0] == '/'; }
+  // The socket file for a unix-socket host: DIR/.s.PGSQL.PORT.
+  std::string socket_path() const { return host + "/.s.PGSQL." + std::to_string(port); }
+};
+
+struct Config {
+  std::vector<HostSpec> hosts;  // tried in order
+  std::string dbname;
+  std::string user;
+  std::optional<std::string> password;  // unset: look in the password file
+  std::string passfile;
+  std::string application_name;
+  std::string options;          // command-line options sent to the backend
+  std::string client_encoding;  // empty: let the server's default stand
+  std::chrono::seconds connect_timeout{0};  // 0: wait as long as the OS does, per host
+  TargetSessionAttrs target_session_attrs = TargetSessionAttrs::any;
+
+  SslMode sslmode = SslMode::prefer;
+  std::string sslrootcert;  // "system" uses the OpenSSL default store
+  std::string sslcert;
+  std::string sslkey;
+  std::string sslcrl;
+  bool sslsni = true;
+  ChannelBinding channel_binding = ChannelBinding::prefer;
+
+  bool keepalives = true;
+  int keepalives_idle = 0;  // seconds; 0 keeps the OS default
+  int keepalives_interval = 0;
+  int keepalives_count = 0;
+
+  // Options of pgesql itself, spelled pgesql_<name> in a connection string (e.g. pgesql_statement_cache=off).
+  std::map<std::string, std::string> pgesql_options;
+};
+
+// A connection string or option that cannot be used. Messages never contain a password.
+class ConfigError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+const char *to_string(SslMode mode);
+const char *to_string(TargetSessionAttrs attrs);
+
+}  // namespace pgesql::conn

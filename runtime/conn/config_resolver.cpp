@@ -1,0 +1,294 @@
+#include "conn/config_resolver.hpp"
+
+#include <sys/stat.h>
+
+#include <charconv>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "conn/pgpass.hpp"
+#include "conn/service_file.hpp"
+
+namespace pgesql::conn {
+namespace {
+
+struct Keyword {
+  const char *name;
+  const char *env;  // nullptr: no environment variable
+};
+
+constexpr Keyword keywords[] = {
+    {"host", "PGHOST"},
+    {"hostaddr", "PGHOSTADDR"},
+    {"port", "PGPORT"},
+    {"dbname", "PGDATABASE"},
+    {"user", "PGUSER"},
+    {"password", "PGPASSWORD"},
+    {"passfile", "PGPASSFILE"},
+    {"service", "PGSERVICE"},
+    {"connect_timeout", "PGCONNECT_TIMEOUT"},
+    {"client_encoding", "PGCLIENTENCODING"},
+    {"options", "PGOPTIONS"},
+    {"application_name", "PGAPPNAME"},
+    {"fallback_application_name", nullptr},
+    {"keepalives", nullptr},
+    {"keepalives_idle", nullptr},
+    {"keepalives_interval", nullptr},
+    {"keepalives_count", nullptr},
+    {"tcp_user_timeout", nullptr},
+    {"sslmode", "PGSSLMODE"},
+    {"sslcompression", "PGSSLCOMPRESSION"},
+    {"sslcert", "PGSSLCERT"},
+    {"sslkey", "PGSSLKEY"},
+    {"sslpassword", nullptr},
+    {"sslrootcert", "PGSSLROOTCERT"},
+    {"sslcrl", "PGSSLCRL"},
+    {"sslcrldir", "PGSSLCRLDIR"},
+    {"sslsni", "PGSSLSNI"},
+    {"ssl_min_protocol_version", "PGSSLMINPROTOCOLVERSION"},
+    {"ssl_max_protocol_version", "PGSSLMAXPROTOCOLVERSION"},
+    {"requirepeer", "PGREQUIREPEER"},
+    {"gssencmode", "PGGSSENCMODE"},
+    {"krbsrvname", "PGKRBSRVNAME"},
+    {"gsslib", "PGGSSLIB"},
+    {"channel_binding", "PGCHANNELBINDING"},
+    {"target_session_attrs", "PGTARGETSESSIONATTRS"},
+    {"replication", nullptr},
+};
+
+bool is_keyword(const std::string &name) {
+  for (const auto &k : keywords)
+    if (name == k.name) return true;
+  return false;
+}
+
+using Values = std::map<std::string, std::string>;
+
+// Adds options to `values` without overriding what is already there.
+void fill(Values &values, const Options &options, bool only_unset) {
+  for (const auto &[key, value] : options) {
+    if (key.starts_with("pgesql_")) {
+      if (!only_unset || !values.contains(key)) values[key] = value;
+      continue;
+    }
+    if (!is_keyword(key)) throw ConfigError("invalid connection option \"" + key + "\"");
+    if (!only_unset || !values.contains(key)) values[key] = value;
+  }
+}
+
+std::optional<std::string> read_file(const std::string &path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+void apply_service(Values &values, const Environment &env) {
+  const auto service = values.find("service");
+  if (service == values.end()) return;
+  std::vector<std::string> files;
+  if (const auto f = env.variable("PGSERVICEFILE")) files.push_back(*f);
+  else if (!env.home.empty()) files.push_back(env.home + "/.pg_service.conf");
+  const auto sysconf = env.variable("PGSYSCONFDIR");
+  files.push_back((sysconf ? *sysconf : std::string("/etc/postgresql-common")) + "/pg_service.conf");
+  for (const auto &file : files) {
+    const auto text = read_file(file);
+    if (!text) continue;
+    if (const auto options = find_service(*text, service->second, file)) {
+      fill(values, *options, true);
+      return;
+    }
+  }
+  throw ConfigError("definition of service \"" + service->second + "\" not found");
+}
+
+std::vector<std::string> split_list(const std::string &s) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  for (;;) {
+    const auto comma = s.find(',', start);
+    out.push_back(s.substr(start, comma == std::string::npos ? s.npos : comma - start));
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  return out;
+}
+
+int parse_int(const std::string &key, const std::string &text) {
+  int v = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (ec != std::errc() || end != text.data() + text.size())
+    throw ConfigError("invalid integer value \"" + text + "\" for connection option \"" + key + "\"");
+  return v;
+}
+
+std::uint16_t parse_port(const std::string &text) {
+  if (text.empty()) return default_port;
+  const int v = parse_int("port", text);
+  if (v < 1 || v > 65535) throw ConfigError("invalid port number: \"" + text + "\"");
+  return static_cast<std::uint16_t>(v);
+}
+
+std::vector<HostSpec> resolve_hosts(const Values &values) {
+  const auto get = [&](const char *key) {
+    const auto it = values.find(key);
+    return it == values.end() ? std::string() : it->second;
+  };
+  std::vector<std::string> hosts = split_list(get("host"));
+  std::vector<std::string> addrs = split_list(get("hostaddr"));
+  const std::vector<std::string> ports = split_list(get("port"));
+  const bool has_addrs = !get("hostaddr").empty();
+  if (has_addrs && get("host").empty()) hosts.assign(addrs.size(), "");
+  if (has_addrs && addrs.size() != hosts.size())
+    throw ConfigError("could not match " + std::to_string(hosts.size()) + " host names to " +
+                      std::to_string(addrs.size()) + " hostaddr values");
+  if (ports.size() != 1 && ports.size() != hosts.size())
+    throw ConfigError("could not match " + std::to_string(ports.size()) + " port numbers to " +
+                      std::to_string(hosts.size()) + " hosts");
+  std::vector<HostSpec> out;
+  for (std::size_t i = 0; i < hosts.size(); ++i) {
+    HostSpec h;
+    h.host = hosts[i];
+    if (has_addrs) h.hostaddr = addrs[i];
+    if (h.host.empty() && h.hostaddr.empty()) h.host = default_socket_dir;
+    h.port = parse_port(ports.size() == 1 ? ports[0] : ports[i]);
+    out.push_back(std::move(h));
+  }
+  return out;
+}
+
+template <typename Enum, std::size_t N>
+Enum parse_enum(const std::string &key, const std::string &text, const std::pair<const char *, Enum> (&names)[N]) {
+  for (const auto &[name, value] : names)
+    if (text == name) return value;
+  throw ConfigError("invalid " + key + " value: \"" + text + "\"");
+}
+
+bool parse_bool(const std::string &key, const std::string &text) {
+  if (text == "1" || text == "on" || text == "true" || text == "yes") return true;
+  if (text == "0" || text == "off" || text == "false" || text == "no") return false;
+  throw ConfigError("invalid " + key + " value: \"" + text + "\"");
+}
+
+}  // namespace
+
+Config resolve_config(const Options &given, const Environment &env) {
+  Values values;
+  fill(values, given, false);
+  if (!values.contains("service"))
+    if (const auto s = env.variable("PGSERVICE")) values["service"] = *s;
+  apply_service(values, env);
+  for (const auto &k : keywords) {
+    if (k.env == nullptr || values.contains(k.name)) continue;
+    if (const auto v = env.variable(k.env)) values[k.name] = *v;
+  }
+  const auto get = [&](const char *key) -> const std::string * {
+    const auto it = values.find(key);
+    return it == values.end() ? nullptr : &it->second;
+  };
+
+  Config c;
+  c.hosts = resolve_hosts(values);
+  c.user = get("user") && !get("user")->empty() ? *get("user") : env.os_user;
+  c.dbname = get("dbname") && !get("dbname")->empty() ? *get("dbname") : c.user;
+  if (const auto *p = get("password"); p && !p->empty()) c.password = *p;
+  c.passfile = get("passfile") ? *get("passfile") : (env.home.empty() ? "" : env.home + "/.pgpass");
+  if (const auto *a = get("application_name"); a && !a->empty()) c.application_name = *a;
+  else if (const auto *f = get("fallback_application_name")) c.application_name = *f;
+  if (const auto *o = get("options")) c.options = *o;
+  if (const auto *e = get("client_encoding")) c.client_encoding = *e;
+  if (const auto *t = get("connect_timeout"); t && !t->empty()) {
+    int seconds = parse_int("connect_timeout", *t);
+    if (seconds > 0 && seconds < 2) seconds = 2;  // libpq's minimum, so one slow DNS answer is not fatal
+    c.connect_timeout = std::chrono::seconds(seconds < 0 ? 0 : seconds);
+  }
+  if (const auto *t = get("target_session_attrs"))
+    c.target_session_attrs = parse_enum<TargetSessionAttrs>("target_session_attrs", *t,
+                                                            {{"any", TargetSessionAttrs::any},
+                                                             {"read-write", TargetSessionAttrs::read_write},
+                                                             {"read-only", TargetSessionAttrs::read_only},
+                                                             {"primary", TargetSessionAttrs::primary},
+                                                             {"standby", TargetSessionAttrs::standby},
+                                                             {"prefer-standby", TargetSessionAttrs::prefer_standby}});
+  if (const auto *m = get("sslmode"))
+    c.sslmode = parse_enum<SslMode>("sslmode", *m,
+                                    {{"disable", SslMode::disable},
+                                     {"allow", SslMode::allow},
+                                     {"prefer", SslMode::prefer},
+                                     {"require", SslMode::require},
+                                     {"verify-ca", SslMode::verify_ca},
+                                     {"verify-full", SslMode::verify_full}});
+  if (const auto *b = get("channel_binding"))
+    c.channel_binding = parse_enum<ChannelBinding>(
+        "channel_binding", *b,
+        {{"disable", ChannelBinding::disable}, {"prefer", ChannelBinding::prefer}, {"require", ChannelBinding::require}});
+  const std::string tls_dir = env.home.empty() ? "" : env.home + "/.postgresql/";
+  const auto tls_file = [&](const char *key, const char *default_name) {
+    if (const auto *v = get(key)) return *v;
+    const std::string path = tls_dir + default_name;
+    return !tls_dir.empty() && env.file_exists && env.file_exists(path) ? path : std::string();
+  };
+  c.sslrootcert = tls_file("sslrootcert", "root.crt");
+  c.sslcert = tls_file("sslcert", "postgresql.crt");
+  c.sslkey = tls_file("sslkey", "postgresql.key");
+  c.sslcrl = tls_file("sslcrl", "root.crl");
+  if (const auto *s = get("sslsni")) c.sslsni = parse_bool("sslsni", *s);
+  if (const auto *k = get("keepalives")) c.keepalives = parse_bool("keepalives", *k);
+  if (const auto *k = get("keepalives_idle"); k && !k->empty()) c.keepalives_idle = parse_int("keepalives_idle", *k);
+  if (const auto *k = get("keepalives_interval"); k && !k->empty())
+    c.keepalives_interval = parse_int("keepalives_interval", *k);
+  if (const auto *k = get("keepalives_count"); k && !k->empty()) c.keepalives_count = parse_int("keepalives_count", *k);
+  if (const auto *g = get("gssencmode"); g && *g == "require")
+    throw ConfigError("gssencmode value \"require\" invalid: GSSAPI encryption is not supported");
+  for (const auto &[key, value] : values)
+    if (key.starts_with("pgesql_")) c.pgesql_options[key.substr(7)] = value;
+  return c;
+}
+
+Config config_from_target(std::string_view target, std::string_view user, std::string_view password) {
+  Options options = target.empty() ? Options{} : parse_target(target);
+  if (!user.empty()) options.emplace_back("user", std::string(user));
+  if (!password.empty()) options.emplace_back("password", std::string(password));
+  return resolve_config(options, process_environment());
+}
+
+std::optional<std::string> password_for_host(const Config &config, const HostSpec &host) {
+  if (config.password) return config.password;
+  if (config.passfile.empty()) return std::nullopt;
+  // Like libpq, a password file others can read is ignored rather than trusted.
+  struct stat st {};
+  if (::stat(config.passfile.c_str(), &st) != 0 || !S_ISREG(st.st_mode) || (st.st_mode & (S_IRWXG | S_IRWXO)) != 0)
+    return std::nullopt;
+  const auto text = read_file(config.passfile);
+  if (!text) return std::nullopt;
+  const std::string name = host.host.empty() ? host.hostaddr : host.host;
+  return find_pgpass_password(*text, pgpass_host_name(name), std::to_string(host.port), config.dbname, config.user);
+}
+
+const char *to_string(SslMode mode) {
+  switch (mode) {
+    case SslMode::disable: return "disable";
+    case SslMode::allow: return "allow";
+    case SslMode::prefer: return "prefer";
+    case SslMode::require: return "require";
+    case SslMode::verify_ca: return "verify-ca";
+    case SslMode::verify_full: return "verify-full";
+  }
+  return "?";
+}
+
+const char *to_string(TargetSessionAttrs attrs) {
+  switch (attrs) {
+    case TargetSessionAttrs::any: return "any";
+    case TargetSessionAttrs::read_write: return "read-write";
+    case TargetSessionAttrs::read_only: return "read-only";
+    case TargetSessionAttrs::primary: return "primary";
+    case TargetSessionAttrs::standby: return "standby";
+    case TargetSessionAttrs::prefer_standby: return "prefer-standby";
+  }
+  return "?";
+}
+
+}  // namespace pgesql::conn

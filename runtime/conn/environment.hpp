@@ -1,0 +1,21 @@
+// The process facts connection defaults come from, behind one seam so the
+// resolver is a pure function in tests.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+
+namespace pgesql::conn {
+
+struct Environment {
+  std::function<std::optional<std::string>(const std::string &)> variable;  // getenv
+  std::string home;     // for ~/.pgpass, ~/.pg_service.conf, ~/.postgresql/*
+  std::string os_user;  // default user name
+  std::function<bool(const std::string &)> file_exists;
+};
+
+// The real process: getenv, $HOME (or the passwd entry), the effective user.
+Environment process_environment();
+
+}  // namespace pgesql::conn

@@ -1,0 +1,173 @@
+#include "conn/config_resolver.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+
+namespace pgesql::conn {
+namespace {
+
+using KV = std::pair<std::string, std::string>;
+
+Environment fake_env(std::map<std::string, std::string> vars, std::string home = "/nohome") {
+  Environment env;
+  env.variable = [vars = std::move(vars)](const std::string &name) -> std::optional<std::string> {
+    const auto it = vars.find(name);
+    if (it == vars.end()) return std::nullopt;
+    return it->second;
+  };
+  env.home = std::move(home);
+  env.os_user = "osuser";
+  env.file_exists = [](const std::string &) { return false; };
+  return env;
+}
+
+TEST(ResolveConfig, Defaults) {
+  const Config c = resolve_config({}, fake_env({}));
+  ASSERT_EQ(c.hosts.size(), 1u);
+  EXPECT_EQ(c.hosts[0].host, default_socket_dir);
+  EXPECT_TRUE(c.hosts[0].is_unix_socket());
+  EXPECT_EQ(c.hosts[0].port, 5432);
+  EXPECT_EQ(c.hosts[0].socket_path(), std::string(default_socket_dir) + "/.s.PGSQL.5432");
+  EXPECT_EQ(c.user, "osuser");
+  EXPECT_EQ(c.dbname, "osuser");
+  EXPECT_FALSE(c.password);
+  EXPECT_EQ(c.passfile, "/nohome/.pgpass");
+  EXPECT_EQ(c.sslmode, SslMode::prefer);
+  EXPECT_EQ(c.channel_binding, ChannelBinding::prefer);
+  EXPECT_EQ(c.target_session_attrs, TargetSessionAttrs::any);
+  EXPECT_EQ(c.connect_timeout.count(), 0);
+}
+
+TEST(ResolveConfig, EnvironmentFillsWhatIsNotGiven) {
+  const Config c = resolve_config({KV{"dbname", "given"}},
+                                  fake_env({{"PGHOST", "envhost"}, {"PGPORT", "6000"}, {"PGDATABASE", "envdb"},
+                                            {"PGUSER", "envuser"}, {"PGPASSWORD", "pw"}, {"PGSSLMODE", "require"},
+                                            {"PGCONNECT_TIMEOUT", "7"}, {"PGAPPNAME", "app"},
+                                            {"PGOPTIONS", "-c geqo=off"}, {"PGPASSFILE", "/pf"},
+                                            {"PGTARGETSESSIONATTRS", "read-write"}}));
+  EXPECT_EQ(c.hosts[0].host, "envhost");
+  EXPECT_FALSE(c.hosts[0].is_unix_socket());
+  EXPECT_EQ(c.hosts[0].port, 6000);
+  EXPECT_EQ(c.dbname, "given");
+  EXPECT_EQ(c.user, "envuser");
+  EXPECT_EQ(c.password, "pw");
+  EXPECT_EQ(c.sslmode, SslMode::require);
+  EXPECT_EQ(c.connect_timeout.count(), 7);
+  EXPECT_EQ(c.application_name, "app");
+  EXPECT_EQ(c.options, "-c geqo=off");
+  EXPECT_EQ(c.passfile, "/pf");
+  EXPECT_EQ(c.target_session_attrs, TargetSessionAttrs::read_write);
+}
+
+TEST(ResolveConfig, MultipleHostsWithOneOrManyPorts) {
+  Config c = resolve_config({KV{"host", "a,b,/sock"}, KV{"port", "1,2,3"}}, fake_env({}));
+  ASSERT_EQ(c.hosts.size(), 3u);
+  EXPECT_EQ(c.hosts[1].host, "b");
+  EXPECT_EQ(c.hosts[1].port, 2);
+  EXPECT_TRUE(c.hosts[2].is_unix_socket());
+  c = resolve_config({KV{"host", "a,b"}, KV{"port", "7"}}, fake_env({}));
+  EXPECT_EQ(c.hosts[0].port, 7);
+  EXPECT_EQ(c.hosts[1].port, 7);
+  c = resolve_config(parse_uri("postgresql://a:1,b/db"), fake_env({}));
+  EXPECT_EQ(c.hosts[0].port, 1);
+  EXPECT_EQ(c.hosts[1].port, 5432);
+  EXPECT_THROW(resolve_config({KV{"host", "a,b,c"}, KV{"port", "1,2"}}, fake_env({})), ConfigError);
+}
+
+TEST(ResolveConfig, HostAddr) {
+  const Config c = resolve_config({KV{"hostaddr", "127.0.0.1"}}, fake_env({}));
+  ASSERT_EQ(c.hosts.size(), 1u);
+  EXPECT_EQ(c.hosts[0].hostaddr, "127.0.0.1");
+  EXPECT_FALSE(c.hosts[0].is_unix_socket());
+}
+
+TEST(ResolveConfig, BadValuesAreErrors) {
+  const auto env = fake_env({});
+  EXPECT_THROW(resolve_config({KV{"sslmode", "sometimes"}}, env), ConfigError);
+  EXPECT_THROW(resolve_config({KV{"port", "0"}}, env), ConfigError);
+  EXPECT_THROW(resolve_config({KV{"port", "x"}}, env), ConfigError);
+  EXPECT_THROW(resolve_config({KV{"connect_timeout", "soon"}}, env), ConfigError);
+  EXPECT_THROW(resolve_config({KV{"target_session_attrs", "fast"}}, env), ConfigError);
+  EXPECT_THROW(resolve_config({KV{"channel_binding", "maybe"}}, env), ConfigError);
+  EXPECT_THROW(resolve_config({KV{"colour", "blue"}}, env), ConfigError);
+}
+
+TEST(ResolveConfig, ErrorsNeverShowThePassword) {
+  try {
+    resolve_config(parse_keyword_value("password=hunter2 sslmode=hunter2x"), fake_env({}));
+    FAIL();
+  } catch (const ConfigError &e) {
+    EXPECT_EQ(std::string(e.what()).find("hunter2 "), std::string::npos);
+  }
+}
+
+TEST(ResolveConfig, ConnectTimeoutMinimumAndPgesqlOptions) {
+  const Config c = resolve_config({KV{"connect_timeout", "1"}, KV{"pgesql_statement_cache", "off"}}, fake_env({}));
+  EXPECT_EQ(c.connect_timeout.count(), 2);
+  EXPECT_EQ(c.pgesql_options.at("statement_cache"), "off");
+}
+
+TEST(ResolveConfig, FallbackApplicationName) {
+  EXPECT_EQ(resolve_config({KV{"fallback_application_name", "f"}}, fake_env({})).application_name, "f");
+  EXPECT_EQ(resolve_config({KV{"fallback_application_name", "f"}, KV{"application_name", "a"}}, fake_env({}))
+                .application_name,
+            "a");
+}
+
+class ResolveWithFiles : public testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() / ("pgesql-conn-test-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir_);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  std::string write(const std::string &name, const std::string &text) {
+    const auto path = (dir_ / name).string();
+    std::ofstream(path) << text;
+    return path;
+  }
+  std::filesystem::path dir_;
+};
+
+TEST_F(ResolveWithFiles, ServiceFileSitsBetweenGivenAndEnvironment) {
+  const auto file = write("svc.conf", "[svc]\nhost=svchost\ndbname=svcdb\nport=7000\n");
+  const Config c = resolve_config({KV{"service", "svc"}, KV{"port", "7001"}},
+                                  fake_env({{"PGSERVICEFILE", file}, {"PGHOST", "envhost"}, {"PGUSER", "envuser"}}));
+  EXPECT_EQ(c.hosts[0].host, "svchost");
+  EXPECT_EQ(c.hosts[0].port, 7001);
+  EXPECT_EQ(c.dbname, "svcdb");
+  EXPECT_EQ(c.user, "envuser");
+}
+
+TEST_F(ResolveWithFiles, PgserviceEnvironmentAndMissingService) {
+  const auto file = write("svc.conf", "[svc]\ndbname=svcdb\n");
+  EXPECT_EQ(resolve_config({}, fake_env({{"PGSERVICEFILE", file}, {"PGSERVICE", "svc"}})).dbname, "svcdb");
+  try {
+    resolve_config({KV{"service", "nope"}},
+                   fake_env({{"PGSERVICEFILE", file}, {"PGSYSCONFDIR", dir_.string()}}));
+    FAIL();
+  } catch (const ConfigError &e) {
+    EXPECT_STREQ(e.what(), "definition of service \"nope\" not found");
+  }
+}
+
+TEST_F(ResolveWithFiles, PasswordFromPassfile) {
+  const auto file = write("pgpass", "h:5432:db:u:frompass\nlocalhost:5432:db:u:local\n");
+  std::filesystem::permissions(file, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+  Config c = resolve_config({KV{"host", "h,/var/run/postgresql"}, KV{"dbname", "db"}, KV{"user", "u"},
+                             KV{"passfile", file}},
+                            fake_env({}));
+  EXPECT_EQ(password_for_host(c, c.hosts[0]), "frompass");
+  EXPECT_EQ(password_for_host(c, c.hosts[1]), "local");
+  std::filesystem::permissions(file, std::filesystem::perms::group_read, std::filesystem::perm_options::add);
+  EXPECT_FALSE(password_for_host(c, c.hosts[0])) << "a group-readable password file is ignored";
+  c.password = "given";
+  EXPECT_EQ(password_for_host(c, c.hosts[0]), "given");
+}
+
+}  // namespace
+}  // namespace pgesql::conn
