@@ -155,3 +155,35 @@ extern "C" PGESQL_API int pgesql_deallocate(const pgesql_stmt *stmt, const char 
   }
   return deallocate_one(*c, name, opt.line, opt.informix);
 }
+
+extern "C" PGESQL_API int pgesql_open_prepared(const pgesql_stmt *stmt, const char *connection_name,
+                                               const char *cursor, const char *prepared, int nin,
+                                               const pgesql_var *in) {
+  begin_statement();
+  store_options opt = options_of(stmt);
+  connection_ptr c = require_connection(connection_name, opt.line);
+  if (!c) return outcome();
+  std::lock_guard<std::mutex> lock(c->mutex);
+  if (!require_link(*c, opt.line)) return outcome();
+  std::string prepared_name = prepared ? prepared : "";
+  auto it = c->prepared.find(prepared_name);
+  if (it == c->prepared.end()) {
+    diag::raise_error(opt.line, ECPG_INVALID_STMT, diag::sqlstate::invalid_statement_name, prepared_name.c_str());
+    return outcome();
+  }
+  std::vector<param_value> params;
+  std::vector<std::string> names;
+  if (!build_params(opt, std::span<const pgesql_var>(in, nin > 0 ? static_cast<std::size_t>(nin) : 0), params, names))
+    return outcome();
+  if (cursor != nullptr) names.assign(1, cursor);
+  // the DECLARE text up to FOR, then the prepared statement's own text
+  std::string sql = names.empty() ? std::string(stmt->sql) : substitute_names(stmt->sql, names);
+  sql += ' ';
+  sql += it->second.sql;
+  if (!autostart_transaction(*c, opt.line, opt.informix)) return outcome();
+  diag::log("open on line %d: query: %s; with %zu parameter(s) on connection %s\n", opt.line, sql.c_str(),
+            params.size(), c->name.c_str());
+  query_result r = c->link->execute(sql, params);
+  if (check_result(*c, r, opt.line, opt.informix)) process_output(*c, r, opt, false, {});
+  return outcome();
+}

@@ -306,3 +306,28 @@ TEST_F(StatementFlow, UnknownColumnTypeAsksTheCatalogOnce) {
 }
 
 }  // namespace
+
+extern "C" int pgesql_open_prepared(const pgesql_stmt *, const char *, const char *, const char *, int,
+                                    const pgesql_var *);
+
+namespace {
+
+TEST_F(StatementFlow, OpenCursorOverPreparedStatement) {
+  connect("db1");
+  pgesql_stmt p = stmt(PGESQL_STMT_NORMAL, nullptr);
+  EXPECT_EQ(pgesql_prepare(&p, nullptr, "st", "select a from t where b = ?"), 0);
+  int b = 4;
+  pgesql_var in = int_var(&b);
+  pgesql_stmt open = stmt(PGESQL_STMT_OPEN, "declare $0 cursor for");
+  servers["db1"].answers.push_back(command("DECLARE CURSOR"));
+  EXPECT_EQ(pgesql_open_prepared(&open, nullptr, "cur", "st", 1, &in), 0);
+  auto &log = servers["db1"].log;
+  ASSERT_EQ(log.size(), 3u);
+  EXPECT_EQ(log[1].sql, "begin transaction");
+  EXPECT_EQ(log[2].sql, "declare cur cursor for select a from t where b = $1");
+  EXPECT_EQ(log[2].params[0].data, "4");
+  EXPECT_NE(pgesql_open_prepared(&open, nullptr, "cur", "nosuch", 0, nullptr), 0);
+  EXPECT_EQ(sqlca.sqlcode, ECPG_INVALID_STMT);
+}
+
+}  // namespace
