@@ -107,10 +107,14 @@ extern "C" PGESQL_API int pgesql_exec(const pgesql_stmt *stmt, const char *conne
     if (!build_params(opt, inputs, params, names)) return outcome();
     if (name != nullptr) names.assign(1, name);
     std::string sql = names.empty() ? std::string(stmt->sql) : substitute_names(stmt->sql, names);
+    bool set_call = false;
+    if (params.size() == 1) sql = set_with_parameter(sql, set_call);
     if (!autostart_transaction(*c, opt.line, opt.informix)) return outcome();
     diag::log("exec on line %d: query: %s; with %zu parameter(s) on connection %s\n", opt.line, sql.c_str(),
               params.size(), c->name.c_str());
     r = c->link->execute(sql, params);
+    // the program wrote a SET: it gets a command's outcome, not set_config's row
+    if (set_call && r.outcome == query_result::status::rows) r = query_result{};
   }
   if (check_result(*c, r, opt.line, opt.informix)) process_output(*c, r, opt, informix_se, outputs);
   return outcome();

@@ -29,6 +29,7 @@ struct server_message {
 struct column_info {
   std::string name;
   std::uint32_t type_oid = 0;
+  bool binary = false;  // values in binary format (FETCH from a BINARY cursor)
 };
 
 // The outcome of one statement. Field texts are NUL-terminated in `text`.
@@ -51,7 +52,10 @@ struct query_result {
 class server_link {
  public:
   virtual ~server_link() = default;
-  // One statement with $n parameters, through an unnamed prepared statement.
+  // One statement with $n parameters. As ECPG does, a statement without
+  // parameters goes through the simple query protocol (so BINARY cursors
+  // deliver binary values and a string may hold several statements, the last
+  // one's result counting); one with parameters through an unnamed statement.
   virtual query_result execute(std::string_view sql, std::span<const param_value> params) = 0;
   // PREPARE name FROM sql (protocol-level), and running it.
   virtual query_result prepare(std::string_view name, std::string_view sql) = 0;

@@ -144,7 +144,8 @@ bool process_output(connection &c, const query_result &r, const store_options &o
         if (!column_array_kind(c, r.columns[col].type_oid, opt.line, opt.informix, kind)) return false;
         for (std::size_t row = 0; row < r.row_count; ++row) {
           const std::optional<std::string> &f = r.field(row, col);
-          column[row] = f ? field_value{f->c_str(), static_cast<int>(f->size()), false} : field_value{"", 0, true};
+          column[row] = f ? field_value{f->c_str(), static_cast<int>(f->size()), false, r.columns[col].binary}
+                          : field_value{"", 0, true};
         }
         host_var v = resolve(out[col]);
         if (!store_column(opt, v, column, kind)) return false;

@@ -1,6 +1,7 @@
 #include "exec/statement_text.hpp"
 
 #include <cctype>
+#include <cstring>
 
 namespace pgesql::exec {
 namespace {
@@ -53,6 +54,58 @@ std::string substitute_names(std::string_view sql, std::span<const std::string> 
     }
   }
   return out;
+}
+
+namespace {
+
+// The next word (letters, digits, _ and . for qualified names) after spaces.
+std::string_view next_word(std::string_view s, std::size_t &pos) {
+  while (pos < s.size() && std::isspace(static_cast<unsigned char>(s[pos]))) ++pos;
+  std::size_t start = pos;
+  while (pos < s.size() && (std::isalnum(static_cast<unsigned char>(s[pos])) || s[pos] == '_' || s[pos] == '.' ||
+                            s[pos] == '$' || s[pos] == '='))
+    ++pos;
+  if (pos == start && pos < s.size()) ++pos;
+  return s.substr(start, pos - start);
+}
+
+bool same_word(std::string_view a, const char *b) {
+  std::size_t n = std::strlen(b);
+  if (a.size() != n) return false;
+  for (std::size_t i = 0; i < n; ++i)
+    if (std::tolower(static_cast<unsigned char>(a[i])) != b[i]) return false;
+  return true;
+}
+
+}  // namespace
+
+std::string set_with_parameter(std::string_view sql, bool &rewritten) {
+  rewritten = false;
+  std::size_t pos = 0;
+  if (!same_word(next_word(sql, pos), "set")) return std::string(sql);
+  std::string_view word = next_word(sql, pos);
+  bool local = false;
+  if (same_word(word, "session") || same_word(word, "local")) {
+    local = same_word(word, "local");
+    word = next_word(sql, pos);
+  }
+  std::string name;
+  if (same_word(word, "time")) {
+    if (!same_word(next_word(sql, pos), "zone")) return std::string(sql);
+    name = "timezone";
+  } else {
+    for (char c : word)
+      if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.')) return std::string(sql);
+    name = std::string(word);
+    std::string_view op = next_word(sql, pos);
+    if (!same_word(op, "to") && op != "=") return std::string(sql);
+  }
+  if (next_word(sql, pos) != "$1") return std::string(sql);
+  std::size_t rest = pos;
+  while (rest < sql.size() && (std::isspace(static_cast<unsigned char>(sql[rest])) || sql[rest] == ';')) ++rest;
+  if (rest != sql.size() || name.empty()) return std::string(sql);
+  rewritten = true;
+  return "select set_config('" + name + "', $1, " + (local ? "true" : "false") + ")";
 }
 
 std::string placeholders_to_params(std::string_view sql) {

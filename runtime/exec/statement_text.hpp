@@ -18,6 +18,11 @@ std::string identifier_text(std::string_view name);
 // repeats). Names are passed through identifier_text.
 std::string substitute_names(std::string_view sql, std::span<const std::string> names);
 
+// SET takes no parameters; "SET [SESSION|LOCAL] name {TO|=} $1" and
+// "SET TIME ZONE $1" become the equivalent set_config() call, so the value
+// still travels as a parameter. Other text is returned unchanged.
+std::string set_with_parameter(std::string_view sql, bool &rewritten);
+
 // PREPARE's text: each ? and each :name outside single quotes becomes $1,
 // $2, ... in order (a :: cast is left alone), as ECPG rewrites it.
 std::string placeholders_to_params(std::string_view sql);

@@ -202,6 +202,20 @@ TEST(StoreBytea, DecodesHexAndEscapeForms) {
   EXPECT_EQ(warn(1), 'W');
 }
 
+TEST(StoreBinary, BinaryValuesAreCopiedRaw) {
+  char buf[8] = {};
+  field_value raw{"\x01\x6d\x00\x8a", 4, false, true};
+  EXPECT_TRUE(store(scalar(PGESQL_T_CHAR, buf, 8, 8), {raw}));
+  EXPECT_EQ(std::string(buf, 4), std::string("\x01\x6d\x00\x8a", 4));
+  pgesql::diag::forget_auto_memory();
+  char *p = nullptr;
+  pgesql_var v = {PGESQL_T_CHAR, &p, 0, 1, 1, PGESQL_T_NO_INDICATOR, nullptr, 0, 0, 0};
+  EXPECT_TRUE(store(v, {raw}));
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(std::string(p, 4), std::string("\x01\x6d\x00\x8a", 4));
+  ECPGfree_auto_mem();
+}
+
 TEST(StoreNull, IndicatorMinusOneOrMissingIndicatorError) {
   int i = 5, ind = 0;
   EXPECT_TRUE(store(with_indicator(scalar(PGESQL_T_INT, &i, 1, sizeof i), &ind), {null_value}));

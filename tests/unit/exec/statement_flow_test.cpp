@@ -104,6 +104,18 @@ TEST_F(StatementFlow, AutocommitSendsNoBegin) {
   EXPECT_EQ(servers["db1"].log[0].how, "execute");
 }
 
+TEST_F(StatementFlow, SetWithHostVariableKeepsTheValueAParameter) {
+  connect("db1", nullptr, 1);
+  char path[16] = "public";
+  pgesql_var in = {PGESQL_T_CHAR, path, 16, 1, 16, PGESQL_T_NO_INDICATOR, nullptr, 0, 0, 0};
+  pgesql_stmt s = stmt(PGESQL_STMT_NORMAL, "SET search_path TO $1");
+  servers["db1"].answers.push_back(rows({{"set_config", 25}}, {{"public"}}));
+  EXPECT_EQ(pgesql_exec(&s, nullptr, nullptr, 1, &in, 0, nullptr), 0);
+  EXPECT_EQ(sqlca.sqlcode, 0);
+  EXPECT_EQ(servers["db1"].log[0].sql, "select set_config('search_path', $1, false)");
+  EXPECT_EQ(servers["db1"].log[0].params[0].data, "public");
+}
+
 TEST_F(StatementFlow, UpdateOfNoRowsIsNotFound) {
   connect("db1", nullptr, 1);
   servers["db1"].answers.push_back(command("UPDATE 0"));

@@ -46,3 +46,26 @@ TEST(ConnectTarget, DatabaseNameOfEveryEcpgForm) {
 }
 
 }  // namespace
+
+namespace {
+
+using namespace pgesql::exec;
+
+std::string set_rewrite(const char *sql) {
+  bool rewritten = false;
+  std::string out = set_with_parameter(sql, rewritten);
+  return rewritten ? out : "unchanged";
+}
+
+TEST(StatementText, SetWithParameterBecomesSetConfig) {
+  EXPECT_EQ(set_rewrite("SET search_path TO $1"), "select set_config('search_path', $1, false)");
+  EXPECT_EQ(set_rewrite("set local work_mem = $1"), "select set_config('work_mem', $1, true)");
+  EXPECT_EQ(set_rewrite("SET SESSION my.setting TO $1;"), "select set_config('my.setting', $1, false)");
+  EXPECT_EQ(set_rewrite("SET TIME ZONE $1"), "select set_config('timezone', $1, false)");
+  EXPECT_EQ(set_rewrite("SET search_path TO $1, public"), "unchanged");
+  EXPECT_EQ(set_rewrite("SET search_path TO public"), "unchanged");
+  EXPECT_EQ(set_rewrite("select $1"), "unchanged");
+  EXPECT_EQ(set_rewrite("SET x'; drop TO $1"), "unchanged");
+}
+
+}  // namespace
