@@ -18,12 +18,16 @@ struct registry {
 
 registry &the_registry() {
   // never destroyed: connections may be used from exit handlers
-  static registry *r = [] {
-    auto *created = new registry;
-    std::atexit(close_all_connections);
-    return created;
-  }();
+  static registry *r = new registry;
   return *r;
+}
+
+// DISCONNECT ALL at exit. Registered after the first connection is open, so
+// it runs before the exit handlers of the libraries that connection set up
+// (OpenSSL's cleanup among them).
+void close_all_at_exit() {
+  static std::once_flag once;
+  std::call_once(once, [] { std::atexit(close_all_connections); });
 }
 
 thread_local std::weak_ptr<connection> thread_current;
@@ -66,6 +70,7 @@ bool add_connection(connection_ptr c) {
   r.connections.insert(r.connections.begin(), c);
   thread_current = c;
   r.default_current = c;
+  close_all_at_exit();
   return true;
 }
 
