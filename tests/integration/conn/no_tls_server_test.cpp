@@ -59,26 +59,21 @@ class NoTlsServer : public testing::Test {
   static inline std::string dir_, port_;
 };
 
-TEST_F(NoTlsServer, ModesThatAllowPlaintextConnect) {
+// One test, so ctest (one process per test) starts the second cluster once.
+TEST_F(NoTlsServer, EachSslMode) {
   for (const char *mode : {"disable", "allow", "prefer"}) {
     auto c = open(conninfo(std::string("sslmode=") + mode));
     EXPECT_FALSE(c->uses_tls()) << mode;
     EXPECT_EQ(scalar(*c, "select 1"), "1") << mode;
   }
-}
-
-TEST_F(NoTlsServer, RequireFails) {
   const conn::Error e = open_error(conninfo("sslmode=require"));
   EXPECT_EQ(e.sqlstate(), "08001");
   EXPECT_NE(e.message().find("server does not support SSL, but SSL was required"), std::string::npos) << e.message();
-}
-
-TEST_F(NoTlsServer, VerifyModesFail) {
   for (const char *mode : {"verify-ca", "verify-full"}) {
-    const conn::Error e =
+    const conn::Error v =
         open_error(conninfo(std::string("sslmode=") + mode + " sslrootcert=" + env("PGESQL_TEST_SSLROOTCERT")));
-    EXPECT_EQ(e.sqlstate(), "08001") << mode;
-    EXPECT_NE(e.message().find("server does not support SSL"), std::string::npos) << e.message();
+    EXPECT_EQ(v.sqlstate(), "08001") << mode;
+    EXPECT_NE(v.message().find("server does not support SSL"), std::string::npos) << v.message();
   }
 }
 
