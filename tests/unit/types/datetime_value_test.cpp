@@ -187,3 +187,39 @@ TEST(IntervalValue, EndptrAndCopy) {
 }
 
 }  // namespace
+
+namespace {
+
+// The ISO fast path must agree with the general parser; a leading blank
+// sends the same text down the general path.
+TEST(DateTimeValue, IsoFastPathAgreesWithGeneralParser) {
+  const char *cases[] = {"1999-01-08", "2000-02-29", "1900-02-29", "2000-13-01", "2000-00-10",
+                         "0044-03-15 BC", "0000-01-01", "0000-01-01 BC", "5874897-12-31",
+                         "10000-01-01 00:00:00", "1999-01-08 04:05:06", "1999-01-08 04:05:06.5",
+                         "1999-01-08 04:05:06.123456", "1999-01-08 04:05:06.1234567", "1999-01-08 24:00:00",
+                         "1999-01-08 23:60:00", "4714-11-24 00:00:00 BC", "1999-01-08 04:05:06 BC",
+                         "1999-1-08", "99-01-08", "1999-01-08 04:05", "1999-01-08 04:05:06.", "294277-01-01"};
+  for (const char *c : cases) {
+    std::string slow = std::string(" ") + c;
+    errno = 0;
+    date d1 = PGTYPESdate_from_asc(const_cast<char *>(c), nullptr);
+    int e1 = errno;
+    errno = 0;
+    date d2 = PGTYPESdate_from_asc(slow.data(), nullptr);
+    EXPECT_EQ(e1, errno) << c;
+    if (e1 == 0) {
+      EXPECT_EQ(d1, d2) << c;
+    }
+    errno = 0;
+    timestamp t1 = PGTYPEStimestamp_from_asc(const_cast<char *>(c), nullptr);
+    e1 = errno;
+    errno = 0;
+    timestamp t2 = PGTYPEStimestamp_from_asc(slow.data(), nullptr);
+    EXPECT_EQ(e1, errno) << c;
+    if (e1 == 0) {
+      EXPECT_EQ(t1, t2) << c;
+    }
+  }
+}
+
+}  // namespace
