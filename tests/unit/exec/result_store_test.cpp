@@ -206,6 +206,20 @@ TEST(StoreBytea, DecodesHexAndEscapeForms) {
   EXPECT_EQ(warn(1), 'W');
 }
 
+TEST(StoreBinary, BinaryValuesAreCopiedRaw) {
+  char buf[8] = {};
+  field_value raw{"\x01\x6d\x00\x8a", 4, false, true};
+  EXPECT_TRUE(store(scalar(PGESQL_T_CHAR, buf, 8, 8), {raw}));
+  EXPECT_EQ(std::string(buf, 4), std::string("\x01\x6d\x00\x8a", 4));
+  pgesql::diag::forget_auto_memory();
+  char *p = nullptr;
+  pgesql_var v = {PGESQL_T_CHAR, &p, 0, 1, 1, PGESQL_T_NO_INDICATOR, nullptr, 0, 0, 0};
+  EXPECT_TRUE(store(v, {raw}));
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(std::string(p, 4), std::string("\x01\x6d\x00\x8a", 4));
+  ECPGfree_auto_mem();
+}
+
 TEST(StoreNull, IndicatorMinusOneOrMissingIndicatorError) {
   int i = 5, ind = 0;
   EXPECT_TRUE(store(with_indicator(scalar(PGESQL_T_INT, &i, 1, sizeof i), &ind), {null_value}));
@@ -286,8 +300,10 @@ TEST(StoreArrays, ExtraElementsAreNotWrittenPastTheCArray) {
 
 TEST(StoreArrays, ScalarForArrayColumnAndNonArrayData) {
   int i = 0;
-  EXPECT_FALSE(store({PGESQL_T_INT, &i, 1, 0, sizeof i, PGESQL_T_NO_INDICATOR, nullptr, 0, 0, 0}, {text("{1}")},
+  int *p = &i;  // a pointer (count 0) cannot take an array column
+  EXPECT_FALSE(store({PGESQL_T_INT, &p, 1, 0, sizeof i, PGESQL_T_NO_INDICATOR, nullptr, 0, 0, 0}, {text("{1}")},
                      array_kind::array));
+  EXPECT_EQ(sqlcode(), ECPG_NO_ARRAY);
   int a[2];
   EXPECT_FALSE(store({PGESQL_T_INT, a, 1, 2, sizeof(int), PGESQL_T_NO_INDICATOR, nullptr, 0, 0, 0}, {text("1")},
                      array_kind::array));
