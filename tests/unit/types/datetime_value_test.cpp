@@ -156,6 +156,17 @@ TEST(TimestampValue, FmtAscCodes) {
   EXPECT_STREQ(out, "2003");
 }
 
+TEST(TimestampValue, DefmtAbsurdNumbersStayDefined) {
+  timestamp ts = 42;
+  // Found by the fuzzer: a century this large once overflowed int.
+  EXPECT_EQ(PGTYPEStimestamp_defmt_asc("243926755 01 01", "%C %m %d", &ts), 1);
+  EXPECT_EQ(take(PGTYPEStimestamp_to_asc(ts)), "1970-01-01 00:00:00");  // ECPG's clamped year
+  ts = 42;
+  EXPECT_EQ(PGTYPEStimestamp_defmt_asc("300000 01 01", "%Y %m %d", &ts), 1);  // past timestamp's range
+  EXPECT_EQ(ts, 42);
+  PGTYPEStimestamp_defmt_asc("2147483647 pm 2000-01-01", "%I %p %Y-%m-%d", &ts);
+}
+
 TEST(IntervalValue, InputForms) {
   EXPECT_EQ(iv_text("1-2"), "@ 1 year 2 mons");
   EXPECT_EQ(iv_text("P1Y2M3DT4H5M6S"), "@ 1 year 2 mons 3 days 4 hours 5 mins 6 secs");
