@@ -33,7 +33,10 @@ Parser::symbol_type yylex(Driver &drv) { return drv.next(); }
 }
 
 %token START_GENERIC START_ECPG START_DECL
-%token <std::string> IDENT QIDENT STRING NUMBER HOSTVAR OP TYPE_NAME PPLINE BAD
+%token YYEOF 0 "end of statement"
+%token <std::string> IDENT "identifier" QIDENT "quoted identifier" STRING "string constant"
+%token <std::string> NUMBER "number" HOSTVAR "host variable" OP "operator" TYPE_NAME "type name"
+%token <std::string> PPLINE "preprocessor line" BAD "invalid character"
 %token <std::string> LPAREN "(" RPAREN ")" LBRACE "{" RBRACE "}" LBRACK "[" RBRACK "]"
 %token <std::string> COMMA "," SEMI ";" STAR "*" EQ "=" DOT "." COLON ":"
 /* ECPG statement words (SQL mode, any case) */
