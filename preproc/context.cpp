@@ -8,7 +8,7 @@
 
 namespace pgesql::pp {
 
-Context::Context(const Options &o, Diagnostics &d) : opt(o), diag(d), codegen_(*this) {
+Context::Context(const Options &o, Diagnostics &d, std::ostream *out) : opt(o), diag(d), out_(out), codegen_(*this) {
   for (const auto &[name, value] : opt.defines) defines_[name] = value;
 }
 
@@ -167,7 +167,8 @@ void Context::emit_declarations(const std::string &text, Pos start) {
       part.clear();
       if (!include_file(file, angle, t.loc.begin, t.loc.end, true)) {
         if (!out_.empty() && out_.back() != '\n') out_ += '\n';
-        out_ += t.text + '\n';
+        out_ += t.text;
+        out_ += '\n';
         out_line_ = -1;
       }
       continue;
@@ -187,7 +188,8 @@ void Context::parse_declarations(std::vector<Tok> toks) {
     std::string decl = codegen_.declaration(d);
     if (!d.pp_line.empty()) {  // a # line must start a line of its own
       if (!out_.empty() && out_.back() != '\n') out_ += '\n';
-      out_ += decl + '\n';
+      out_ += decl;
+      out_ += '\n';
       out_line_ = -1;
       continue;
     }

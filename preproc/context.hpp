@@ -11,19 +11,23 @@
 #include "diagnostics.hpp"
 #include "host_scanner.hpp"
 #include "options.hpp"
+#include "output.hpp"
 #include "symbols.hpp"
 
 namespace pgesql::pp {
 
 class Context : public HostSink {
  public:
-  Context(const Options &opt, Diagnostics &diag);
+  // out: where the generated code streams to (nullptr: kept for output()).
+  Context(const Options &opt, Diagnostics &diag, std::ostream *out = nullptr);
 
   // Preprocesses one input file, appending the generated code to output().
   void process_input(const std::string &path);
   // Same for text already in memory (tests, fuzzing).
   void process_text(const std::string &name, const std::string &text);
-  const std::string &output() const { return out_; }
+  const std::string &output() const { return out_.text(); }
+  void write(std::string_view text) { out_.append(text); }
+  void finish() { out_.flush(); }
   const std::vector<std::string> &dependencies() const { return deps_; }
 
   const Options &opt;
@@ -81,7 +85,7 @@ class Context : public HostSink {
 
   std::deque<File> files_;
   std::vector<int> file_stack_;
-  std::string out_;
+  Output out_;
   int out_file_ = -1;  // source position of the output's current line
   int out_line_ = -1;
   std::vector<std::string> deps_;
