@@ -3,6 +3,7 @@
 #pragma once
 #include <deque>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -16,10 +17,13 @@
 
 namespace pgesql::pp {
 
+class Driver;
+
 class Context : public HostSink {
  public:
   // out: where the generated code streams to (nullptr: kept for output()).
   Context(const Options &opt, Diagnostics &diag, std::ostream *out = nullptr);
+  ~Context() override;
 
   // Preprocesses one input file, appending the generated code to output().
   void process_input(const std::string &path);
@@ -92,6 +96,7 @@ class Context : public HostSink {
   std::map<std::string, std::string> defines_;
   std::vector<Conditional> conds_;
   Codegen codegen_;
+  std::unique_ptr<Driver> driver_;
   friend class Codegen;
   bool in_declare_ = false;
   Pos declare_at_;
