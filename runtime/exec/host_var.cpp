@@ -1,5 +1,9 @@
 #include "exec/host_var.hpp"
 
+#include "ecpglib.h"
+#include "ecpgtype.h"
+#include "exec/server_link.hpp"
+
 namespace pgesql::exec {
 
 host_var resolve(const pgesql_var &v) {
@@ -110,3 +114,37 @@ void write_indicator(int t, char *ind, long v) {
 }
 
 }  // namespace pgesql::exec
+
+// The C ABI's type and item codes are ECPG's: programs and SQLDAs see the same numbers.
+static_assert(int{ECPGt_char} == PGESQL_T_CHAR && int{ECPGt_unsigned_char} == PGESQL_T_UNSIGNED_CHAR);
+static_assert(int{ECPGt_short} == PGESQL_T_SHORT && int{ECPGt_unsigned_short} == PGESQL_T_UNSIGNED_SHORT);
+static_assert(int{ECPGt_int} == PGESQL_T_INT && int{ECPGt_unsigned_int} == PGESQL_T_UNSIGNED_INT);
+static_assert(int{ECPGt_long} == PGESQL_T_LONG && int{ECPGt_unsigned_long} == PGESQL_T_UNSIGNED_LONG);
+static_assert(int{ECPGt_long_long} == PGESQL_T_LONG_LONG &&
+              int{ECPGt_unsigned_long_long} == PGESQL_T_UNSIGNED_LONG_LONG);
+static_assert(int{ECPGt_bool} == PGESQL_T_BOOL && int{ECPGt_float} == PGESQL_T_FLOAT &&
+              int{ECPGt_double} == PGESQL_T_DOUBLE);
+static_assert(int{ECPGt_varchar} == PGESQL_T_VARCHAR && int{ECPGt_varchar2} == PGESQL_T_VARCHAR2);
+static_assert(int{ECPGt_numeric} == PGESQL_T_NUMERIC && int{ECPGt_decimal} == PGESQL_T_DECIMAL);
+static_assert(int{ECPGt_date} == PGESQL_T_DATE && int{ECPGt_timestamp} == PGESQL_T_TIMESTAMP &&
+              int{ECPGt_interval} == PGESQL_T_INTERVAL);
+static_assert(int{ECPGt_array} == PGESQL_T_ARRAY && int{ECPGt_struct} == PGESQL_T_STRUCT &&
+              int{ECPGt_union} == PGESQL_T_UNION);
+static_assert(int{ECPGt_descriptor} == PGESQL_T_DESCRIPTOR && int{ECPGt_char_variable} == PGESQL_T_CHAR_VARIABLE);
+static_assert(int{ECPGt_const} == PGESQL_T_CONST && int{ECPGt_EOIT} == PGESQL_T_EOIT &&
+              int{ECPGt_EORT} == PGESQL_T_EORT);
+static_assert(int{ECPGt_NO_INDICATOR} == PGESQL_T_NO_INDICATOR && int{ECPGt_string} == PGESQL_T_STRING);
+static_assert(int{ECPGt_sqlda} == PGESQL_T_SQLDA && int{ECPGt_bytea} == PGESQL_T_BYTEA);
+static_assert(int{ECPGd_count} == PGESQL_D_COUNT && int{ECPGd_data} == PGESQL_D_DATA &&
+              int{ECPGd_di_code} == PGESQL_D_DI_CODE && int{ECPGd_di_precision} == PGESQL_D_DI_PRECISION);
+static_assert(int{ECPGd_indicator} == PGESQL_D_INDICATOR && int{ECPGd_key_member} == PGESQL_D_KEY_MEMBER &&
+              int{ECPGd_length} == PGESQL_D_LENGTH && int{ECPGd_name} == PGESQL_D_NAME);
+static_assert(int{ECPGd_nullable} == PGESQL_D_NULLABLE && int{ECPGd_octet} == PGESQL_D_OCTET &&
+              int{ECPGd_precision} == PGESQL_D_PRECISION && int{ECPGd_ret_length} == PGESQL_D_RET_LENGTH);
+static_assert(int{ECPGd_ret_octet} == PGESQL_D_RET_OCTET && int{ECPGd_scale} == PGESQL_D_SCALE &&
+              int{ECPGd_type} == PGESQL_D_TYPE && int{ECPGd_EODT} == PGESQL_D_EODT &&
+              int{ECPGd_cardinality} == PGESQL_D_CARDINALITY);
+static_assert(static_cast<int>(pgesql::exec::transaction_state::idle) == ECPG_TRANS_IDLE &&
+              static_cast<int>(pgesql::exec::transaction_state::in_transaction) == ECPG_TRANS_INTRANS &&
+              static_cast<int>(pgesql::exec::transaction_state::failed) == ECPG_TRANS_INERROR &&
+              static_cast<int>(pgesql::exec::transaction_state::unknown) == ECPG_TRANS_UNKNOWN);

@@ -150,6 +150,18 @@ bool store_value(const store_options &opt, int type, int ind_type, char *var, ch
 
   const char *pval = f.text;
   long size = f.length;
+  if (f.binary) {
+    // binary values are copied as they come, as ECPG does
+    char *target = var + offset * row;
+    long capacity = varcharsize * offset;
+    if (varcharsize == 0 || capacity >= size) {
+      std::memcpy(target, pval, size);
+    } else {
+      std::memcpy(target, pval, capacity);
+      truncated(ind_type, ind_at, size);
+    }
+    return true;
+  }
   if (kind == array_kind::array) {
     if (*pval != '{') {
       diag::raise_error(opt.line, ECPG_DATA_NOT_ARRAY, diag::sqlstate::datatype_mismatch);
@@ -337,11 +349,14 @@ bool store_column(const store_options &opt, host_var &v, std::span<const field_v
 
   bool char_type = is_char_type(v.type);
   // char **p = NULL with unknown bounds: a NULL-terminated array of strings
-  bool string_list = char_type && v.varcharsize == 0 && v.arrsize == 0;
+  bool binary = !rows.empty() && rows[0].binary;
+  bool string_list = char_type && v.varcharsize == 0 && v.arrsize == 0 && !binary;
 
   if ((v.arrsize == 0 || v.varcharsize == 0) && v.value == nullptr) {
     std::size_t len = 0;
-    if (string_list) {
+    if (binary) {
+      for (const field_value &f : rows) len += static_cast<std::size_t>(f.is_null ? 0 : f.length);
+    } else if (string_list) {
       for (const field_value &f : rows) len += (f.is_null ? 0 : std::strlen(f.text)) + 1;
       len *= static_cast<std::size_t>(v.offset);
       len += (rows.size() + 1) * sizeof(char *);

@@ -13,11 +13,13 @@ namespace pgesql::exec {
 // literal {a,b}, or as a space-separated vector (int2vector, oidvector, point...).
 enum class array_kind { none, array, vector };
 
-// One field of a result: NUL-terminated text of `length` bytes, or NULL.
+// One field of a result: NUL-terminated text of `length` bytes (raw bytes
+// when binary), or NULL.
 struct field_value {
   const char *text;
   int length;
   bool is_null;
+  bool binary = false;
 };
 
 struct store_options {

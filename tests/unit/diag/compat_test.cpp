@@ -81,3 +81,35 @@ TEST(Debug, LogsToTheGivenStream) {
 }
 
 }  // namespace
+
+extern "C" {
+int byleng(char *str, int len);
+void ldchar(char *src, int len, char *dest);
+void rupshift(char *str);
+int risnull(int t, const char *ptr);
+int rsetnull(int t, char *ptr);
+}
+
+namespace {
+
+TEST(InformixFunctions, BlankTrimmedLengthAndCopy) {
+  char s[] = "abc   ";
+  EXPECT_EQ(byleng(s, 6), 3);
+  char blanks[] = "   ";
+  EXPECT_EQ(byleng(blanks, 3), 0);
+  char dest[8];
+  ldchar(s, 6, dest);
+  EXPECT_STREQ(dest, "abc");
+  char up[] = "MiXed 1x";
+  rupshift(up);
+  EXPECT_STREQ(up, "MIXED 1X");
+}
+
+TEST(InformixFunctions, NullMarkers) {
+  int i = 3;
+  EXPECT_EQ(risnull(ECPGt_int, reinterpret_cast<char *>(&i)), 0);
+  EXPECT_EQ(rsetnull(ECPGt_int, reinterpret_cast<char *>(&i)), 0);
+  EXPECT_EQ(risnull(ECPGt_int, reinterpret_cast<char *>(&i)), 1);
+}
+
+}  // namespace

@@ -12,6 +12,10 @@
 #include "ecpgerrno.h"
 #include "ecpglib.h"
 #include "exec/result_store.hpp"
+#include "pgtypes_date.h"
+#include "pgtypes_interval.h"
+#include "pgtypes_numeric.h"
+#include "pgtypes_timestamp.h"
 
 namespace {
 
@@ -202,6 +206,20 @@ TEST(StoreBytea, DecodesHexAndEscapeForms) {
   EXPECT_EQ(warn(1), 'W');
 }
 
+TEST(StoreBinary, BinaryValuesAreCopiedRaw) {
+  char buf[8] = {};
+  field_value raw{"\x01\x6d\x00\x8a", 4, false, true};
+  EXPECT_TRUE(store(scalar(PGESQL_T_CHAR, buf, 8, 8), {raw}));
+  EXPECT_EQ(std::string(buf, 4), std::string("\x01\x6d\x00\x8a", 4));
+  pgesql::diag::forget_auto_memory();
+  char *p = nullptr;
+  pgesql_var v = {PGESQL_T_CHAR, &p, 0, 1, 1, PGESQL_T_NO_INDICATOR, nullptr, 0, 0, 0};
+  EXPECT_TRUE(store(v, {raw}));
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(std::string(p, 4), std::string("\x01\x6d\x00\x8a", 4));
+  ECPGfree_auto_mem();
+}
+
 TEST(StoreNull, IndicatorMinusOneOrMissingIndicatorError) {
   int i = 5, ind = 0;
   EXPECT_TRUE(store(with_indicator(scalar(PGESQL_T_INT, &i, 1, sizeof i), &ind), {null_value}));
@@ -282,19 +300,48 @@ TEST(StoreArrays, ExtraElementsAreNotWrittenPastTheCArray) {
 
 TEST(StoreArrays, ScalarForArrayColumnAndNonArrayData) {
   int i = 0;
-  EXPECT_FALSE(store({PGESQL_T_INT, &i, 1, 0, sizeof i, PGESQL_T_NO_INDICATOR, nullptr, 0, 0, 0}, {text("{1}")},
+  int *p = &i;  // a pointer (count 0) cannot take an array column
+  EXPECT_FALSE(store({PGESQL_T_INT, &p, 1, 0, sizeof i, PGESQL_T_NO_INDICATOR, nullptr, 0, 0, 0}, {text("{1}")},
                      array_kind::array));
+  EXPECT_EQ(sqlcode(), ECPG_NO_ARRAY);
   int a[2];
   EXPECT_FALSE(store({PGESQL_T_INT, a, 1, 2, sizeof(int), PGESQL_T_NO_INDICATOR, nullptr, 0, 0, 0}, {text("1")},
                      array_kind::array));
   EXPECT_EQ(sqlcode(), ECPG_DATA_NOT_ARRAY);
 }
 
-TEST(StorePgtypes, ReportedUnsupportedUntilTheTypesLibraryIsWired) {
-  char numeric_storage[64];
-  EXPECT_FALSE(store(scalar(PGESQL_T_NUMERIC, numeric_storage, 1, sizeof numeric_storage), {text("1.5")}));
-  EXPECT_EQ(sqlcode(), ECPG_UNSUPPORTED);
-  EXPECT_STREQ(pgesql::diag::thread_sqlca().sqlerrm.sqlerrmc, "unsupported type \"numeric\" on line 0");
+TEST(StorePgtypes, ValuesFromServerText) {
+  numeric *n = PGTYPESnumeric_new();
+  EXPECT_TRUE(store(scalar(PGESQL_T_NUMERIC, n, 1, sizeof(numeric)), {text("2369.7000000")}));
+  char *s = PGTYPESnumeric_to_asc(n, -1);
+  EXPECT_STREQ(s, "2369.7000000");
+  PGTYPESchar_free(s);
+  PGTYPESnumeric_free(n);
+  date d = 0;
+  EXPECT_TRUE(store(scalar(PGESQL_T_DATE, &d, 1, sizeof d), {text("1966-01-17")}));
+  EXPECT_EQ(d, -12402);
+  timestamp ts[2] = {0, 0};
+  EXPECT_TRUE(store({PGESQL_T_TIMESTAMP, ts, 1, 2, sizeof(timestamp), PGESQL_T_NO_INDICATOR, nullptr, 0, 0, 0},
+                    {text("{\"2000-01-01 00:00:01\",\"1999-12-31 23:59:59\"}")}, array_kind::array));
+  EXPECT_EQ(ts[0], 1000000);
+  EXPECT_EQ(ts[1], -1000000);
+  interval iv{};
+  EXPECT_TRUE(store(scalar(PGESQL_T_INTERVAL, &iv, 1, sizeof iv), {text("1 year 2 mons 3 days 04:05:06")}));
+  EXPECT_EQ(iv.month, 14);
+  decimal dec{};
+  EXPECT_TRUE(store(scalar(PGESQL_T_DECIMAL, &dec, 1, sizeof dec), {text("-3.25")}));
+  EXPECT_EQ(dec.sign, NUMERIC_NEG);
+  EXPECT_EQ(dec.dscale, 2);
+}
+
+TEST(StorePgtypes, BadTextIsTheTypesFormatError) {
+  date d = 0;
+  EXPECT_FALSE(store(scalar(PGESQL_T_DATE, &d, 1, sizeof d), {text("not a date")}));
+  EXPECT_EQ(sqlcode(), ECPG_DATE_FORMAT);
+  numeric *n = PGTYPESnumeric_new();
+  EXPECT_FALSE(store(scalar(PGESQL_T_NUMERIC, n, 1, sizeof(numeric)), {text("1.2.3")}));
+  EXPECT_EQ(sqlcode(), ECPG_NUMERIC_FORMAT);
+  PGTYPESnumeric_free(n);
 }
 
 }  // namespace

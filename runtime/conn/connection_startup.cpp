@@ -1,0 +1,372 @@
+// Connection::open: per host, the socket, TLS negotiation (sslmode), the startup
+// packet, authentication, and the target_session_attrs check.
+#include <memory>
+
+#include "auth/md5_password.hpp"
+#include "auth/scram_client.hpp"
+#include "conn/config_resolver.hpp"
+#include "conn/connection.hpp"
+#include "net/socket.hpp"
+#include "net/tls.hpp"
+
+namespace pgesql::conn {
+
+namespace fe = protocol::frontend;
+namespace be = protocol::backend;
+
+// The steps of one connection attempt to one host; a friend of Connection.
+class ConnectionStarter {
+ public:
+  ConnectionStarter(const Config &config, const HostSpec &host) : config_(config), host_(host) {}
+
+  // One attempt; `use_tls` decides whether SSLRequest is sent (TCP only).
+  std::unique_ptr<Connection> attempt(bool use_tls);
+  // Whether the server turned TLS down or the handshake failed (for prefer's fallback).
+  bool tls_unavailable() const { return tls_unavailable_; }
+
+ private:
+  std::unique_ptr<Connection> start(bool use_tls);
+  std::unique_ptr<net::Transport> open_transport(bool use_tls);
+  void authenticate(Connection &c);
+  void sasl(Connection &c, const protocol::Authentication &request);
+  void finish_startup(Connection &c);
+  void check_session_attrs(Connection &c);
+  std::string password_or_fail();
+
+  const Config &config_;
+  const HostSpec &host_;
+  net::Deadline deadline_;
+  bool tls_unavailable_ = false;
+  bool channel_bound_ = false;
+};
+
+namespace {
+
+[[noreturn]] void connect_error(std::string message, bool timed_out = false) {
+  throw Error::connection_failure(sqlstate::unable_to_connect, std::move(message), timed_out);
+}
+
+std::string host_label(const HostSpec &h) {
+  if (h.is_unix_socket()) return "server on socket \"" + h.socket_path() + "\"";
+  return "server at \"" + (h.host.empty() ? h.hostaddr : h.host) + "\", port " + std::to_string(h.port);
+}
+
+}  // namespace
+
+std::unique_ptr<net::Transport> ConnectionStarter::open_transport(bool use_tls) {
+  if (config_.connect_timeout.count() > 0) deadline_ = net::Clock::now() + config_.connect_timeout;
+  try {
+    if (host_.is_unix_socket()) {
+      net::Socket socket = net::Socket::connect_unix(host_.socket_path(), deadline_);
+      if (!config_.requirepeer.empty()) {
+        const std::string peer = socket.peer_user_name();
+        if (peer != config_.requirepeer)
+          connect_error("requirepeer specifies \"" + config_.requirepeer + "\", but actual peer user name is \"" +
+                        peer + "\"");
+      }
+      return std::make_unique<net::Socket>(std::move(socket));
+    }
+    net::KeepaliveOptions k{config_.keepalives, config_.keepalives_idle, config_.keepalives_interval,
+                            config_.keepalives_count, config_.tcp_user_timeout_ms};
+    net::Socket socket = net::Socket::connect_tcp(host_.host, host_.hostaddr, host_.port, deadline_, k);
+    if (!use_tls) return std::make_unique<net::Socket>(std::move(socket));
+    protocol::Buffer request;
+    fe::ssl_request(request);
+    socket.write_all(request, deadline_);
+    char answer = 0;
+    // Exactly one byte: anything the server sent after it must not be read as plaintext.
+    if (socket.read_some(&answer, 1, deadline_) == 0) connect_error("server closed the connection during the SSL request");
+    switch (protocol::decode_encryption_response(answer)) {
+      case protocol::EncryptionResponse::accepted: break;
+      case protocol::EncryptionResponse::refused:
+        tls_unavailable_ = true;
+        if (config_.sslmode >= SslMode::require) connect_error("server does not support SSL, but SSL was required");
+        return std::make_unique<net::Socket>(std::move(socket));
+      case protocol::EncryptionResponse::error:
+      case protocol::EncryptionResponse::malformed:
+        tls_unavailable_ = true;
+        connect_error(std::string("received invalid response to SSL negotiation: ") + answer);
+    }
+    net::TlsOptions o;
+    o.root_cert = config_.sslrootcert;
+    // require with a root certificate present verifies the chain, as libpq does.
+    o.verify_chain = config_.sslmode >= SslMode::verify_ca ||
+                     (config_.sslmode == SslMode::require && !config_.sslrootcert.empty());
+    o.verify_host = config_.sslmode == SslMode::verify_full;
+    o.cert_file = config_.sslcert;
+    o.key_file = config_.sslkey;
+    o.crl_file = config_.sslcrl;
+    o.key_passphrase = config_.sslpassword;
+    o.min_version = config_.ssl_min_protocol_version;
+    o.max_version = config_.ssl_max_protocol_version;
+    o.host = host_.host.empty() ? host_.hostaddr : host_.host;
+    o.send_sni = config_.sslsni;
+    try {
+      return net::TlsTransport::handshake(std::move(socket), o, deadline_);
+    } catch (const net::NetError &) {
+      tls_unavailable_ = config_.sslmode < SslMode::require;
+      throw;
+    }
+  } catch (const net::NetError &e) {
+    connect_error(e.what(), e.timed_out());
+  }
+}
+
+std::string ConnectionStarter::password_or_fail() {
+  const auto password = password_for_host(config_, host_);
+  if (!password) throw Error::connection_failure(sqlstate::unable_to_connect, "password authentication requested, but no password was supplied");
+  return *password;
+}
+
+std::unique_ptr<Connection> ConnectionStarter::attempt(bool use_tls) {
+  try {
+    return start(use_tls);
+  } catch (const Error &e) {
+    // A connection lost before it was ready is a failure to connect, not a broken session.
+    if (e.origin() != Error::Origin::connection || e.sqlstate() != sqlstate::connection_failure) throw;
+    throw Error::connection_failure(sqlstate::unable_to_connect, e.message(), e.timed_out());
+  }
+}
+
+std::unique_ptr<Connection> ConnectionStarter::start(bool use_tls) {
+  auto stream = std::make_unique<MessageStream>(open_transport(use_tls));
+  std::unique_ptr<Connection> c(new Connection(config_, host_, std::move(stream)));
+  std::vector<protocol::StartupParam> params{{"user", config_.user}, {"database", config_.dbname}};
+  if (!config_.application_name.empty()) params.emplace_back("application_name", config_.application_name);
+  if (!config_.client_encoding.empty()) params.emplace_back("client_encoding", config_.client_encoding);
+  if (!config_.options.empty()) params.emplace_back("options", config_.options);
+  for (const auto &[name, value] : params)
+    if (!protocol::is_protocol_string(name) || !protocol::is_protocol_string(value))
+      throw Error::client_error(sqlstate::invalid_parameter_value, "connection parameter contains a zero byte");
+  fe::startup(c->out_, params);
+  c->flush_output();
+  authenticate(*c);
+  finish_startup(*c);
+  check_session_attrs(*c);
+  return c;
+}
+
+void ConnectionStarter::authenticate(Connection &c) {
+  for (;;) {
+    protocol::RawMessage m;
+    try {
+      m = c.stream_->next(deadline_);
+    } catch (Error &e) {
+      c.fail(Error::connection_failure(sqlstate::unable_to_connect, e.message(), e.timed_out()));
+    }
+    if (m.tag == 'E') {
+      Error e = c.server_error(m.body);
+      c.fail(std::move(e));
+    }
+    if (m.tag == 'v') {  // NegotiateProtocolVersion: we asked for 3.0 without options, so nothing to adapt
+      if (!be::parse_negotiate_protocol_version(m.body)) c.protocol_violation(m, "(malformed NegotiateProtocolVersion)");
+      continue;
+    }
+    if (c.handle_async(m)) continue;
+    if (m.tag != 'R') c.protocol_violation(m, "during authentication");
+    const auto request = be::parse_authentication(m.body);
+    if (!request) c.protocol_violation(m, "(malformed Authentication request)");
+    switch (request->request) {
+      case protocol::AuthRequest::ok:
+        if (config_.channel_binding == ChannelBinding::require && !channel_bound_)
+          c.fail(Error::connection_failure(sqlstate::unable_to_connect,
+                                           "channel binding required, but server authenticated client without channel binding"));
+        return;
+      case protocol::AuthRequest::cleartext_password:
+      case protocol::AuthRequest::md5_password: {
+        if (config_.channel_binding == ChannelBinding::require)
+          c.fail(Error::connection_failure(sqlstate::unable_to_connect,
+                                           "channel binding required but not supported by server's authentication request"));
+        const std::string password = password_or_fail();
+        fe::password(c.out_, request->request == protocol::AuthRequest::md5_password
+                                 ? auth::md5_password_response(config_.user, password, request->md5_salt)
+                                 : password);
+        c.flush_output();
+        break;
+      }
+      case protocol::AuthRequest::sasl:
+        sasl(c, *request);
+        break;
+      default:
+        c.fail(Error::connection_failure(sqlstate::unable_to_connect,
+                                         "authentication method " + std::to_string(static_cast<int>(request->request)) +
+                                             " requested by the server is not supported"));
+    }
+  }
+}
+
+void ConnectionStarter::sasl(Connection &c, const protocol::Authentication &request) {
+  bool offers_plain = false, offers_plus = false;
+  for (const auto mechanism : request.mechanisms) {
+    offers_plain = offers_plain || mechanism == "SCRAM-SHA-256";
+    offers_plus = offers_plus || mechanism == "SCRAM-SHA-256-PLUS";
+  }
+  const bool tls = c.stream_->transport().is_tls();
+  auth::ScramClient::Binding binding = auth::ScramClient::Binding::none;
+  std::string binding_data;
+  if (tls && offers_plus && config_.channel_binding != ChannelBinding::disable) {
+    binding = auth::ScramClient::Binding::server_end_point;
+    binding_data = static_cast<net::TlsTransport &>(c.stream_->transport()).server_end_point();
+    if (binding_data.empty())
+      c.fail(Error::connection_failure(sqlstate::unable_to_connect, "could not compute the server certificate hash for channel binding"));
+  } else if (config_.channel_binding == ChannelBinding::require) {
+    c.fail(Error::connection_failure(sqlstate::unable_to_connect,
+                                     "channel binding is required, but server did not offer an authentication method "
+                                     "that supports channel binding"));
+  } else if (!offers_plain) {
+    c.fail(Error::connection_failure(sqlstate::unable_to_connect,
+                                     "none of the server's SASL authentication mechanisms are supported"));
+  } else if (tls && config_.channel_binding != ChannelBinding::disable) {
+    binding = auth::ScramClient::Binding::not_offered;
+  }
+  auth::ScramClient scram(password_or_fail(), binding, binding_data);
+  fe::sasl_initial_response(c.out_, scram.mechanism(), scram.client_first());
+  c.flush_output();
+  bool sent_final = false;
+  for (;;) {
+    protocol::RawMessage m;
+    try {
+      m = c.stream_->next(deadline_);
+    } catch (Error &e) {
+      c.fail(Error::connection_failure(sqlstate::unable_to_connect, e.message(), e.timed_out()));
+    }
+    if (m.tag == 'E') c.fail(c.server_error(m.body));
+    if (c.handle_async(m)) continue;
+    if (m.tag != 'R') c.protocol_violation(m, "during SASL authentication");
+    const auto step = be::parse_authentication(m.body);
+    if (!step) c.protocol_violation(m, "(malformed Authentication request)");
+    std::string error;
+    if (step->request == protocol::AuthRequest::sasl_continue && !sent_final) {
+      std::string final_message;
+      if (!scram.handle_server_first(step->data, &final_message, &error))
+        c.fail(Error::connection_failure(sqlstate::unable_to_connect, error));
+      fe::sasl_response(c.out_, final_message);
+      c.flush_output();
+      sent_final = true;
+    } else if (step->request == protocol::AuthRequest::sasl_final && sent_final) {
+      if (!scram.handle_server_final(step->data, &error))
+        c.fail(Error::connection_failure(sqlstate::unable_to_connect, error));
+      channel_bound_ = binding == auth::ScramClient::Binding::server_end_point;
+      return;  // AuthenticationOk follows
+    } else {
+      c.fail(Error::connection_failure(sqlstate::protocol_violation, "protocol error: unexpected step in SASL authentication"));
+    }
+  }
+}
+
+void ConnectionStarter::finish_startup(Connection &c) {
+  for (;;) {
+    protocol::RawMessage m;
+    try {
+      m = c.stream_->next(deadline_);
+    } catch (Error &e) {
+      c.fail(Error::connection_failure(sqlstate::unable_to_connect, e.message(), e.timed_out()));
+    }
+    if (c.handle_async(m)) continue;
+    switch (m.tag) {
+      case 'K': {
+        const auto key = be::parse_backend_key_data(m.body);
+        if (!key) c.protocol_violation(m, "(malformed BackendKeyData)");
+        c.backend_key_ = *key;
+        break;
+      }
+      case 'Z':
+        c.read_ready_for_query(m.body);
+        return;
+      case 'E':
+        c.fail(c.server_error(m.body));
+      case 'v':
+        break;
+      default:
+        c.protocol_violation(m, "during connection startup");
+    }
+  }
+}
+
+void ConnectionStarter::check_session_attrs(Connection &c) {
+  const TargetSessionAttrs want = config_.target_session_attrs;
+  if (want == TargetSessionAttrs::any || want == TargetSessionAttrs::prefer_standby) return;
+  const auto reported_on = [&](const char *name) -> std::optional<bool> {
+    const std::string *v = c.parameter(name);
+    if (v == nullptr) return std::nullopt;
+    return *v == "on";
+  };
+  std::optional<bool> standby = reported_on("in_hot_standby");
+  std::optional<bool> read_only = reported_on("default_transaction_read_only");
+  // Servers before 14 do not report these; ask.
+  if (!standby) {
+    const auto r = c.simple_query("SELECT pg_catalog.pg_is_in_recovery()");
+    standby = !r.empty() && r[0].row_count() == 1 && r[0].value(0, 0) == "t";
+  }
+  if (!read_only) {
+    const auto r = c.simple_query("SHOW transaction_read_only");
+    read_only = !r.empty() && r[0].row_count() == 1 && r[0].value(0, 0) == "on";
+  }
+  const bool is_read_only = *standby || *read_only;
+  const char *mismatch = nullptr;
+  switch (want) {
+    case TargetSessionAttrs::read_write: if (is_read_only) mismatch = "session is read-only"; break;
+    case TargetSessionAttrs::read_only: if (!is_read_only) mismatch = "session is not read-only"; break;
+    case TargetSessionAttrs::primary: if (*standby) mismatch = "server is in hot standby mode"; break;
+    case TargetSessionAttrs::standby: if (!*standby) mismatch = "server is not in hot standby mode"; break;
+    default: break;
+  }
+  if (mismatch != nullptr) {
+    c.close();
+    connect_error(mismatch);
+  }
+}
+
+std::unique_ptr<Connection> Connection::open(const Config &config) {
+  if (config.hosts.empty()) throw Error::client_error(sqlstate::unable_to_connect, "no host to connect to");
+  std::string failures;
+  bool last_timed_out = false;
+  const auto try_host = [&](const HostSpec &host, TargetSessionAttrs attrs) -> std::unique_ptr<Connection> {
+    Config effective = config;
+    effective.target_session_attrs = attrs;
+    const bool tcp = !host.is_unix_socket();
+    // TLS is never used over unix-domain sockets (as with libpq); sslmode only governs TCP.
+    const bool tls_first = tcp && config.sslmode != SslMode::disable && config.sslmode != SslMode::allow;
+    ConnectionStarter starter(effective, host);
+    try {
+      return starter.attempt(tls_first);
+    } catch (const Error &e) {
+      const bool server_refused = e.origin() == Error::Origin::server;
+      // prefer: retry without TLS when TLS failed or the server refused us over TLS.
+      if (tcp && config.sslmode == SslMode::prefer && tls_first && (starter.tls_unavailable() || server_refused) &&
+          !(server_refused && starter.tls_unavailable())) {
+        ConnectionStarter plain(effective, host);
+        return plain.attempt(false);
+      }
+      // allow: retry with TLS when the server refused the plaintext connection.
+      if (tcp && config.sslmode == SslMode::allow && server_refused) {
+        ConnectionStarter secure(effective, host);
+        return secure.attempt(true);
+      }
+      throw;
+    }
+  };
+  const auto pass = [&](TargetSessionAttrs attrs) -> std::unique_ptr<Connection> {
+    for (const HostSpec &host : config.hosts) {
+      try {
+        return try_host(host, attrs);
+      } catch (const Error &e) {
+        // A server that refused us (bad password, unknown database) ends the search, as in libpq.
+        if (e.origin() == Error::Origin::server) throw;
+        if (!failures.empty()) failures += "\n";
+        failures += "connection to " + host_label(host) + " failed: " + e.message();
+        last_timed_out = e.timed_out();
+      }
+    }
+    return nullptr;
+  };
+  if (config.target_session_attrs == TargetSessionAttrs::prefer_standby) {
+    if (auto c = pass(TargetSessionAttrs::standby)) return c;
+  }
+  if (auto c = pass(config.target_session_attrs == TargetSessionAttrs::prefer_standby ? TargetSessionAttrs::any
+                                                                                       : config.target_session_attrs))
+    return c;
+  throw Error::connection_failure(sqlstate::unable_to_connect, failures, last_timed_out);
+}
+
+}  // namespace pgesql::conn

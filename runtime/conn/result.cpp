@@ -1,0 +1,47 @@
+#include "conn/result.hpp"
+
+#include <stdexcept>
+
+namespace pgesql::conn {
+
+Field Result::value(std::size_t row, std::size_t column) const {
+  if (row >= row_count_ || column >= row_width_) throw std::out_of_range("result field out of range");
+  const FieldRef &f = fields_[row * row_width_ + column];
+  if (f.length < 0) return std::nullopt;
+  return std::string_view(data_).substr(f.offset, static_cast<std::size_t>(f.length));
+}
+
+void Result::set_columns(std::span<const ColumnDescription> columns) {
+  columns_.assign(columns.begin(), columns.end());
+  row_width_ = columns_.size();
+  status_ = Status::rows;
+}
+
+void Result::add_row(std::span<const Field> fields) {
+  if (row_count_ == 0 && columns_.empty()) row_width_ = fields.size();
+  if (fields.size() != row_width_) throw std::runtime_error("row has a different number of fields than its columns");
+  for (const Field &f : fields) {
+    if (!f) {
+      fields_.push_back({0, -1});
+      continue;
+    }
+    fields_.push_back({data_.size(), static_cast<std::int32_t>(f->size())});
+    data_.append(*f);
+  }
+  ++row_count_;
+  status_ = Status::rows;
+}
+
+void Result::complete(std::string_view tag, Status status) {
+  command_tag_ = tag;
+  status_ = status;
+}
+
+void ResultBuilder::on_complete(std::string_view tag, bool suspended) {
+  if (suspended) result_.complete(tag, Result::Status::suspended);
+  else if (tag.empty()) result_.complete(tag, Result::Status::empty_query);
+  else result_.complete(tag, result_.columns().empty() && result_.row_count() == 0 ? Result::Status::command
+                                                                                 : Result::Status::rows);
+}
+
+}  // namespace pgesql::conn

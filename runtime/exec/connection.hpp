@@ -1,0 +1,31 @@
+// One named connection of the program: its server link, the ECPG state kept
+// with it (autocommit, prepared statements, array-ness of column types), and
+// the mutex that serializes threads sharing it.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+
+#include "exec/result_store.hpp"
+#include "exec/server_link.hpp"
+
+namespace pgesql::exec {
+
+struct prepared_statement {
+  std::string sql;  // as prepared, with $n placeholders
+};
+
+struct connection {
+  std::string name;
+  std::unique_ptr<server_link> link;
+  bool autocommit = false;
+  std::mutex mutex;  // held for the whole of each statement
+  std::map<std::string, prepared_statement> prepared;
+  std::unordered_map<std::uint32_t, array_kind> array_kinds;  // by type OID
+};
+
+}  // namespace pgesql::exec

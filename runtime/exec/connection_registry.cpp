@@ -1,0 +1,101 @@
+#include "exec/connection_registry.hpp"
+
+#include <cstdlib>
+#include <cstring>
+#include <mutex>
+#include <vector>
+
+#include "diag/debug_log.hpp"
+
+namespace pgesql::exec {
+namespace {
+
+struct registry {
+  std::mutex mutex;
+  std::vector<connection_ptr> connections;  // newest first
+  std::weak_ptr<connection> default_current;
+};
+
+registry &the_registry() {
+  // never destroyed: connections may be used from exit handlers
+  static registry *r = new registry;
+  return *r;
+}
+
+// DISCONNECT ALL at exit. Registered after the first connection is open, so
+// it runs before the exit handlers of the libraries that connection set up
+// (OpenSSL's cleanup among them).
+void close_all_at_exit() {
+  static std::once_flag once;
+  std::call_once(once, [] { std::atexit(close_all_connections); });
+}
+
+thread_local std::weak_ptr<connection> thread_current;
+
+void close_link(const connection_ptr &c) {
+  std::lock_guard<std::mutex> lock(c->mutex);
+  if (c->link) {
+    c->link->close();
+    c->link.reset();
+  }
+  diag::log("close_connection: connection %s closed\n", c->name.c_str());
+}
+
+// After removing c: whoever had it as current falls back to the newest connection.
+void forget_current(registry &r, const connection_ptr &c) {
+  connection_ptr newest = r.connections.empty() ? nullptr : r.connections.front();
+  if (thread_current.lock() == c) thread_current = newest;
+  if (r.default_current.lock() == c) r.default_current = newest;
+}
+
+}  // namespace
+
+connection_ptr find_connection(const char *name) {
+  registry &r = the_registry();
+  std::lock_guard<std::mutex> lock(r.mutex);
+  if (name == nullptr || std::strcmp(name, "CURRENT") == 0) {
+    if (connection_ptr c = thread_current.lock()) return c;
+    return r.default_current.lock();
+  }
+  for (const connection_ptr &c : r.connections)
+    if (c->name == name) return c;
+  return nullptr;
+}
+
+bool add_connection(connection_ptr c) {
+  registry &r = the_registry();
+  std::lock_guard<std::mutex> lock(r.mutex);
+  for (const connection_ptr &other : r.connections)
+    if (other->name == c->name) return false;
+  r.connections.insert(r.connections.begin(), c);
+  thread_current = c;
+  r.default_current = c;
+  close_all_at_exit();
+  return true;
+}
+
+void set_current_connection(const connection_ptr &c) { thread_current = c; }
+
+void close_connection(const connection_ptr &c) {
+  registry &r = the_registry();
+  {
+    std::lock_guard<std::mutex> lock(r.mutex);
+    std::erase(r.connections, c);
+    forget_current(r, c);
+  }
+  close_link(c);
+}
+
+void close_all_connections() {
+  registry &r = the_registry();
+  std::vector<connection_ptr> all;
+  {
+    std::lock_guard<std::mutex> lock(r.mutex);
+    all.swap(r.connections);
+    thread_current.reset();
+    r.default_current.reset();
+  }
+  for (const connection_ptr &c : all) close_link(c);
+}
+
+}  // namespace pgesql::exec

@@ -1,0 +1,193 @@
+// pgesql_exec, pgesql_prepare, pgesql_deallocate: every statement that runs
+// SQL, with ECPG's rules for parameters, transactions and results.
+#include <mutex>
+#include <string>
+#include <vector>
+#include <strings.h>
+
+#include "diag/debug_log.hpp"
+#include "diag/raise.hpp"
+#include "diag/sqlstate.hpp"
+#include "ecpgerrno.h"
+#include "exec/param_format.hpp"
+#include "exec/statement_context.hpp"
+#include "exec/statement_text.hpp"
+#include "pgesql/pgesql.h"
+
+namespace pgesql::exec {
+namespace {
+
+bool is_spliced(int type) { return type == PGESQL_T_CHAR_VARIABLE || type == PGESQL_T_CONST; }
+
+// Input variables as parameters; names to splice for $0 collected apart.
+bool build_params(const store_options &opt, std::span<const pgesql_var> in, std::vector<param_value> &params,
+                  std::vector<std::string> &names) {
+  params.reserve(in.size());
+  for (const pgesql_var &v : in) {
+    param_value p;
+    if (!format_param(opt, resolve(v), p)) return false;
+    if (is_spliced(v.type))
+      names.push_back(std::move(p.data));
+    else
+      params.push_back(std::move(p));
+  }
+  return true;
+}
+
+// ECPG starts no transaction for these (they open or resolve one themselves).
+bool begins_or_resolves_transaction(const char *sql) {
+  return strncasecmp(sql, "begin", 5) == 0 || strncasecmp(sql, "start", 5) == 0 ||
+         strncasecmp(sql, "commit prepared", 15) == 0 || strncasecmp(sql, "rollback prepared", 17) == 0;
+}
+
+int run_transaction(connection &c, const pgesql_stmt *stmt, const store_options &opt) {
+  diag::log("transaction on line %d: action \"%s\"; connection \"%s\"\n", opt.line, stmt->sql, c.name.c_str());
+  if (!c.autocommit && c.link->transaction_status() == transaction_state::idle &&
+      !begins_or_resolves_transaction(stmt->sql)) {
+    if (!check_result(c, c.link->simple_query("begin transaction"), opt.line, false)) return outcome();
+  }
+  check_result(c, c.link->simple_query(stmt->sql), opt.line, false);
+  return outcome();
+}
+
+int deallocate_one(connection &c, const std::string &name, int line, bool informix) {
+  query_result r = c.link->simple_query("deallocate \"" + name + "\"");
+  c.prepared.erase(name);
+  check_result(c, r, line, informix);
+  return outcome();
+}
+
+}  // namespace
+}  // namespace pgesql::exec
+
+using namespace pgesql::exec;
+namespace diag = pgesql::diag;
+
+extern "C" PGESQL_API int pgesql_exec(const pgesql_stmt *stmt, const char *connection_name, const char *name,
+                                      int nin, const pgesql_var *in, int nout, const pgesql_var *out) {
+  begin_statement();
+  store_options opt = options_of(stmt);
+  bool informix_se = (stmt->flags & PGESQL_F_COMPAT_INFORMIX_SE) != 0;
+  connection_ptr c = require_connection(connection_name, opt.line);
+  if (!c) return outcome();
+  std::lock_guard<std::mutex> lock(c->mutex);
+  if (!require_link(*c, opt.line)) return outcome();
+  if (stmt->kind == PGESQL_STMT_TRANSACTION) return run_transaction(*c, stmt, opt);
+
+  std::span<const pgesql_var> inputs(in, nin > 0 ? static_cast<std::size_t>(nin) : 0);
+  std::span<const pgesql_var> outputs(out, nout > 0 ? static_cast<std::size_t>(nout) : 0);
+  std::vector<param_value> params;
+  std::vector<std::string> names;
+  query_result r;
+
+  if (stmt->kind == PGESQL_STMT_EXEC_IMMEDIATE) {
+    // the statement text is the first input variable
+    param_value text;
+    if (inputs.empty()) {
+      diag::raise_error(opt.line, ECPG_TOO_FEW_ARGUMENTS, diag::sqlstate::internal_error);
+      return outcome();
+    }
+    if (!format_param(opt, resolve(inputs[0]), text)) return outcome();
+    if (!autostart_transaction(*c, opt.line, opt.informix)) return outcome();
+    diag::log("exec on line %d: query: %s; with 0 parameter(s) on connection %s\n", opt.line, text.data.c_str(),
+              c->name.c_str());
+    r = c->link->execute(text.data, {});
+  } else if (stmt->kind == PGESQL_STMT_EXECUTE) {
+    std::string prepared_name = name ? name : (stmt->name ? stmt->name : "");
+    if (c->prepared.find(prepared_name) == c->prepared.end()) {
+      diag::raise_error(opt.line, ECPG_INVALID_STMT, diag::sqlstate::invalid_statement_name, prepared_name.c_str());
+      return outcome();
+    }
+    if (!build_params(opt, inputs, params, names)) return outcome();
+    if (!autostart_transaction(*c, opt.line, opt.informix)) return outcome();
+    diag::log("exec on line %d: prepared statement %s with %zu parameter(s) on connection %s\n", opt.line,
+              prepared_name.c_str(), params.size(), c->name.c_str());
+    r = c->link->execute_prepared(prepared_name, params);
+  } else {
+    if (!build_params(opt, inputs, params, names)) return outcome();
+    if (name != nullptr) names.assign(1, name);
+    std::string sql = names.empty() ? std::string(stmt->sql) : substitute_names(stmt->sql, names);
+    bool set_call = false;
+    if (params.size() == 1) sql = set_with_parameter(sql, set_call);
+    if (!autostart_transaction(*c, opt.line, opt.informix)) return outcome();
+    diag::log("exec on line %d: query: %s; with %zu parameter(s) on connection %s\n", opt.line, sql.c_str(),
+              params.size(), c->name.c_str());
+    r = c->link->execute(sql, params);
+    // the program wrote a SET: it gets a command's outcome, not set_config's row
+    if (set_call && r.outcome == query_result::status::rows) r = query_result{};
+  }
+  if (check_result(*c, r, opt.line, opt.informix)) process_output(*c, r, opt, informix_se, outputs);
+  return outcome();
+}
+
+extern "C" PGESQL_API int pgesql_prepare(const pgesql_stmt *stmt, const char *connection_name, const char *name,
+                                         const char *query) {
+  begin_statement();
+  store_options opt = options_of(stmt);
+  connection_ptr c = require_connection(connection_name, opt.line);
+  if (!c) return outcome();
+  std::lock_guard<std::mutex> lock(c->mutex);
+  if (!require_link(*c, opt.line)) return outcome();
+  std::string stmt_name = name ? name : (stmt->name ? stmt->name : "");
+  // preparing a name again replaces the statement
+  if (c->prepared.count(stmt_name) != 0 && deallocate_one(*c, stmt_name, opt.line, opt.informix) != 0)
+    return outcome();
+  std::string sql = placeholders_to_params(query ? query : "");
+  diag::log("prepare on line %d: name %s; query: \"%s\"\n", opt.line, stmt_name.c_str(), sql.c_str());
+  if (check_result(*c, c->link->prepare(stmt_name, sql), opt.line, opt.informix))
+    c->prepared[stmt_name] = prepared_statement{sql};
+  return outcome();
+}
+
+extern "C" PGESQL_API int pgesql_deallocate(const pgesql_stmt *stmt, const char *connection_name, const char *name) {
+  begin_statement();
+  store_options opt = options_of(stmt);
+  connection_ptr c = require_connection(connection_name, opt.line);
+  if (!c) return outcome();
+  std::lock_guard<std::mutex> lock(c->mutex);
+  if (!require_link(*c, opt.line)) return outcome();
+  if (name == nullptr) {
+    std::vector<std::string> all;
+    for (const auto &entry : c->prepared) all.push_back(entry.first);
+    for (const std::string &n : all)
+      if (deallocate_one(*c, n, opt.line, opt.informix) != 0) break;
+    return outcome();
+  }
+  if (c->prepared.count(name) == 0) {
+    diag::raise_error(opt.line, ECPG_INVALID_STMT, diag::sqlstate::invalid_statement_name, name);
+    return outcome();
+  }
+  return deallocate_one(*c, name, opt.line, opt.informix);
+}
+
+extern "C" PGESQL_API int pgesql_open_prepared(const pgesql_stmt *stmt, const char *connection_name,
+                                               const char *cursor, const char *prepared, int nin,
+                                               const pgesql_var *in) {
+  begin_statement();
+  store_options opt = options_of(stmt);
+  connection_ptr c = require_connection(connection_name, opt.line);
+  if (!c) return outcome();
+  std::lock_guard<std::mutex> lock(c->mutex);
+  if (!require_link(*c, opt.line)) return outcome();
+  std::string prepared_name = prepared ? prepared : "";
+  auto it = c->prepared.find(prepared_name);
+  if (it == c->prepared.end()) {
+    diag::raise_error(opt.line, ECPG_INVALID_STMT, diag::sqlstate::invalid_statement_name, prepared_name.c_str());
+    return outcome();
+  }
+  std::vector<param_value> params;
+  std::vector<std::string> names;
+  if (!build_params(opt, std::span<const pgesql_var>(in, nin > 0 ? static_cast<std::size_t>(nin) : 0), params, names))
+    return outcome();
+  if (cursor != nullptr) names.assign(1, cursor);
+  // the DECLARE text up to FOR, then the prepared statement's own text
+  std::string sql = names.empty() ? std::string(stmt->sql) : substitute_names(stmt->sql, names);
+  sql += ' ';
+  sql += it->second.sql;
+  if (!autostart_transaction(*c, opt.line, opt.informix)) return outcome();
+  diag::log("open on line %d: query: %s; with %zu parameter(s) on connection %s\n", opt.line, sql.c_str(),
+            params.size(), c->name.c_str());
+  query_result r = c->link->execute(sql, params);
+  if (check_result(*c, r, opt.line, opt.informix)) process_output(*c, r, opt, false, {});
+  return outcome();
+}

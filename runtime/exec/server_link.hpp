@@ -1,0 +1,83 @@
+// What the statement layer needs from a connection to the server: run one
+// statement (extended protocol, text results), prepare/execute named
+// statements, and report the transaction state. runtime/conn's session
+// implements it; unit tests use a scripted fake.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "exec/param_format.hpp"
+
+namespace pgesql::exec {
+
+// ReadyForQuery's transaction status, with libpq's numbering of
+// PGTransactionStatusType (ECPGtransactionStatus returns it).
+enum class transaction_state { idle = 0, active = 1, in_transaction = 2, failed = 3, unknown = 4 };
+
+struct server_message {
+  std::string sqlstate;
+  std::string message;
+};
+
+struct column_info {
+  std::string name;
+  std::uint32_t type_oid = 0;
+  bool binary = false;  // values in binary format (FETCH from a BINARY cursor)
+};
+
+// The outcome of one statement. Field texts are NUL-terminated in `text`.
+struct query_result {
+  enum class status { command_ok, rows, empty_query, error, copy_out };
+  status outcome = status::command_ok;
+  std::vector<column_info> columns;
+  std::size_t row_count = 0;
+  // row-major, row_count * columns.size() entries; nullopt is SQL NULL
+  std::vector<std::optional<std::string>> fields;
+  std::string command_tag;  // "INSERT 0 3", "SELECT 2", ...
+  server_message error;     // when outcome == error
+  std::string copy_data;    // COPY ... TO STDOUT output, when outcome == copy_out
+
+  const std::optional<std::string> &field(std::size_t row, std::size_t col) const {
+    return fields[row * columns.size() + col];
+  }
+};
+
+class server_link {
+ public:
+  virtual ~server_link() = default;
+  // One statement with $n parameters. As ECPG does, a statement without
+  // parameters goes through the simple query protocol (so BINARY cursors
+  // deliver binary values and a string may hold several statements, the last
+  // one's result counting); one with parameters through an unnamed statement.
+  virtual query_result execute(std::string_view sql, std::span<const param_value> params) = 0;
+  // PREPARE name FROM sql (protocol-level), and running it.
+  virtual query_result prepare(std::string_view name, std::string_view sql) = 0;
+  virtual query_result execute_prepared(std::string_view name, std::span<const param_value> params) = 0;
+  // Simple query protocol, for BEGIN/COMMIT/DEALLOCATE and other parameterless commands.
+  virtual query_result simple_query(std::string_view sql) = 0;
+  virtual transaction_state transaction_status() const = 0;
+  virtual bool is_open() const = 0;
+  // NoticeResponses received since the last call.
+  virtual std::vector<server_message> take_notices() = 0;
+  // Sends Terminate and closes the socket.
+  virtual void close() = 0;
+};
+
+// Opens a link for EXEC SQL CONNECT: target as written (an ECPG target, URI
+// or key=value string), user/password when given separately. On failure
+// returns null and sets `error` (logged, not shown to the program).
+using link_opener = std::function<std::unique_ptr<server_link>(
+    const std::string &target, const std::string &user, const std::string &password, std::string &error)>;
+
+// The opener EXEC SQL CONNECT uses; tests install a fake one.
+void set_link_opener(link_opener opener);
+link_opener current_link_opener();
+
+}  // namespace pgesql::exec

@@ -1,0 +1,182 @@
+#include "exec/statement_context.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "diag/auto_memory.hpp"
+#include "diag/debug_log.hpp"
+#include "diag/raise.hpp"
+#include "diag/sqlca.hpp"
+#include "diag/sqlstate.hpp"
+#include "ecpgerrno.h"
+
+namespace pgesql::exec {
+namespace {
+
+// Column types whose array-ness is known without asking the catalog: ECPG's
+// list of scalars (and the geometric/vector types it reads space-separated),
+// plus the common array types.
+bool known_array_kind(std::uint32_t oid, array_kind &kind) {
+  switch (oid) {
+    case 16: case 17: case 18: case 19: case 20: case 21: case 23: case 24: case 25: case 26:
+    case 27: case 28: case 29: case 602: case 604: case 650: case 700: case 701: case 705:
+    case 718: case 790: case 869: case 1042: case 1043: case 1082: case 1083: case 1114:
+    case 1184: case 1186: case 1266: case 1560: case 1562: case 1700: case 114: case 3802:
+    case 2950: case 142:
+      kind = array_kind::none;
+      return true;
+    case 22: case 30: case 600: case 601: case 603: case 628:
+      kind = array_kind::vector;
+      return true;
+    case 1000: case 1001: case 1002: case 1003: case 1005: case 1007: case 1009: case 1014:
+    case 1015: case 1016: case 1021: case 1022: case 1028: case 1115: case 1182: case 1185:
+    case 1187: case 1231:
+      kind = array_kind::array;
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool starts_with(const std::string &s, const char *p) { return s.compare(0, std::strlen(p), p) == 0; }
+
+}  // namespace
+
+void begin_statement() {
+  diag::reset_sqlca();
+  diag::forget_auto_memory();
+}
+
+store_options options_of(const pgesql_stmt *stmt) {
+  store_options o;
+  o.line = stmt->line;
+  o.informix = (stmt->flags & (PGESQL_F_COMPAT_INFORMIX | PGESQL_F_COMPAT_INFORMIX_SE)) != 0;
+  o.oracle = (stmt->flags & PGESQL_F_COMPAT_ORACLE) != 0;
+  o.force_indicator = (stmt->flags & PGESQL_F_NO_INDICATOR) == 0;
+  return o;
+}
+
+connection_ptr require_connection(const char *name, int line) {
+  connection_ptr c = find_connection(name);
+  if (!c) diag::raise_error(line, ECPG_NO_CONN, diag::sqlstate::connection_does_not_exist, name ? name : "NULL");
+  return c;
+}
+
+bool require_link(connection &c, int line) {
+  if (c.link && c.link->is_open()) return true;
+  diag::raise_error(line, ECPG_NOT_CONN, diag::sqlstate::internal_error, c.name.c_str());
+  return false;
+}
+
+bool check_result(connection &c, const query_result &r, int line, bool informix) {
+  for (const server_message &n : c.link->take_notices())
+    diag::raise_server_warning(n.sqlstate.c_str(), n.message.c_str());
+  switch (r.outcome) {
+    case query_result::status::error:
+      if (r.error.sqlstate.empty() && !c.link->is_open()) {
+        diag::raise_connection_lost(line);
+      } else {
+        diag::log("check_result on line %d: bad response - %s\n", line, r.error.message.c_str());
+        diag::raise_server_error(line, r.error.sqlstate.c_str(), r.error.message.c_str(), informix);
+      }
+      return false;
+    case query_result::status::empty_query:
+      diag::raise_error(line, ECPG_EMPTY, diag::sqlstate::internal_error);
+      return false;
+    default:
+      return true;
+  }
+}
+
+bool autostart_transaction(connection &c, int line, bool informix) {
+  if (c.autocommit || c.link->transaction_status() != transaction_state::idle) return true;
+  return check_result(c, c.link->simple_query("begin transaction"), line, informix);
+}
+
+bool column_array_kind(connection &c, std::uint32_t oid, int line, bool informix, array_kind &kind) {
+  if (known_array_kind(oid, kind)) return true;
+  if (auto it = c.array_kinds.find(oid); it != c.array_kinds.end()) {
+    kind = it->second;
+    return true;
+  }
+  // variable-length element storage means an {..} literal, fixed means a vector
+  std::string q = "select typlen from pg_type where oid=" + std::to_string(oid) + " and typelem<>0";
+  query_result r = c.link->simple_query(q);
+  if (!check_result(c, r, line, informix)) return false;
+  if (r.row_count == 0 || !r.field(0, 0))
+    kind = array_kind::none;
+  else
+    kind = std::atoi(r.field(0, 0)->c_str()) == -1 ? array_kind::array : array_kind::vector;
+  c.array_kinds[oid] = kind;
+  diag::log("column_array_kind on line %d: type (%u); array (%s)\n", line, oid,
+            kind != array_kind::none ? "yes" : "no");
+  return true;
+}
+
+bool process_output(connection &c, const query_result &r, const store_options &opt, bool informix_se,
+                    std::span<const pgesql_var> out) {
+  sqlca_t &ca = diag::thread_sqlca();
+  switch (r.outcome) {
+    case query_result::status::rows: {
+      std::size_t ncols = r.columns.size();
+      ca.sqlerrd[2] = static_cast<long>(r.row_count);
+      diag::log("process_output on line %d: correctly got %zu tuples with %zu fields\n", opt.line, r.row_count, ncols);
+      if (r.row_count == 0) {
+        diag::raise_not_found(opt.line);
+        return false;
+      }
+      if (!out.empty() && (out[0].type == PGESQL_T_DESCRIPTOR || out[0].type == PGESQL_T_SQLDA)) {
+        diag::raise_error(opt.line, ECPG_UNSUPPORTED, diag::sqlstate::internal_error,
+                          out[0].type == PGESQL_T_DESCRIPTOR ? "descriptor" : "sqlda");
+        return false;
+      }
+      std::vector<field_value> column(r.row_count);
+      for (std::size_t col = 0; col < ncols; ++col) {
+        if (col >= out.size()) {
+          if (opt.informix) continue;  // Informix ignores surplus columns
+          diag::raise_error(opt.line, ECPG_TOO_FEW_ARGUMENTS, diag::sqlstate::using_does_not_match_targets);
+          return false;
+        }
+        array_kind kind;
+        if (!column_array_kind(c, r.columns[col].type_oid, opt.line, opt.informix, kind)) return false;
+        for (std::size_t row = 0; row < r.row_count; ++row) {
+          const std::optional<std::string> &f = r.field(row, col);
+          column[row] = f ? field_value{f->c_str(), static_cast<int>(f->size()), false, r.columns[col].binary}
+                          : field_value{"", 0, true};
+        }
+        host_var v = resolve(out[col]);
+        if (!store_column(opt, v, column, kind)) return false;
+      }
+      if (out.size() > ncols) {
+        diag::raise_error(opt.line, ECPG_TOO_MANY_ARGUMENTS, diag::sqlstate::using_does_not_match_targets);
+        return false;
+      }
+      return true;
+    }
+    case query_result::status::command_ok: {
+      const std::string &tag = r.command_tag;
+      // "INSERT oid rows", "UPDATE rows", "SELECT rows", ...
+      std::size_t last_space = tag.rfind(' ');
+      long rows = last_space == std::string::npos ? 0 : std::atol(tag.c_str() + last_space + 1);
+      if (starts_with(tag, "INSERT ")) ca.sqlerrd[1] = std::atol(tag.c_str() + 7);
+      ca.sqlerrd[2] = rows;
+      diag::log("process_output on line %d: OK: %s\n", opt.line, tag.c_str());
+      if (!informix_se && rows == 0 &&
+          (starts_with(tag, "UPDATE") || starts_with(tag, "INSERT") || starts_with(tag, "DELETE")))
+        diag::raise_not_found(opt.line);
+      return true;
+    }
+    case query_result::status::copy_out:
+      std::fwrite(r.copy_data.data(), 1, r.copy_data.size(), stdout);
+      return true;
+    default:
+      return true;
+  }
+}
+
+int outcome() { return diag::thread_sqlca().sqlcode < 0 ? 1 : 0; }
+
+}  // namespace pgesql::exec

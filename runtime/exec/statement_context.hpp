@@ -1,0 +1,47 @@
+// Shared steps of every runtime call from generated code: starting a
+// statement, finding its connection, running SQL on it with ECPG's
+// transaction rules, and turning the server's answer into sqlca.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "exec/connection_registry.hpp"
+#include "exec/result_store.hpp"
+#include "exec/server_link.hpp"
+#include "pgesql/pgesql.h"
+
+namespace pgesql::exec {
+
+// Resets sqlca and hands the previous statement's allocations to the program.
+void begin_statement();
+
+store_options options_of(const pgesql_stmt *stmt);
+
+// The named (null: current) connection, or ECPG_NO_CONN raised and null.
+connection_ptr require_connection(const char *name, int line);
+
+// False (ECPG_NOT_CONN raised) when the connection's link is gone.
+bool require_link(connection &c, int line);
+
+// Without autocommit, opens a transaction when none is open (ECPG does this
+// before every statement but BEGIN/START and COMMIT/ROLLBACK PREPARED).
+bool autostart_transaction(connection &c, int line, bool informix);
+
+// Turns notices into sqlca warnings, then an error/empty result into sqlca.
+// True when the result is usable.
+bool check_result(connection &c, const query_result &r, int line, bool informix);
+
+// Stores a successful result: rows into the output variables (NOT FOUND
+// when there are none), or the command's counts into sqlerrd.
+bool process_output(connection &c, const query_result &r, const store_options &opt, bool informix_se,
+                    std::span<const pgesql_var> out);
+
+// The array form (if any) in which values of a column type arrive.
+bool column_array_kind(connection &c, std::uint32_t type_oid, int line, bool informix, array_kind &kind);
+
+// Call result: non-zero exactly when sqlca reports an error.
+int outcome();
+
+}  // namespace pgesql::exec

@@ -1,0 +1,139 @@
+#include "exec/statement_text.hpp"
+
+#include <cctype>
+#include <cstring>
+
+namespace pgesql::exec {
+namespace {
+
+bool ident_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
+bool ident_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$'; }
+
+// What may follow ':' in a host variable reference inside PREPAREd text (s.m, p->m).
+bool host_ref_char(char c) {
+  auto u = static_cast<unsigned char>(c);
+  return std::isalnum(u) || c == '_' || c == '>' || c == '-' || c == '.' || u >= 128;
+}
+
+}  // namespace
+
+std::string identifier_text(std::string_view name) {
+  bool plain = !name.empty() && ident_start(name[0]);
+  for (char c : name) plain = plain && ident_char(c);
+  // an already quoted name is used as written
+  if (plain || (name.size() >= 2 && name.front() == '"' && name.back() == '"')) return std::string(name);
+  std::string quoted = "\"";
+  for (char c : name) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
+  quoted += '"';
+  return quoted;
+}
+
+std::string substitute_names(std::string_view sql, std::span<const std::string> names) {
+  std::string out;
+  out.reserve(sql.size());
+  std::size_t next = 0;
+  char quote = 0;
+  for (std::size_t i = 0; i < sql.size(); ++i) {
+    char c = sql[i];
+    if (quote != 0) {
+      if (c == quote) quote = 0;
+      out += c;
+    } else if (c == '\'' || c == '"') {
+      quote = c;
+      out += c;
+    } else if (c == '$' && i + 1 < sql.size() && sql[i + 1] == '0' &&
+               (i + 2 >= sql.size() || !std::isdigit(static_cast<unsigned char>(sql[i + 2]))) && !names.empty()) {
+      out += identifier_text(names[next < names.size() ? next : names.size() - 1]);
+      ++next;
+      ++i;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+namespace {
+
+// The next word (letters, digits, _ and . for qualified names) after spaces.
+std::string_view next_word(std::string_view s, std::size_t &pos) {
+  while (pos < s.size() && std::isspace(static_cast<unsigned char>(s[pos]))) ++pos;
+  std::size_t start = pos;
+  while (pos < s.size() && (std::isalnum(static_cast<unsigned char>(s[pos])) || s[pos] == '_' || s[pos] == '.' ||
+                            s[pos] == '$' || s[pos] == '='))
+    ++pos;
+  if (pos == start && pos < s.size()) ++pos;
+  return s.substr(start, pos - start);
+}
+
+bool same_word(std::string_view a, const char *b) {
+  std::size_t n = std::strlen(b);
+  if (a.size() != n) return false;
+  for (std::size_t i = 0; i < n; ++i)
+    if (std::tolower(static_cast<unsigned char>(a[i])) != b[i]) return false;
+  return true;
+}
+
+}  // namespace
+
+std::string set_with_parameter(std::string_view sql, bool &rewritten) {
+  rewritten = false;
+  std::size_t pos = 0;
+  if (!same_word(next_word(sql, pos), "set")) return std::string(sql);
+  std::string_view word = next_word(sql, pos);
+  bool local = false;
+  if (same_word(word, "session") || same_word(word, "local")) {
+    local = same_word(word, "local");
+    word = next_word(sql, pos);
+  }
+  std::string name;
+  if (same_word(word, "time")) {
+    if (!same_word(next_word(sql, pos), "zone")) return std::string(sql);
+    name = "timezone";
+  } else {
+    for (char c : word)
+      if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.')) return std::string(sql);
+    name = std::string(word);
+    std::string_view op = next_word(sql, pos);
+    if (!same_word(op, "to") && op != "=") return std::string(sql);
+  }
+  if (next_word(sql, pos) != "$1") return std::string(sql);
+  std::size_t rest = pos;
+  while (rest < sql.size() && (std::isspace(static_cast<unsigned char>(sql[rest])) || sql[rest] == ';')) ++rest;
+  if (rest != sql.size() || name.empty()) return std::string(sql);
+  rewritten = true;
+  return "select set_config('" + name + "', $1, " + (local ? "true" : "false") + ")";
+}
+
+std::string placeholders_to_params(std::string_view sql) {
+  std::string out;
+  out.reserve(sql.size() + 8);
+  bool in_string = false;
+  int counter = 1;
+  for (std::size_t i = 0; i < sql.size(); ++i) {
+    char c = sql[i];
+    if (c == '\'') in_string = !in_string;
+    if (in_string || (c != ':' && c != '?')) {
+      out += c;
+      continue;
+    }
+    if (c == ':' && i + 1 < sql.size() && sql[i + 1] == ':') {
+      out += "::";
+      ++i;
+      continue;
+    }
+    // the placeholder with the name that follows it (:name) becomes $n
+    std::size_t len = 1;
+    while (i + len < sql.size() && host_ref_char(sql[i + len]))
+      ++len;
+    out += '$';
+    out += std::to_string(counter++);
+    i += len - 1;
+  }
+  return out;
+}
+
+}  // namespace pgesql::exec

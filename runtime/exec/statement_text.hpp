@@ -1,0 +1,30 @@
+// Rewriting statement text before it is sent: names from host variables
+// spliced in place of $0, and ?/:name placeholders of PREPAREd text as $n.
+// Host values themselves are never spliced: they travel as parameters.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace pgesql::exec {
+
+// A cursor/statement name as SQL: kept as written when it is a plain
+// identifier (the server folds its case, as for a name written in the
+// source), else double-quoted.
+std::string identifier_text(std::string_view name);
+
+// Replaces each $0 outside quotes with the next of `names` (the last one
+// repeats). Names are passed through identifier_text.
+std::string substitute_names(std::string_view sql, std::span<const std::string> names);
+
+// SET takes no parameters; "SET [SESSION|LOCAL] name {TO|=} $1" and
+// "SET TIME ZONE $1" become the equivalent set_config() call, so the value
+// still travels as a parameter. Other text is returned unchanged.
+std::string set_with_parameter(std::string_view sql, bool &rewritten);
+
+// PREPARE's text: each ? and each :name outside single quotes becomes $1,
+// $2, ... in order (a :: cast is left alone), as ECPG rewrites it.
+std::string placeholders_to_params(std::string_view sql);
+
+}  // namespace pgesql::exec

@@ -1,0 +1,202 @@
+#include "net/tls.hpp"
+
+#include <arpa/inet.h>
+#include <openssl/err.h>
+#include <openssl/ssl.h>
+#include <openssl/x509v3.h>
+#include <sys/stat.h>
+
+namespace pgesql::net {
+
+struct TlsTransport::Handles {
+  SSL_CTX *ctx = nullptr;
+  SSL *ssl = nullptr;
+  ~Handles() {
+    if (ssl != nullptr) SSL_free(ssl);
+    if (ctx != nullptr) SSL_CTX_free(ctx);
+  }
+};
+
+namespace {
+
+std::string openssl_error() {
+  const unsigned long code = ERR_get_error();
+  ERR_clear_error();
+  if (code == 0) return "no error details";
+  char buf[256];
+  ERR_error_string_n(code, buf, sizeof buf);
+  return buf;
+}
+
+[[noreturn]] void fail(const std::string &message) { throw NetError(sqlstate::unable_to_connect, message); }
+
+bool file_exists(const std::string &path) {
+  struct stat st {};
+  return ::stat(path.c_str(), &st) == 0;
+}
+
+int tls_version(const std::string &name) {
+  if (name == "TLSv1") return TLS1_VERSION;
+  if (name == "TLSv1.1") return TLS1_1_VERSION;
+  if (name == "TLSv1.3") return TLS1_3_VERSION;
+  return TLS1_2_VERSION;
+}
+
+void configure(SSL_CTX *ctx, const TlsOptions &o) {
+  SSL_CTX_set_min_proto_version(ctx, tls_version(o.min_version));
+  if (!o.max_version.empty()) SSL_CTX_set_max_proto_version(ctx, tls_version(o.max_version));
+  // OpenSSL's default callback reads the passphrase from this pointer; it must outlive the context use.
+  if (!o.key_passphrase.empty())
+    SSL_CTX_set_default_passwd_cb_userdata(ctx, const_cast<char *>(o.key_passphrase.c_str()));
+  if (!o.root_cert.empty()) {
+    const bool loaded = o.root_cert == "system" ? SSL_CTX_set_default_verify_paths(ctx) == 1
+                                                : SSL_CTX_load_verify_locations(ctx, o.root_cert.c_str(), nullptr) == 1;
+    if (!loaded) fail("could not read root certificate file \"" + o.root_cert + "\": " + openssl_error());
+  }
+  if (o.verify_chain) {
+    if (o.root_cert.empty())
+      fail("root certificate file is not set, so the server certificate cannot be verified: set sslrootcert "
+           "(or sslrootcert=system), or use an sslmode that does not verify");
+    SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER, nullptr);
+  } else {
+    SSL_CTX_set_verify(ctx, SSL_VERIFY_NONE, nullptr);
+  }
+  if (!o.crl_file.empty() && file_exists(o.crl_file)) {
+    X509_STORE *store = SSL_CTX_get_cert_store(ctx);
+    if (X509_STORE_load_file(store, o.crl_file.c_str()) != 1)
+      fail("could not load SSL certificate revocation list \"" + o.crl_file + "\": " + openssl_error());
+    X509_STORE_set_flags(store, X509_V_FLAG_CRL_CHECK | X509_V_FLAG_CRL_CHECK_ALL);
+  }
+  if (!o.cert_file.empty() && file_exists(o.cert_file)) {
+    if (SSL_CTX_use_certificate_chain_file(ctx, o.cert_file.c_str()) != 1)
+      fail("could not read certificate file \"" + o.cert_file + "\": " + openssl_error());
+    const std::string &key = o.key_file.empty() ? o.cert_file : o.key_file;
+    if (SSL_CTX_use_PrivateKey_file(ctx, key.c_str(), SSL_FILETYPE_PEM) != 1)
+      fail("could not load private key file \"" + key + "\": " + openssl_error());
+    if (SSL_CTX_check_private_key(ctx) != 1)
+      fail("certificate does not match private key file \"" + key + "\": " + openssl_error());
+  }
+}
+
+// Host name checks as PostgreSQL defines them: DNS names in the subjectAltName (a
+// wildcard only as a whole leftmost label), IP addresses against iPAddress entries,
+// the common name only when there are no SAN names of the same kind.
+void check_host(SSL *ssl, const std::string &host) {
+  X509 *cert = SSL_get1_peer_certificate(ssl);
+  if (cert == nullptr) fail("server did not present a certificate");
+  const int ok = is_ip_address(host)
+                     ? X509_check_ip_asc(cert, host.c_str(), 0)
+                     : X509_check_host(cert, host.c_str(), host.size(), X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS, nullptr);
+  X509_free(cert);
+  if (ok != 1) fail("server certificate does not match host name \"" + host + "\"");
+}
+
+}  // namespace
+
+bool is_ip_address(const std::string &host) {
+  unsigned char buf[sizeof(in6_addr)];
+  return ::inet_pton(AF_INET, host.c_str(), buf) == 1 || ::inet_pton(AF_INET6, host.c_str(), buf) == 1;
+}
+
+TlsTransport::TlsTransport(Socket socket, std::unique_ptr<Handles> handles)
+    : socket_(std::move(socket)), handles_(std::move(handles)) {}
+
+TlsTransport::~TlsTransport() {
+  // A close_notify is courtesy; never wait for the server's.
+  if (handles_ && handles_->ssl != nullptr) {
+    SSL_set_quiet_shutdown(handles_->ssl, 1);
+    SSL_shutdown(handles_->ssl);
+  }
+}
+
+std::unique_ptr<TlsTransport> TlsTransport::handshake(Socket socket, const TlsOptions &options, Deadline deadline) {
+  auto h = std::make_unique<Handles>();
+  ERR_clear_error();
+  h->ctx = SSL_CTX_new(TLS_client_method());
+  if (h->ctx == nullptr) fail("could not create SSL context: " + openssl_error());
+  configure(h->ctx, options);
+  h->ssl = SSL_new(h->ctx);
+  if (h->ssl == nullptr || SSL_set_fd(h->ssl, socket.fd()) != 1) fail("could not establish SSL connection: " + openssl_error());
+  if (options.send_sni && !options.host.empty() && !is_ip_address(options.host) && options.host[0] != '/')
+    SSL_set_tlsext_host_name(h->ssl, options.host.c_str());
+  for (;;) {
+    const int rc = SSL_connect(h->ssl);
+    if (rc == 1) break;
+    const int err = SSL_get_error(h->ssl, rc);
+    if (err == SSL_ERROR_WANT_READ || err == SSL_ERROR_WANT_WRITE) {
+      wait_for(socket.fd(), err == SSL_ERROR_WANT_WRITE, deadline, "establishing the SSL connection");
+      continue;
+    }
+    const long verify = SSL_get_verify_result(h->ssl);
+    if (verify != X509_V_OK)
+      fail(std::string("SSL error: certificate verify failed: ") + X509_verify_cert_error_string(verify));
+    if (err == SSL_ERROR_SYSCALL && ERR_peek_error() == 0)
+      fail("SSL SYSCALL error: EOF detected during the SSL handshake");
+    fail("SSL error: " + openssl_error());
+  }
+  if (options.verify_host) check_host(h->ssl, options.host);
+  return std::unique_ptr<TlsTransport>(new TlsTransport(std::move(socket), std::move(h)));
+}
+
+std::size_t TlsTransport::read_some(char *buffer, std::size_t size, Deadline deadline) {
+  for (;;) {
+    std::size_t got = 0;
+    ERR_clear_error();
+    const int rc = SSL_read_ex(handles_->ssl, buffer, size, &got);
+    if (rc == 1) return got;
+    const int err = SSL_get_error(handles_->ssl, rc);
+    switch (err) {
+      case SSL_ERROR_WANT_READ:
+        wait_for(fd(), false, deadline, "waiting for the server");
+        continue;
+      case SSL_ERROR_WANT_WRITE:
+        wait_for(fd(), true, deadline, "waiting for the server");
+        continue;
+      case SSL_ERROR_ZERO_RETURN:
+        return 0;
+      case SSL_ERROR_SYSCALL:
+        if (ERR_peek_error() == 0) return 0;  // the peer closed the socket without close_notify
+        [[fallthrough]];
+      default:
+        throw NetError(sqlstate::connection_failure, "SSL error while receiving: " + openssl_error());
+    }
+  }
+}
+
+void TlsTransport::write_all(std::string_view data, Deadline deadline) {
+  while (!data.empty()) {
+    std::size_t sent = 0;
+    ERR_clear_error();
+    const int rc = SSL_write_ex(handles_->ssl, data.data(), data.size(), &sent);
+    if (rc == 1) {
+      data.remove_prefix(sent);
+      continue;
+    }
+    const int err = SSL_get_error(handles_->ssl, rc);
+    if (err == SSL_ERROR_WANT_READ || err == SSL_ERROR_WANT_WRITE) {
+      wait_for(fd(), err == SSL_ERROR_WANT_WRITE, deadline, "sending to the server");
+      continue;
+    }
+    throw NetError(sqlstate::connection_failure, "SSL error while sending: " + openssl_error());
+  }
+}
+
+bool TlsTransport::has_buffered_input() const { return SSL_pending(handles_->ssl) > 0; }
+
+std::string TlsTransport::server_end_point() const {
+  X509 *cert = SSL_get1_peer_certificate(handles_->ssl);
+  if (cert == nullptr) return {};
+  int md_nid = NID_undef;
+  int pkey_nid = NID_undef;
+  if (OBJ_find_sigid_algs(X509_get_signature_nid(cert), &md_nid, &pkey_nid) != 1) md_nid = NID_undef;
+  // RFC 5929: MD5 and SHA-1 are replaced by SHA-256.
+  if (md_nid == NID_md5 || md_nid == NID_sha1 || md_nid == NID_undef) md_nid = NID_sha256;
+  const EVP_MD *md = EVP_get_digestbynid(md_nid);
+  unsigned char hash[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  const bool ok = md != nullptr && X509_digest(cert, md, hash, &len) == 1;
+  X509_free(cert);
+  return ok ? std::string(reinterpret_cast<char *>(hash), len) : std::string();
+}
+
+}  // namespace pgesql::net

@@ -1,0 +1,25 @@
+// A byte stream to the server: a plain socket or TLS over one.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+#include "net/net_error.hpp"
+
+namespace pgesql::net {
+
+class Transport {
+ public:
+  virtual ~Transport() = default;
+  // Reads at least one byte (up to `size`) into `buffer`; returns 0 at end of stream.
+  // Throws NetError on failure or when the deadline passes.
+  virtual std::size_t read_some(char *buffer, std::size_t size, Deadline deadline) = 0;
+  // Writes every byte or throws NetError.
+  virtual void write_all(std::string_view data, Deadline deadline) = 0;
+  // Whether bytes are waiting that a read would return without blocking (TLS may buffer them).
+  virtual bool has_buffered_input() const { return false; }
+  virtual int fd() const = 0;
+  virtual bool is_tls() const { return false; }
+};
+
+}  // namespace pgesql::net

@@ -1,0 +1,113 @@
+#include "types/datetime_text.hpp"
+
+#include <cstdio>
+#include <vector>
+
+#include <pgtypes_error.h>
+
+#include "types/datetime_decode.hpp"
+#include "types/datetime_fields.hpp"
+
+namespace pgesql::types {
+namespace {
+
+int shown_year(int year) { return year > 0 ? year : -(year - 1); }
+
+// Splits and decodes; false on any error.
+bool decode_text(std::string_view text, DecodedDateTime &out, std::size_t &consumed) {
+  std::vector<Field> fields;
+  if (!split_datetime_fields(text, fields, consumed)) return false;
+  if (text.size() > kMaxDateLen) return false;
+  return decode_datetime(fields, out);
+}
+
+}  // namespace
+
+std::string format_date_iso(int year, int month, int day) {
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d%s", shown_year(year), month, day,
+                year > 0 ? "" : " BC");
+  return buf;
+}
+
+std::string format_timestamp_iso(std::int64_t ts, bool &ok) {
+  ok = true;
+  if (ts == kTimestampNoBegin) return "-infinity";
+  if (ts == kTimestampNoEnd) return "infinity";
+  CivilTime t;
+  if (!timestamp_to_civil(ts, t)) {
+    ok = false;
+    return {};
+  }
+  char buf[80];
+  int n = std::snprintf(buf, sizeof buf, "%04d-%02d-%02d %02d:%02d:%02d", shown_year(t.year),
+                        t.month, t.day, t.hour, t.minute, t.second);
+  std::string s(buf, static_cast<std::size_t>(n));
+  if (t.fsec != 0) {
+    std::snprintf(buf, sizeof buf, ".%06d", t.fsec);
+    std::string frac = buf;
+    while (frac.size() > 3 && frac.back() == '0') frac.pop_back();
+    s += frac;
+  }
+  if (t.year <= 0) s += " BC";
+  return s;
+}
+
+bool date_to_civil(long days, CivilTime &out) {
+  long julian = 0;
+  if (__builtin_add_overflow(days, static_cast<long>(kJulianOf2000), &julian)) return false;
+  if (julian < 0 || julian > INT32_MAX) return false;
+  julian_to_date(julian, out.year, out.month, out.day);
+  return true;
+}
+
+bool civil_to_date(int year, int month, int day, long &days) {
+  if (!julian_in_range(year, month, day)) return false;
+  // The server's date range: 4714-11-24 BC up to 5874897-12-31.
+  long julian = date_to_julian(year, month, day);
+  if (julian < 0 || julian >= kDateEndJulian) return false;
+  days = julian - kJulianOf2000;
+  return true;
+}
+
+int parse_date_text(std::string_view text, long &days, std::size_t &consumed) {
+  DecodedDateTime d;
+  if (!decode_text(text, d, consumed)) return PGTYPES_DATE_BAD_DATE;
+  switch (d.kind) {
+    case DateTimeKind::value:
+      if (!civil_to_date(d.time.year, d.time.month, d.time.day, days)) return PGTYPES_DATE_BAD_DATE;
+      return 0;
+    case DateTimeKind::epoch:
+      civil_to_date(1970, 1, 1, days);
+      return 0;
+    default:
+      return PGTYPES_DATE_BAD_DATE;
+  }
+}
+
+int parse_timestamp_text(std::string_view text, std::int64_t &ts, std::size_t &consumed) {
+  DecodedDateTime d;
+  if (!decode_text(text, d, consumed)) return PGTYPES_TS_BAD_TIMESTAMP;
+  switch (d.kind) {
+    case DateTimeKind::value:
+      // A zone in the text is accepted and ignored: timestamp has none.
+      if (!civil_to_timestamp(d.time, ts)) return PGTYPES_TS_BAD_TIMESTAMP;
+      return 0;
+    case DateTimeKind::epoch: {
+      CivilTime epoch;
+      epoch.year = 1970;
+      epoch.month = epoch.day = 1;
+      civil_to_timestamp(epoch, ts);
+      return 0;
+    }
+    case DateTimeKind::late:
+      ts = kTimestampNoEnd;
+      return 0;
+    case DateTimeKind::early:
+      ts = kTimestampNoBegin;
+      return 0;
+  }
+  return PGTYPES_TS_BAD_TIMESTAMP;
+}
+
+}  // namespace pgesql::types

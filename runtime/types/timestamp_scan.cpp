@@ -1,0 +1,269 @@
+// PGTYPEStimestamp_defmt_asc: reading a timestamp through a %-format, with
+// ECPG's rules (blanks float freely, a field ends where the format's next
+// literal text appears, a failed directive only counts if it is the last).
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <ctime>
+#include <string>
+
+#include <pgtypes_timestamp.h>
+
+#include "types/calendar.hpp"
+#include "types/datetime_decode.hpp"
+#include "types/datetime_fields.hpp"
+
+namespace pt = pgesql::types;
+
+namespace {
+
+struct Fields {
+  int year = -1, month = -1, day = -1;
+  int hour = 0, minute = -1, second = -1;
+  int tz_west = 0;
+};
+
+// Where the text of the directive just read ends: at the first occurrence in
+// str of the format's literal text up to its next directive (trailing blanks
+// of that literal ignored); std::string::npos when it does not occur.
+std::size_t field_end(const std::string &str, std::size_t pos, const std::string &fmt, std::size_t fpos) {
+  if (fpos >= fmt.size()) return str.size();
+  std::size_t off = fpos;
+  while (off + 1 < fmt.size() && fmt[off] == '%') off += 2;  // adjacent directives: no delimiter
+  std::size_t next = fmt.find('%', off);
+  if (next == std::string::npos) return str.size();
+  std::size_t stop = next;
+  while (stop > off + 1 && fmt[stop - 1] == ' ') --stop;
+  std::string literal = fmt.substr(off, stop - off);
+  std::size_t from = pos;
+  while (from < str.size() && str[from] == ' ') ++from;
+  std::size_t at = str.find(literal, from);
+  if (at == std::string::npos && literal == " ") return str.size();
+  return at;
+}
+
+// Reads a number field; advances pos past the digits (or to the field end).
+bool scan_number(const std::string &str, std::size_t &pos, const std::string &fmt, std::size_t fpos,
+                 long &value) {
+  std::size_t end = field_end(str, pos, fmt, fpos);
+  if (end == std::string::npos) return false;
+  std::string field = str.substr(pos, end - pos);
+  const char *p = field.c_str();
+  while (*p == ' ') ++p;
+  errno = 0;
+  char *stop = nullptr;
+  value = std::strtol(p, &stop, 10);
+  bool ok = errno == 0;
+  pos = *stop != '\0' ? pos + static_cast<std::size_t>(stop - field.c_str()) : end;
+  return ok;
+}
+
+bool scan_text(const std::string &str, std::size_t &pos, const std::string &fmt, std::size_t fpos,
+               std::string &value) {
+  std::size_t end = field_end(str, pos, fmt, fpos);
+  if (end == std::string::npos) return false;
+  value = str.substr(pos, end - pos);
+  pos = end;
+  return true;
+}
+
+bool starts_with(const std::string &s, std::size_t pos, const char *word) {
+  return s.compare(pos, std::strlen(word), word) == 0;
+}
+
+// Matches one of names at pos; its index, or -1.
+int match_name(const std::string &s, std::size_t &pos, const char *const *names, int count) {
+  for (int i = 0; i < count; ++i) {
+    if (starts_with(s, pos, names[i])) {
+      pos += std::strlen(names[i]);
+      return i;
+    }
+  }
+  return -1;
+}
+
+int as_int(long v) { return static_cast<int>(static_cast<unsigned>(v)); }
+
+int scan(const std::string &str, std::size_t &pos, const std::string &fmt, Fields &f);
+
+// %D, %r, %R, %T: the expansion followed by the rest of the format.
+int scan_expanded(const std::string &str, std::size_t &pos, const char *expansion,
+                  const std::string &fmt, std::size_t fpos, Fields &f) {
+  return scan(str, pos, expansion + fmt.substr(fpos), f);
+}
+
+int scan(const std::string &str, std::size_t &pos, const std::string &fmt, Fields &f) {
+  std::size_t fp = 0;
+  int err = 1;
+  while (fp < fmt.size()) {
+    err = 0;
+    while (fp < fmt.size() && fmt[fp] == ' ') ++fp;
+    while (pos < str.size() && str[pos] == ' ') ++pos;
+    if (fp >= fmt.size()) break;
+    if (fmt[fp] != '%') {
+      if (pos < str.size() && fmt[fp] == str[pos]) {
+        ++fp;
+        ++pos;
+        continue;
+      }
+      return 1;
+    }
+    ++fp;
+    char code = fp < fmt.size() ? fmt[fp] : '\0';
+    long v = 0;
+    std::string text;
+    switch (code) {
+      case 'a': ++fp; err = match_name(str, pos, pt::kWeekdayAbbrevs, 7) < 0; break;
+      case 'A': ++fp; err = match_name(str, pos, pt::kWeekdayNames, 7) < 0; break;
+      case 'b':
+      case 'h':
+      case 'B': {
+        ++fp;
+        int m = match_name(str, pos, code == 'B' ? pt::kMonthNames : pt::kMonthAbbrevs, 12);
+        err = m < 0;
+        if (m >= 0) f.month = m + 1;
+        break;
+      }
+      case 'c':
+      case 'x':
+      case 'X':
+      case '+':
+        break;  // accepted without reading anything, as ECPG does
+      case 'C': ++fp; err = !scan_number(str, pos, fmt, fp, v); f.year = as_int(v) * 100; break;
+      case 'd':
+      case 'e': ++fp; err = !scan_number(str, pos, fmt, fp, v); f.day = as_int(v); break;
+      case 'D': return scan_expanded(str, pos, "%m/%d/%y", fmt, fp + 1, f);
+      case 'm': ++fp; err = !scan_number(str, pos, fmt, fp, v); f.month = as_int(v); break;
+      case 'y':
+      case 'g':
+        ++fp;
+        err = !scan_number(str, pos, fmt, fp, v);
+        f.year = f.year < 0 ? as_int(v) : f.year + as_int(v);
+        if (f.year < 100) f.year += 1900;
+        break;
+      case 'G':
+      case 'Y': ++fp; err = !scan_number(str, pos, fmt, fp, v); f.year = as_int(v); break;
+      case 'H':
+      case 'I':
+      case 'k':
+      case 'l': ++fp; err = !scan_number(str, pos, fmt, fp, v); f.hour += as_int(v); break;
+      case 'j': ++fp; err = !scan_number(str, pos, fmt, fp, v); break;
+      case 'M': ++fp; err = !scan_number(str, pos, fmt, fp, v); f.minute = as_int(v); break;
+      case 'S': ++fp; err = !scan_number(str, pos, fmt, fp, v); f.second = as_int(v); break;
+      case 'n':
+      case 't':
+        ++fp;
+        err = !(pos < str.size() && str[pos] == (code == 'n' ? '\n' : '\t'));
+        if (!err) ++pos;
+        break;
+      case 'p':
+      case 'P': {
+        ++fp;
+        bool upper = code == 'P';
+        err = 1;
+        // Each spelling is tried in turn from where the previous one left off.
+        const char *words[4] = {upper ? "AM" : "am", upper ? "A.M." : "a.m.", upper ? "PM" : "pm",
+                                upper ? "P.M." : "p.m."};
+        for (int w = 0; w < 4; ++w) {
+          if (starts_with(str, pos, words[w])) {
+            if (w >= 2) f.hour += 12;
+            pos += std::strlen(words[w]);
+            err = 0;
+          }
+        }
+        break;
+      }
+      case 'r': return scan_expanded(str, pos, "%I:%M:%S %p", fmt, fp + 1, f);
+      case 'R': return scan_expanded(str, pos, "%H:%M", fmt, fp + 1, f);
+      case 'T': return scan_expanded(str, pos, "%H:%M:%S", fmt, fp + 1, f);
+      case 's': {
+        ++fp;
+        err = !scan_number(str, pos, fmt, fp, v);
+        std::time_t secs = static_cast<std::time_t>(static_cast<unsigned long>(v));
+        std::tm tm{};
+        if (gmtime_r(&secs, &tm) != nullptr) {
+          f.year = tm.tm_year + 1900;
+          f.month = tm.tm_mon + 1;
+          f.day = tm.tm_mday;
+          f.hour = tm.tm_hour;
+          f.minute = tm.tm_min;
+          f.second = tm.tm_sec;
+        } else {
+          err = 1;
+        }
+        break;
+      }
+      case 'u': ++fp; err = !scan_number(str, pos, fmt, fp, v) || v < 1 || v > 7; break;
+      case 'U':
+      case 'W': ++fp; err = !scan_number(str, pos, fmt, fp, v) || static_cast<unsigned>(v) > 53; break;
+      case 'V': ++fp; err = !scan_number(str, pos, fmt, fp, v) || v < 1 || v > 53; break;
+      case 'w': ++fp; err = !scan_number(str, pos, fmt, fp, v) || static_cast<unsigned>(v) > 6; break;
+      case 'z':
+        ++fp;
+        err = !scan_text(str, pos, fmt, fp, text) || !pt::decode_zone_offset(text, f.tz_west);
+        break;
+      case 'Z': {
+        ++fp;
+        int east = 0;
+        err = !scan_text(str, pos, fmt, fp, text) || !pt::lookup_zone_abbrev(text, east);
+        if (!err) f.tz_west = -east;
+        break;
+      }
+      case '%':
+        ++fp;
+        err = !(pos < str.size() && str[pos] == '%');
+        if (!err) ++pos;
+        break;
+      default:
+        err = 1;
+        if (code == '\0') return 1;
+        break;
+    }
+  }
+  return err;
+}
+
+// Fills what the format left out, clamps what is out of range (an error,
+// but the clamped value is still stored, as ECPG does), and stores it.
+int finish(Fields &f, timestamp *d) {
+  int err = 0;
+  if (f.second < 0) f.second = 0;
+  if (f.minute < 0) f.minute = 0;
+  if (f.hour < 0) f.hour = 0;
+  if (f.day < 0) { err = 1; f.day = 1; }
+  if (f.month < 0) { err = 1; f.month = 1; }
+  if (f.year < 0) { err = 1; f.year = 1970; }
+  if (f.second > 59) { err = 1; f.second = 0; }
+  if (f.minute > 59) { err = 1; f.minute = 0; }
+  if (f.hour > 24 || (f.hour == 24 && (f.minute > 0 || f.second > 0))) { err = 1; f.hour = 0; }
+  if (f.month > 12) { err = 1; f.month = 1; }
+  int last = pt::days_in_month(f.year, f.month);
+  if (f.day > last) { f.day = last; err = 1; }
+  pt::CivilTime t;
+  t.year = f.year;
+  t.month = f.month;
+  t.day = f.day;
+  t.hour = f.hour;
+  t.minute = f.minute;
+  t.second = f.second;
+  std::int64_t ts = 0;
+  if (pt::civil_to_timestamp(t, ts) &&
+      !__builtin_add_overflow(ts, static_cast<std::int64_t>(f.tz_west) * pt::kUsecsPerSec, &ts)) {
+    *d = ts;
+  }
+  return err;
+}
+
+}  // namespace
+
+extern "C" int PGTYPEStimestamp_defmt_asc(const char *str, const char *fmt, timestamp *d) {
+  if (str == nullptr || d == nullptr) return 1;
+  if (fmt == nullptr) fmt = "%Y-%m-%d %H:%M:%S";
+  if (fmt[0] == '\0') return 1;
+  std::string text = str;
+  std::size_t pos = 0;
+  Fields f;
+  int err = scan(text, pos, fmt, f);
+  if (err != 0) return err;
+  return finish(f, d);
+}

@@ -1,0 +1,163 @@
+// Connecting: each authentication method, refusals with the server's SQLSTATE,
+// multiple hosts, target_session_attrs, startup parameters.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "conn_test_support.hpp"
+
+namespace pgesql::test {
+namespace {
+
+TEST(Connect, TrustOverUnixSocket) {
+  auto c = open(unix_socket());
+  EXPECT_FALSE(c->uses_tls());
+  EXPECT_EQ(scalar(*c, "select current_user"), "postgres");
+  EXPECT_GT(c->backend_pid(), 0);
+}
+
+TEST(Connect, Md5OverTcp) {
+  auto c = open(tcp("sslmode=disable user=" + env("PGESQL_TEST_MD5_USER") + " password=" + env("PGESQL_TEST_MD5_PASSWORD")));
+  EXPECT_EQ(scalar(*c, "select current_user"), env("PGESQL_TEST_MD5_USER"));
+}
+
+TEST(Connect, CleartextPasswordOverTcp) {
+  auto c = open(tcp("sslmode=disable user=" + env("PGESQL_TEST_PASSWORD_USER") + " password=" +
+                    env("PGESQL_TEST_PASSWORD_PASSWORD")));
+  EXPECT_EQ(scalar(*c, "select current_user"), env("PGESQL_TEST_PASSWORD_USER"));
+}
+
+TEST(Connect, ScramOverTcpWithoutTls) {
+  auto c = open(tcp("sslmode=disable user=" + env("PGESQL_TEST_SCRAM_USER") + " password=" +
+                    env("PGESQL_TEST_SCRAM_PASSWORD")));
+  EXPECT_FALSE(c->uses_tls());
+  EXPECT_EQ(scalar(*c, "select ssl from pg_stat_ssl where pid = pg_backend_pid()"), "f");
+}
+
+TEST(Connect, WrongPasswordGivesTheServersError) {
+  const conn::Error e = open_error(tcp("sslmode=disable user=" + env("PGESQL_TEST_SCRAM_USER") + " password=wrong"));
+  EXPECT_EQ(e.origin(), conn::Error::Origin::server);
+  EXPECT_EQ(e.sqlstate(), "28P01");
+  EXPECT_EQ(e.message(), "password authentication failed for user \"" + env("PGESQL_TEST_SCRAM_USER") + "\"");
+  EXPECT_EQ(e.fields().severity_nonlocalized, "FATAL");
+}
+
+TEST(Connect, WrongMd5PasswordGives28P01) {
+  EXPECT_EQ(open_error(tcp("sslmode=disable user=" + env("PGESQL_TEST_MD5_USER") + " password=wrong")).sqlstate(), "28P01");
+}
+
+TEST(Connect, MissingPasswordIsAClientSideError) {
+  const conn::Error e = open_error(tcp("sslmode=disable passfile=/nonexistent user=" + env("PGESQL_TEST_SCRAM_USER")));
+  EXPECT_EQ(e.sqlstate(), "08001");
+  EXPECT_NE(e.message().find("no password was supplied"), std::string::npos) << e.message();
+}
+
+TEST(Connect, UnknownDatabaseGives3D000) {
+  const conn::Error e = open_error(unix_socket("dbname=no_such_database"));
+  EXPECT_EQ(e.sqlstate(), "3D000");
+  EXPECT_EQ(e.message(), "database \"no_such_database\" does not exist");
+}
+
+TEST(Connect, NothingListeningGives08001) {
+  const conn::Error e = open_error("host=127.0.0.1 port=1 sslmode=disable");
+  EXPECT_EQ(e.sqlstate(), "08001");
+  EXPECT_EQ(e.origin(), conn::Error::Origin::connection);
+  EXPECT_NE(e.message().find("Connection refused"), std::string::npos) << e.message();
+  EXPECT_EQ(open_error("host=/nonexistent-dir port=5432").sqlstate(), "08001");
+}
+
+TEST(Connect, MultiHostSkipsAHostThatIsDown) {
+  auto c = open("host=127.0.0.1,127.0.0.1 port=1," + env("PGESQL_TEST_PORT") + " dbname=" + env("PGESQL_TEST_DATABASE") +
+                " sslmode=disable user=" + env("PGESQL_TEST_SCRAM_USER") + " password=" + env("PGESQL_TEST_SCRAM_PASSWORD"));
+  EXPECT_EQ(c->host().port, std::stoi(env("PGESQL_TEST_PORT")));
+  EXPECT_EQ(scalar(*c, "select 1"), "1");
+}
+
+TEST(Connect, MultiHostReportsEveryFailure) {
+  const conn::Error e = open_error("host=127.0.0.1,/nonexistent-dir port=1 sslmode=disable");
+  EXPECT_EQ(e.sqlstate(), "08001");
+  EXPECT_NE(e.message().find("port 1"), std::string::npos) << e.message();
+  EXPECT_NE(e.message().find("/nonexistent-dir"), std::string::npos) << e.message();
+}
+
+TEST(Connect, TargetSessionAttrs) {
+  EXPECT_TRUE(open(unix_socket("target_session_attrs=read-write")));
+  EXPECT_TRUE(open(unix_socket("target_session_attrs=primary")));
+  EXPECT_TRUE(open(unix_socket("target_session_attrs=prefer-standby")));
+  EXPECT_TRUE(open(unix_socket("target_session_attrs=read-only options='-c default_transaction_read_only=on'")));
+  const conn::Error e = open_error(unix_socket("target_session_attrs=read-only"));
+  EXPECT_EQ(e.sqlstate(), "08001");
+  EXPECT_NE(e.message().find("session is not read-only"), std::string::npos) << e.message();
+  EXPECT_EQ(open_error(unix_socket("target_session_attrs=standby")).sqlstate(), "08001");
+  EXPECT_EQ(open_error(unix_socket("target_session_attrs=read-write options='-c default_transaction_read_only=on'"))
+                .sqlstate(),
+            "08001");
+}
+
+TEST(Connect, RequirePeer) {
+  auto c = open(unix_socket("requirepeer=postgres"));
+  EXPECT_EQ(scalar(*c, "select 1"), "1");
+  const conn::Error e = open_error(unix_socket("requirepeer=somebody_else"));
+  EXPECT_EQ(e.sqlstate(), "08001");
+  EXPECT_NE(e.message().find("requirepeer"), std::string::npos) << e.message();
+}
+
+TEST(Connect, StartupParameters) {
+  auto c = open(unix_socket("application_name=pgesql-test client_encoding=LATIN1 options='-c search_path=pg_catalog'"));
+  EXPECT_EQ(scalar(*c, "show application_name"), "pgesql-test");
+  EXPECT_EQ(scalar(*c, "show search_path"), "pg_catalog");
+  ASSERT_NE(c->parameter("client_encoding"), nullptr);
+  EXPECT_EQ(*c->parameter("client_encoding"), "LATIN1");
+}
+
+TEST(Connect, ParameterStatusIsTracked) {
+  auto c = open(unix_socket());
+  for (const char *name : {"server_version", "client_encoding", "DateStyle", "integer_datetimes",
+                           "standard_conforming_strings", "TimeZone"})
+    EXPECT_NE(c->parameter(name), nullptr) << name;
+  EXPECT_EQ(*c->parameter("integer_datetimes"), "on");
+  EXPECT_GE(c->server_version(), 150000);
+  EXPECT_LT(c->server_version(), 160000);
+  c->simple_query("set datestyle = 'German, DMY'");
+  EXPECT_EQ(*c->parameter("DateStyle"), "German, DMY");
+}
+
+TEST(Connect, PasswordFromPassfile) {
+  const auto path = std::filesystem::temp_directory_path() / ("pgesql-pgpass-" + std::to_string(::getpid()));
+  std::ofstream(path) << "127.0.0.1:" << env("PGESQL_TEST_PORT") << ":*:" << env("PGESQL_TEST_SCRAM_USER") << ":"
+                      << env("PGESQL_TEST_SCRAM_PASSWORD") << "\n";
+  std::filesystem::permissions(path, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+  auto c = open(tcp("sslmode=disable passfile=" + path.string() + " user=" + env("PGESQL_TEST_SCRAM_USER")));
+  std::filesystem::remove(path);
+  EXPECT_EQ(scalar(*c, "select current_user"), env("PGESQL_TEST_SCRAM_USER"));
+}
+
+TEST(Connect, EcpgTargetFormsResolve) {
+  // dbname@host:port and tcp:postgresql:// reach the same server.
+  setenv("PGPASSWORD", env("PGESQL_TEST_SCRAM_PASSWORD").c_str(), 1);
+  setenv("PGSSLMODE", "disable", 1);
+  auto a = conn::Connection::open(conn::config_from_target(env("PGESQL_TEST_DATABASE") + "@127.0.0.1:" + env("PGESQL_TEST_PORT"),
+                                                           env("PGESQL_TEST_SCRAM_USER")));
+  auto b = conn::Connection::open(conn::config_from_target("tcp:postgresql://127.0.0.1:" + env("PGESQL_TEST_PORT") + "/" +
+                                                               env("PGESQL_TEST_DATABASE") + "?application_name=ecpgform",
+                                                           env("PGESQL_TEST_SCRAM_USER")));
+  auto u = conn::Connection::open(conn::config_from_target("unix:postgresql://localhost:" + env("PGESQL_TEST_PORT") + "/" +
+                                                           env("PGESQL_TEST_DATABASE")));
+  unsetenv("PGPASSWORD");
+  unsetenv("PGSSLMODE");
+  EXPECT_EQ(scalar(*a, "select current_database()"), env("PGESQL_TEST_DATABASE"));
+  EXPECT_EQ(scalar(*b, "show application_name"), "ecpgform");
+  EXPECT_EQ(scalar(*u, "select current_user"), "postgres");
+}
+
+TEST(Connect, ConnectTimeoutBoundsTheWait) {
+  // A non-routable address: either it fails at once or connect_timeout ends the wait.
+  const auto start = std::chrono::steady_clock::now();
+  const conn::Error e = open_error("host=10.255.255.1 port=5432 connect_timeout=2 sslmode=disable");
+  EXPECT_EQ(e.sqlstate(), "08001");
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
+}
+
+}  // namespace
+}  // namespace pgesql::test

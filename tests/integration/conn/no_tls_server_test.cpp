@@ -1,0 +1,78 @@
+// sslmode against a server without TLS: a second cluster started for this suite
+// with ssl=off.
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdio>
+#include <thread>
+
+#include "conn_test_support.hpp"
+
+namespace pgesql::test {
+namespace {
+
+std::string run(const std::string &command) {
+  std::string out;
+  FILE *p = ::popen(command.c_str(), "r");
+  if (p == nullptr) return out;
+  std::array<char, 512> buf;
+  while (std::fgets(buf.data(), static_cast<int>(buf.size()), p) != nullptr) out += buf.data();
+  ::pclose(p);
+  while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
+  return out;
+}
+
+class NoTlsServer : public testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    const std::string pgcluster = std::string(PGESQL_SOURCE_DIR) + "/scripts/pgcluster";
+    dir_ = run(pgcluster + " start 2>/dev/null | tail -1");
+    if (dir_.empty()) return;
+    port_ = run("grep '^port = ' " + dir_ + "/data/postgresql.conf | tail -1 | sed 's/port = //'");
+    auto c = open("host=" + dir_ + "/socket port=" + port_ + " user=postgres dbname=postgres");
+    c->simple_query("alter system set ssl = off");
+    c->simple_query("select pg_reload_conf()");
+    // The reload is asynchronous; wait until new sessions see ssl off.
+    for (int i = 0; i < 50; ++i) {
+      auto probe = open("host=" + dir_ + "/socket port=" + port_ + " user=postgres dbname=postgres");
+      if (scalar(*probe, "show ssl") == "off") break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+  }
+  static void TearDownTestSuite() {
+    if (!dir_.empty()) run(std::string(PGESQL_SOURCE_DIR) + "/scripts/pgcluster stop " + dir_);
+  }
+  void SetUp() override {
+    if (dir_.empty() || port_.empty()) GTEST_SKIP() << "could not start a second cluster";
+  }
+  static std::string conninfo(const std::string &extra) {
+    return "host=127.0.0.1 port=" + port_ + " dbname=pgesql_test user=pgesql_scram password=scram-secret " + extra;
+  }
+  static inline std::string dir_, port_;
+};
+
+TEST_F(NoTlsServer, ModesThatAllowPlaintextConnect) {
+  for (const char *mode : {"disable", "allow", "prefer"}) {
+    auto c = open(conninfo(std::string("sslmode=") + mode));
+    EXPECT_FALSE(c->uses_tls()) << mode;
+    EXPECT_EQ(scalar(*c, "select 1"), "1") << mode;
+  }
+}
+
+TEST_F(NoTlsServer, RequireFails) {
+  const conn::Error e = open_error(conninfo("sslmode=require"));
+  EXPECT_EQ(e.sqlstate(), "08001");
+  EXPECT_NE(e.message().find("server does not support SSL, but SSL was required"), std::string::npos) << e.message();
+}
+
+TEST_F(NoTlsServer, VerifyModesFail) {
+  for (const char *mode : {"verify-ca", "verify-full"}) {
+    const conn::Error e =
+        open_error(conninfo(std::string("sslmode=") + mode + " sslrootcert=" + env("PGESQL_TEST_SSLROOTCERT")));
+    EXPECT_EQ(e.sqlstate(), "08001") << mode;
+    EXPECT_NE(e.message().find("server does not support SSL"), std::string::npos) << e.message();
+  }
+}
+
+}  // namespace
+}  // namespace pgesql::test

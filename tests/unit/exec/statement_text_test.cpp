@@ -1,0 +1,71 @@
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "exec/connect_target.hpp"
+#include "exec/statement_text.hpp"
+
+namespace {
+
+using namespace pgesql::exec;
+
+TEST(StatementText, IdentifiersArePlainOrQuoted) {
+  EXPECT_EQ(identifier_text("cur1"), "cur1");
+  EXPECT_EQ(identifier_text("MyCur"), "MyCur");
+  EXPECT_EQ(identifier_text("\"Quoted\""), "\"Quoted\"");
+  EXPECT_EQ(identifier_text("a b"), "\"a b\"");
+  EXPECT_EQ(identifier_text("x\"y"), "\"x\"\"y\"");
+  EXPECT_EQ(identifier_text("1abc"), "\"1abc\"");
+}
+
+TEST(StatementText, SubstitutesDollarZeroOutsideQuotes) {
+  std::vector<std::string> names{"c1"};
+  EXPECT_EQ(substitute_names("fetch 3 from $0", names), "fetch 3 from c1");
+  EXPECT_EQ(substitute_names("select '$0', $0, $10", names), "select '$0', c1, $10");
+  std::vector<std::string> two{"a", "b"};
+  EXPECT_EQ(substitute_names("$0 $0 $0", two), "a b b");
+}
+
+TEST(StatementText, PlaceholdersBecomeNumberedParameters) {
+  EXPECT_EQ(placeholders_to_params("select ? , ?"), "select $1 , $2");
+  EXPECT_EQ(placeholders_to_params("select '?', :v, x::text, :p->m"), "select '?', $1, x::text, $2");
+}
+
+TEST(ConnectTarget, DatabaseNameOfEveryEcpgForm) {
+  EXPECT_EQ(inspect_target("mydb").database, "mydb");
+  EXPECT_EQ(inspect_target("mydb@localhost").database, "mydb");
+  EXPECT_EQ(inspect_target("mydb@localhost:5432").database, "mydb");
+  EXPECT_EQ(inspect_target("tcp:postgresql://localhost:5432/mydb?connect_timeout=10").database, "mydb");
+  EXPECT_EQ(inspect_target("unix:postgresql://localhost/mydb").database, "mydb");
+  EXPECT_TRUE(inspect_target("unix:postgresql://127.0.0.1:5432/mydb").local_socket_ok);
+  EXPECT_FALSE(inspect_target("unix:postgresql://db.example.com/mydb").local_socket_ok);
+  EXPECT_EQ(inspect_target("postgresql://u@h:1/uridb?sslmode=disable").database, "uridb");
+  EXPECT_EQ(inspect_target("host=h dbname=kvdb").database, "kvdb");
+  EXPECT_EQ(inspect_target("").database, "");
+}
+
+}  // namespace
+
+namespace {
+
+using namespace pgesql::exec;
+
+std::string set_rewrite(const char *sql) {
+  bool rewritten = false;
+  std::string out = set_with_parameter(sql, rewritten);
+  return rewritten ? out : "unchanged";
+}
+
+TEST(StatementText, SetWithParameterBecomesSetConfig) {
+  EXPECT_EQ(set_rewrite("SET search_path TO $1"), "select set_config('search_path', $1, false)");
+  EXPECT_EQ(set_rewrite("set local work_mem = $1"), "select set_config('work_mem', $1, true)");
+  EXPECT_EQ(set_rewrite("SET SESSION my.setting TO $1;"), "select set_config('my.setting', $1, false)");
+  EXPECT_EQ(set_rewrite("SET TIME ZONE $1"), "select set_config('timezone', $1, false)");
+  EXPECT_EQ(set_rewrite("SET search_path TO $1, public"), "unchanged");
+  EXPECT_EQ(set_rewrite("SET search_path TO public"), "unchanged");
+  EXPECT_EQ(set_rewrite("select $1"), "unchanged");
+  EXPECT_EQ(set_rewrite("SET x'; drop TO $1"), "unchanged");
+}
+
+}  // namespace
