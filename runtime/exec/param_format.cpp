@@ -123,8 +123,17 @@ bool format_param(const store_options &opt, const host_var &v, param_value &out)
       std::string s = n > 1 ? "{" : "";
       for (long i = 0; i < n; ++i) {
         std::string one;
-        if (pgtypes_to_text(v.type, v.value + i * v.offset, one) != pgtypes_status::ok) {
+        pgtypes_status st = pgtypes_to_text(v.type, v.value + i * v.offset, one);
+        if (st == pgtypes_status::unsupported) {
           diag::raise_error(opt.line, ECPG_UNSUPPORTED, diag::sqlstate::internal_error, type_name(v.type));
+          return false;
+        }
+        if (st == pgtypes_status::bad_format) {
+          long code = v.type == PGESQL_T_DATE        ? ECPG_DATE_FORMAT
+                      : v.type == PGESQL_T_TIMESTAMP ? ECPG_TIMESTAMP_FORMAT
+                      : v.type == PGESQL_T_INTERVAL  ? ECPG_INTERVAL_FORMAT
+                                                     : ECPG_NUMERIC_FORMAT;
+          diag::raise_error(opt.line, code, diag::sqlstate::datatype_mismatch);
           return false;
         }
         if (i > 0) s += ',';

@@ -7,6 +7,8 @@
 #include "diag/sqlca.hpp"
 #include "ecpgerrno.h"
 #include "exec/param_format.hpp"
+#include "pgtypes_date.h"
+#include "pgtypes_numeric.h"
 
 namespace {
 
@@ -94,12 +96,16 @@ TEST(FormatParam, NullFromIndicatorOrNoIndicatorValue) {
   EXPECT_FALSE(format(scalar(PGESQL_T_INT, &i, 1, sizeof i)).is_null);
 }
 
-TEST(FormatParam, PgtypesUnsupportedUntilWired) {
-  char storage[64] = {};
-  param_value out;
-  pgesql::diag::reset_sqlca();
-  EXPECT_FALSE(format_param({}, resolve(scalar(PGESQL_T_DATE, storage, 1, 8)), out));
-  EXPECT_EQ(pgesql::diag::thread_sqlca().sqlcode, ECPG_UNSUPPORTED);
+TEST(FormatParam, PgtypesValuesAsServerText) {
+  date d = 0;  // 2000-01-01
+  EXPECT_EQ(format(scalar(PGESQL_T_DATE, &d, 1, sizeof d)).data, "2000-01-01");
+  numeric *n = PGTYPESnumeric_from_asc(const_cast<char *>("-3.25"), nullptr);
+  ASSERT_NE(n, nullptr);
+  EXPECT_EQ(format(scalar(PGESQL_T_NUMERIC, n, 1, sizeof *n)).data, "-3.25");
+  PGTYPESnumeric_free(n);
+  date ds[2] = {0, 1};
+  EXPECT_EQ(format({PGESQL_T_DATE, ds, 1, 2, sizeof(date), PGESQL_T_NO_INDICATOR, nullptr, 0, 0, 0}).data,
+            "{2000-01-01,2000-01-02}");
 }
 
 }  // namespace

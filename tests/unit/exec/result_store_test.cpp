@@ -12,6 +12,11 @@
 #include "ecpgerrno.h"
 #include "ecpglib.h"
 #include "exec/result_store.hpp"
+#include "pgtypes.h"
+#include "pgtypes_date.h"
+#include "pgtypes_interval.h"
+#include "pgtypes_numeric.h"
+#include "pgtypes_timestamp.h"
 
 namespace {
 
@@ -306,11 +311,29 @@ TEST(StoreArrays, ScalarForArrayColumnAndNonArrayData) {
   EXPECT_EQ(sqlcode(), ECPG_DATA_NOT_ARRAY);
 }
 
-TEST(StorePgtypes, ReportedUnsupportedUntilTheTypesLibraryIsWired) {
-  char numeric_storage[64];
-  EXPECT_FALSE(store(scalar(PGESQL_T_NUMERIC, numeric_storage, 1, sizeof numeric_storage), {text("1.5")}));
-  EXPECT_EQ(sqlcode(), ECPG_UNSUPPORTED);
-  EXPECT_STREQ(pgesql::diag::thread_sqlca().sqlerrm.sqlerrmc, "unsupported type \"numeric\" on line 0");
+TEST(StorePgtypes, NumericDateTimestampIntervalFromText) {
+  numeric *n = PGTYPESnumeric_new();
+  EXPECT_TRUE(store(scalar(PGESQL_T_NUMERIC, n, 1, sizeof *n), {text("12.50")}));
+  char *s = PGTYPESnumeric_to_asc(n, -1);
+  EXPECT_STREQ(s, "12.50");
+  PGTYPESchar_free(s);
+  EXPECT_FALSE(store(scalar(PGESQL_T_NUMERIC, n, 1, sizeof *n), {text("twelve")}));
+  EXPECT_EQ(sqlcode(), ECPG_NUMERIC_FORMAT);
+  PGTYPESnumeric_free(n);
+
+  date d[2] = {};
+  pgesql_var dates = {PGESQL_T_DATE, d, 1, 2, sizeof(date), PGESQL_T_NO_INDICATOR, nullptr, 0, 0, 0};
+  EXPECT_TRUE(store(dates, {text("2000-01-01"), text("2000-01-02")}));
+  EXPECT_EQ(d[1] - d[0], 1);
+  EXPECT_FALSE(store(dates, {text("not a date")}));
+  EXPECT_EQ(sqlcode(), ECPG_DATE_FORMAT);
+  timestamp ts[2] = {};
+  pgesql_var tsv = {PGESQL_T_TIMESTAMP, ts, 1, 2, sizeof(timestamp), PGESQL_T_NO_INDICATOR, nullptr, 0, 0, 0};
+  EXPECT_TRUE(store(tsv, {text("{\"2000-01-01 00:00:00\",\"2000-01-01 00:00:01\"}")}, array_kind::array));
+  EXPECT_EQ(ts[1] - ts[0], 1000000);
+  interval iv{};
+  EXPECT_TRUE(store(scalar(PGESQL_T_INTERVAL, &iv, 1, sizeof iv), {text("1 day 02:00:00")}));
+  EXPECT_EQ(iv.time, (24 + 2) * 3600LL * 1000000);
 }
 
 }  // namespace
