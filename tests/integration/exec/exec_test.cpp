@@ -281,3 +281,28 @@ TEST_F(ExecTest, ArraysInAndOut) {
 }
 
 }  // namespace
+
+namespace {
+
+using namespace pgesql::test;
+
+TEST_F(ExecTest, TerminatedBackendIsReportedThenLost) {
+  ASSERT_EQ(connect_to(database().c_str(), "victim", 1), 0);
+  ASSERT_EQ(connect_to(database().c_str(), "killer", 1), 0);
+  int pid = 0;
+  pgesql_var o = scalar(PGESQL_T_INT, &pid);
+  pgesql_stmt get_pid = statement(PGESQL_STMT_NORMAL, "select pg_backend_pid()");
+  ASSERT_EQ(pgesql_exec(&get_pid, "victim", nullptr, 0, nullptr, 1, &o), 0);
+  pgesql_var in = scalar(PGESQL_T_INT, &pid);
+  bool done = false;
+  pgesql_var ok = scalar(PGESQL_T_BOOL, &done);
+  pgesql_stmt kill = statement(PGESQL_STMT_NORMAL, "select pg_terminate_backend($1)");
+  ASSERT_EQ(pgesql_exec(&kill, "killer", nullptr, 1, &in, 1, &ok), 0) << sqlca.sqlerrm.sqlerrmc;
+  EXPECT_NE(run("set application_name = 'after'", "victim"), 0);
+  EXPECT_EQ(sqlca.sqlcode, ECPG_PGSQL);
+  EXPECT_EQ(run("set application_name = 'again'", "victim"), ECPG_PGSQL);
+  EXPECT_EQ(sqlstate_now(), "57P02");
+  EXPECT_EQ(ECPGtransactionStatus("victim"), ECPG_TRANS_UNKNOWN);
+}
+
+}  // namespace

@@ -343,3 +343,18 @@ TEST_F(StatementFlow, OpenCursorOverPreparedStatement) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST_F(StatementFlow, BrokenConnectionIsReportedAsLost) {
+  connect("db1", nullptr, 1);
+  servers["db1"].open = false;
+  pgesql_stmt s = stmt(PGESQL_STMT_NORMAL, "select 1", 12);
+  EXPECT_NE(pgesql_exec(&s, nullptr, nullptr, 0, nullptr, 0, nullptr), 0);
+  EXPECT_EQ(sqlca.sqlcode, ECPG_PGSQL);
+  EXPECT_EQ(std::string(sqlca.sqlstate, 5), "57P02");
+  EXPECT_STREQ(sqlca.sqlerrm.sqlerrmc, "the connection to the server was lost on line 12");
+  EXPECT_EQ(ECPGtransactionStatus(nullptr), ECPG_TRANS_UNKNOWN);
+}
+
+}  // namespace
