@@ -14,6 +14,10 @@
 #define NUMERIC_NEG 0x4000
 #define NUMERIC_NAN 0xC000
 #define NUMERIC_NULL 0xF000
+/* pgesql extension: the server's numeric infinities (PostgreSQL 14+), which
+   ECPG rejects as bad numerics. */
+#define NUMERIC_PINF 0xD000
+#define NUMERIC_NINF 0xE000
 #define NUMERIC_MAX_PRECISION 1000
 #define NUMERIC_MAX_DISPLAY_SCALE NUMERIC_MAX_PRECISION
 #define NUMERIC_MIN_DISPLAY_SCALE 0

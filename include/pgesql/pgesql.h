@@ -156,6 +156,15 @@ PGESQL_API int pgesql_set_autocommit(const pgesql_stmt *stmt, const char *connec
 PGESQL_API int pgesql_exec(const pgesql_stmt *stmt, const char *connection, const char *name,
                            int nin, const pgesql_var *in, int nout, const pgesql_var *out);
 
+/* EXEC SQL OPEN of a cursor declared over a prepared statement
+ * (DECLARE c CURSOR FOR prepared_name). stmt->kind is PGESQL_STMT_OPEN and
+ * stmt->sql the DECLARE text up to and including FOR ("declare c scroll
+ * cursor for"); the runtime appends the prepared statement's SQL. cursor is
+ * the cursor name when it comes from a host variable ($0 in stmt->sql), else
+ * NULL; in binds the prepared statement's $1..$n. */
+PGESQL_API int pgesql_open_prepared(const pgesql_stmt *stmt, const char *connection, const char *cursor,
+                                    const char *prepared, int nin, const pgesql_var *in);
+
 /* EXEC SQL PREPARE name FROM :query | 'literal'. */
 PGESQL_API int pgesql_prepare(const pgesql_stmt *stmt, const char *connection, const char *name,
                               const char *query);

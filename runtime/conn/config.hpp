@@ -47,6 +47,9 @@ struct Config {
   std::string sslcert;
   std::string sslkey;
   std::string sslcrl;
+  std::string sslpassword;  // passphrase of an encrypted sslkey
+  std::string ssl_min_protocol_version = "TLSv1.2";
+  std::string ssl_max_protocol_version;  // empty: the newest OpenSSL offers
   bool sslsni = true;
   ChannelBinding channel_binding = ChannelBinding::prefer;
 
@@ -54,6 +57,9 @@ struct Config {
   int keepalives_idle = 0;  // seconds; 0 keeps the OS default
   int keepalives_interval = 0;
   int keepalives_count = 0;
+  int tcp_user_timeout_ms = 0;  // 0 keeps the OS default
+
+  std::string requirepeer;  // unix sockets: the OS user the server must run as
 
   // Options of pgesql itself, spelled pgesql_<name> in a connection string (e.g. pgesql_statement_cache=off).
   std::map<std::string, std::string> pgesql_options;

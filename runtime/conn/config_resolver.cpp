@@ -240,6 +240,22 @@ Config resolve_config(const Options &given, const Environment &env) {
   if (const auto *k = get("keepalives_interval"); k && !k->empty())
     c.keepalives_interval = parse_int("keepalives_interval", *k);
   if (const auto *k = get("keepalives_count"); k && !k->empty()) c.keepalives_count = parse_int("keepalives_count", *k);
+  if (const auto *t = get("tcp_user_timeout"); t && !t->empty())
+    c.tcp_user_timeout_ms = parse_int("tcp_user_timeout", *t);
+  if (const auto *p = get("sslpassword")) c.sslpassword = *p;
+  const auto tls_version = [&](const char *key, std::string &slot) {
+    const auto *v = get(key);
+    if (v == nullptr || v->empty()) return;
+    if (*v != "TLSv1" && *v != "TLSv1.1" && *v != "TLSv1.2" && *v != "TLSv1.3")
+      throw ConfigError("invalid " + std::string(key) + " value: \"" + *v + "\"");
+    slot = *v;
+  };
+  tls_version("ssl_min_protocol_version", c.ssl_min_protocol_version);
+  tls_version("ssl_max_protocol_version", c.ssl_max_protocol_version);
+  if (const auto *r = get("requirepeer")) c.requirepeer = *r;
+  // Refused rather than ignored: a connection must not silently lack what was asked for.
+  if (const auto *r = get("replication"); r && !r->empty() && *r != "0" && *r != "false" && *r != "off" && *r != "no")
+    throw ConfigError("replication connections are not supported");
   if (const auto *g = get("gssencmode"); g && *g == "require")
     throw ConfigError("gssencmode value \"require\" invalid: GSSAPI encryption is not supported");
   for (const auto &[key, value] : values)

@@ -25,6 +25,7 @@ class ConnectionStarter {
   bool tls_unavailable() const { return tls_unavailable_; }
 
  private:
+  std::unique_ptr<Connection> start(bool use_tls);
   std::unique_ptr<net::Transport> open_transport(bool use_tls);
   void authenticate(Connection &c);
   void sasl(Connection &c, const protocol::Authentication &request);
@@ -55,9 +56,18 @@ std::string host_label(const HostSpec &h) {
 std::unique_ptr<net::Transport> ConnectionStarter::open_transport(bool use_tls) {
   if (config_.connect_timeout.count() > 0) deadline_ = net::Clock::now() + config_.connect_timeout;
   try {
-    if (host_.is_unix_socket()) return std::make_unique<net::Socket>(net::Socket::connect_unix(host_.socket_path(), deadline_));
+    if (host_.is_unix_socket()) {
+      net::Socket socket = net::Socket::connect_unix(host_.socket_path(), deadline_);
+      if (!config_.requirepeer.empty()) {
+        const std::string peer = socket.peer_user_name();
+        if (peer != config_.requirepeer)
+          connect_error("requirepeer specifies \"" + config_.requirepeer + "\", but actual peer user name is \"" +
+                        peer + "\"");
+      }
+      return std::make_unique<net::Socket>(std::move(socket));
+    }
     net::KeepaliveOptions k{config_.keepalives, config_.keepalives_idle, config_.keepalives_interval,
-                            config_.keepalives_count};
+                            config_.keepalives_count, config_.tcp_user_timeout_ms};
     net::Socket socket = net::Socket::connect_tcp(host_.host, host_.hostaddr, host_.port, deadline_, k);
     if (!use_tls) return std::make_unique<net::Socket>(std::move(socket));
     protocol::Buffer request;
@@ -86,6 +96,9 @@ std::unique_ptr<net::Transport> ConnectionStarter::open_transport(bool use_tls) 
     o.cert_file = config_.sslcert;
     o.key_file = config_.sslkey;
     o.crl_file = config_.sslcrl;
+    o.key_passphrase = config_.sslpassword;
+    o.min_version = config_.ssl_min_protocol_version;
+    o.max_version = config_.ssl_max_protocol_version;
     o.host = host_.host.empty() ? host_.hostaddr : host_.host;
     o.send_sni = config_.sslsni;
     try {
@@ -106,6 +119,16 @@ std::string ConnectionStarter::password_or_fail() {
 }
 
 std::unique_ptr<Connection> ConnectionStarter::attempt(bool use_tls) {
+  try {
+    return start(use_tls);
+  } catch (const Error &e) {
+    // A connection lost before it was ready is a failure to connect, not a broken session.
+    if (e.origin() != Error::Origin::connection || e.sqlstate() != sqlstate::connection_failure) throw;
+    throw Error::connection_failure(sqlstate::unable_to_connect, e.message(), e.timed_out());
+  }
+}
+
+std::unique_ptr<Connection> ConnectionStarter::start(bool use_tls) {
   auto stream = std::make_unique<MessageStream>(open_transport(use_tls));
   std::unique_ptr<Connection> c(new Connection(config_, host_, std::move(stream)));
   std::vector<protocol::StartupParam> params{{"user", config_.user}, {"database", config_.dbname}};

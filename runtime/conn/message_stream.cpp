@@ -1,6 +1,7 @@
 #include "conn/message_stream.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 #include "conn/error.hpp"
 #include "net/socket.hpp"
@@ -18,10 +19,10 @@ constexpr std::size_t read_chunk = 64 * 1024;
 
 protocol::RawMessage MessageStream::next(net::Deadline deadline) {
   for (;;) {
-    const std::string_view available = std::string_view(in_).substr(pos_);
+    const std::string_view available = unread();
     const protocol::Frame frame = protocol::decode_frame(available);
     if (frame.status == protocol::FrameStatus::message) {
-      pos_ += frame.consumed;
+      begin_ += frame.consumed;
       return frame.message;
     }
     if (frame.status == protocol::FrameStatus::malformed)
@@ -31,11 +32,11 @@ protocol::RawMessage MessageStream::next(net::Deadline deadline) {
 }
 
 bool MessageStream::has_buffered_message() const {
-  return protocol::decode_frame(std::string_view(in_).substr(pos_)).status != protocol::FrameStatus::need_more;
+  return protocol::decode_frame(unread()).status != protocol::FrameStatus::need_more;
 }
 
 bool MessageStream::wait_readable(net::Deadline deadline) {
-  if (pos_ < in_.size() || transport_->has_buffered_input()) return true;
+  if (begin_ < end_ || transport_->has_buffered_input()) return true;
   try {
     net::wait_for(transport_->fd(), false, deadline, "waiting for the server");
     return true;
@@ -45,29 +46,35 @@ bool MessageStream::wait_readable(net::Deadline deadline) {
   }
 }
 
-// Makes at least `needed` unconsumed bytes available, reading in large chunks.
+// Makes at least `needed` unread bytes available, reading as much as the buffer holds.
 void MessageStream::fill(std::size_t needed, net::Deadline deadline) {
-  if (pos_ > 0) {
-    // Keep consumed bytes out of the way so the buffer does not grow without bound.
-    in_.erase(0, pos_);
-    pos_ = 0;
+  const std::size_t unread_size = end_ - begin_;
+  if (begin_ + needed > capacity_ || begin_ == end_) {
+    // Move the partial message to the front, growing the buffer when one message needs more.
+    const std::size_t new_capacity = std::max({capacity_, needed, read_chunk});
+    if (new_capacity != capacity_) {
+      auto bigger = std::make_unique<char[]>(new_capacity);
+      if (unread_size > 0) std::memcpy(bigger.get(), in_.get() + begin_, unread_size);
+      in_ = std::move(bigger);
+      capacity_ = new_capacity;
+    } else if (unread_size > 0 && begin_ > 0) {
+      std::memmove(in_.get(), in_.get() + begin_, unread_size);
+    }
+    begin_ = 0;
+    end_ = unread_size;
   }
-  while (in_.size() < needed) {
-    const std::size_t old_size = in_.size();
-    const std::size_t want = std::max(read_chunk, needed - old_size);
-    in_.resize(old_size + want);
+  while (end_ - begin_ < needed) {
     std::size_t got = 0;
     try {
-      got = transport_->read_some(in_.data() + old_size, want, deadline);
+      got = transport_->read_some(in_.get() + end_, capacity_ - end_, deadline);
     } catch (const net::NetError &e) {
-      in_.resize(old_size);
       rethrow_net(e);
     }
-    in_.resize(old_size + got);
     if (got == 0)
       throw Error::connection_failure(sqlstate::connection_failure,
-                                      old_size == 0 ? "server closed the connection unexpectedly"
-                                                    : "server closed the connection unexpectedly in the middle of a message");
+                                      end_ == begin_ ? "server closed the connection unexpectedly"
+                                                     : "server closed the connection unexpectedly in the middle of a message");
+    end_ += got;
   }
 }
 

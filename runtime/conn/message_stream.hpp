@@ -28,9 +28,14 @@ class MessageStream {
  private:
   void fill(std::size_t needed, net::Deadline deadline);
 
+  std::string_view unread() const { return {in_.get() + begin_, end_ - begin_}; }
+
   std::unique_ptr<net::Transport> transport_;
-  std::string in_;
-  std::size_t pos_ = 0;  // start of unconsumed input
+  // Input buffer: bytes [begin_, end_) are unread. Not a std::string, whose resize would zero-fill.
+  std::unique_ptr<char[]> in_;
+  std::size_t capacity_ = 0;
+  std::size_t begin_ = 0;
+  std::size_t end_ = 0;
 };
 
 }  // namespace pgesql::conn

@@ -8,7 +8,7 @@ namespace pgesql::net {
 void send_cancel_request(const CancelTarget &t, Deadline deadline) {
   Socket socket = !t.host.empty() && t.host[0] == '/' && t.hostaddr.empty()
                       ? Socket::connect_unix(t.host + "/.s.PGSQL." + std::to_string(t.port), deadline)
-                      : Socket::connect_tcp(t.host, t.hostaddr, t.port, deadline, KeepaliveOptions{false});
+                      : Socket::connect_tcp(t.host, t.hostaddr, t.port, deadline, KeepaliveOptions{false, 0, 0, 0, 0});
   protocol::Buffer out;
   protocol::frontend::cancel_request(out, t.process_id, t.secret_key);
   socket.write_all(out, deadline);

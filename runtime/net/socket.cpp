@@ -6,6 +6,7 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
+#include <pwd.h>
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <unistd.h>
@@ -41,6 +42,10 @@ void set_keepalive(int fd, const KeepaliveOptions &k) {
   if (k.idle > 0) ::setsockopt(fd, IPPROTO_TCP, TCP_KEEPIDLE, &k.idle, sizeof k.idle);
   if (k.interval > 0) ::setsockopt(fd, IPPROTO_TCP, TCP_KEEPINTVL, &k.interval, sizeof k.interval);
   if (k.count > 0) ::setsockopt(fd, IPPROTO_TCP, TCP_KEEPCNT, &k.count, sizeof k.count);
+}
+
+void set_user_timeout(int fd, int ms) {
+  if (ms > 0) ::setsockopt(fd, IPPROTO_TCP, TCP_USER_TIMEOUT, &ms, sizeof ms);
 }
 
 // Starts a non-blocking connect and waits for it; returns 0 or an errno value.
@@ -110,6 +115,7 @@ Socket Socket::connect_tcp(const std::string &host, const std::string &hostaddr,
       int one = 1;
       ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
       set_keepalive(fd, keepalive);
+      set_user_timeout(fd, keepalive.user_timeout_ms);
       return Socket(fd);
     }
     ::close(fd);
@@ -147,6 +153,17 @@ Socket Socket::connect_unix(const std::string &path, Deadline deadline) {
                    "connection to server on socket \"" + path + "\" failed: " + errno_text(err), err == ETIMEDOUT);
   }
   return Socket(fd);
+}
+
+std::string Socket::peer_user_name() const {
+  ucred cred{};
+  socklen_t len = sizeof cred;
+  if (::getsockopt(fd_, SOL_SOCKET, SO_PEERCRED, &cred, &len) != 0) return {};
+  passwd entry{};
+  passwd *found = nullptr;
+  char buf[4096];
+  if (::getpwuid_r(cred.uid, &entry, buf, sizeof buf, &found) != 0 || found == nullptr) return {};
+  return found->pw_name;
 }
 
 std::size_t Socket::read_some(char *buffer, std::size_t size, Deadline deadline) {

@@ -13,6 +13,7 @@ struct KeepaliveOptions {
   int idle = 0;  // seconds before the first probe; 0 keeps the OS default
   int interval = 0;
   int count = 0;
+  int user_timeout_ms = 0;  // TCP_USER_TIMEOUT; 0 keeps the OS default
 };
 
 // Waits until fd is readable (or writable) or the deadline passes; throws NetError on timeout.
@@ -34,6 +35,8 @@ class Socket final : public Transport {
   std::size_t read_some(char *buffer, std::size_t size, Deadline deadline) override;
   void write_all(std::string_view data, Deadline deadline) override;
   int fd() const override { return fd_; }
+  // The OS user name of the process at the other end of a unix-domain socket ("" if unknown).
+  std::string peer_user_name() const;
   // Gives up ownership of the descriptor (TLS takes it over).
   int release() {
     const int fd = fd_;

@@ -35,8 +35,19 @@ bool file_exists(const std::string &path) {
   return ::stat(path.c_str(), &st) == 0;
 }
 
+int tls_version(const std::string &name) {
+  if (name == "TLSv1") return TLS1_VERSION;
+  if (name == "TLSv1.1") return TLS1_1_VERSION;
+  if (name == "TLSv1.3") return TLS1_3_VERSION;
+  return TLS1_2_VERSION;
+}
+
 void configure(SSL_CTX *ctx, const TlsOptions &o) {
-  SSL_CTX_set_min_proto_version(ctx, TLS1_2_VERSION);
+  SSL_CTX_set_min_proto_version(ctx, tls_version(o.min_version));
+  if (!o.max_version.empty()) SSL_CTX_set_max_proto_version(ctx, tls_version(o.max_version));
+  // OpenSSL's default callback reads the passphrase from this pointer; it must outlive the context use.
+  if (!o.key_passphrase.empty())
+    SSL_CTX_set_default_passwd_cb_userdata(ctx, const_cast<char *>(o.key_passphrase.c_str()));
   if (!o.root_cert.empty()) {
     const bool loaded = o.root_cert == "system" ? SSL_CTX_set_default_verify_paths(ctx) == 1
                                                 : SSL_CTX_load_verify_locations(ctx, o.root_cert.c_str(), nullptr) == 1;

@@ -16,6 +16,9 @@ struct TlsOptions {
   std::string cert_file;      // client certificate; skipped when the file does not exist
   std::string key_file;
   std::string crl_file;
+  std::string key_passphrase;
+  std::string min_version = "TLSv1.2";  // "TLSv1" .. "TLSv1.3"
+  std::string max_version;              // empty: no upper bound
   std::string host;  // the name the server is checked against, and sent as SNI
   bool send_sni = true;
 };

@@ -11,6 +11,7 @@ inline constexpr std::int64_t kUsecsPerMinute = 60 * kUsecsPerSec;
 inline constexpr std::int64_t kUsecsPerHour = 60 * kUsecsPerMinute;
 inline constexpr std::int64_t kUsecsPerDay = 24 * kUsecsPerHour;
 inline constexpr int kJulianOf2000 = 2451545;  // Julian day of 2000-01-01
+inline constexpr long kDateEndJulian = 2147483494;  // 5874898-01-01, first day past date's range
 
 // timestamp's "-infinity" / "infinity" and its finite range (4714-11-24 BC
 // up to, not including, 294277-01-01), as the server defines them.

@@ -63,7 +63,10 @@ bool date_to_civil(long days, CivilTime &out) {
 
 bool civil_to_date(int year, int month, int day, long &days) {
   if (!julian_in_range(year, month, day)) return false;
-  days = static_cast<long>(date_to_julian(year, month, day)) - kJulianOf2000;
+  // The server's date range: 4714-11-24 BC up to 5874897-12-31.
+  long julian = date_to_julian(year, month, day);
+  if (julian < 0 || julian >= kDateEndJulian) return false;
+  days = julian - kJulianOf2000;
   return true;
 }
 

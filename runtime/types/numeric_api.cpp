@@ -113,10 +113,7 @@ int PGTYPESnumeric_cmp(numeric *var1, numeric *var2) {
     errno = PGTYPES_NUM_BAD_NUMERIC;
     return INT_MAX;
   }
-  // Signs first, as ECPG does: a negative zero sorts below a positive one.
-  if (a.sign != b.sign) return a.sign == NUMERIC_POS ? 1 : -1;
-  int c = pgesql::types::compare_abs(a, b);
-  return a.sign == NUMERIC_POS ? c : -c;
+  return pgesql::types::compare_values(a, b);
 }
 
 int PGTYPESnumeric_from_int(signed int int_val, numeric *var) {
@@ -163,6 +160,7 @@ int PGTYPESnumeric_to_long(numeric *nv, long *lp) {
   NumericValue v;
   if (int err = pgesql::types::numeric_from_struct(nv, v); err != 0) return fail(err);
   if (v.is_nan()) return fail(PGTYPES_NUM_BAD_NUMERIC);
+  if (v.is_inf()) return fail(v.sign == NUMERIC_PINF ? PGTYPES_NUM_OVERFLOW : PGTYPES_NUM_UNDERFLOW);
   std::string text = pgesql::types::format_numeric(v, 0);
   errno = 0;
   long value = std::strtol(text.c_str(), nullptr, 10);

@@ -13,12 +13,13 @@ constexpr int kMaxStructDigits = kNumericMaxWeight + kNumericMaxScale + 2;
 
 int read_fields(int ndigits, int weight, int rscale, int dscale, int sign,
                 const NumericDigit *digits, NumericValue &out) {
-  if (sign != NUMERIC_POS && sign != NUMERIC_NEG && sign != NUMERIC_NAN) {
+  if (sign != NUMERIC_POS && sign != NUMERIC_NEG && sign != NUMERIC_NAN && sign != NUMERIC_PINF &&
+      sign != NUMERIC_NINF) {
     return PGTYPES_NUM_BAD_NUMERIC;
   }
   NumericValue v;
   v.sign = sign;
-  if (sign == NUMERIC_NAN) {
+  if (v.is_special()) {
     out = std::move(v);
     return 0;
   }

@@ -57,9 +57,40 @@ NumericValue add_or_sub_abs(const NumericValue &a, const NumericValue &b, bool s
   return r;
 }
 
-// Signed sum: b_negative says whether b counts as negative (flipped for sub).
-int add_signed(const NumericValue &a, const NumericValue &b, bool b_negative, NumericValue &out) {
-  if (a.is_nan() || b.is_nan()) return PGTYPES_NUM_BAD_NUMERIC;
+NumericValue special(int sign) {
+  NumericValue v;
+  v.sign = sign;
+  return v;
+}
+
+// +1 for Infinity, -1 for -Infinity, 0 otherwise.
+int infinity_direction(const NumericValue &v) {
+  return v.sign == NUMERIC_PINF ? 1 : v.sign == NUMERIC_NINF ? -1 : 0;
+}
+
+bool negative(const NumericValue &v) { return v.sign == NUMERIC_NEG || v.sign == NUMERIC_NINF; }
+
+bool is_zero(const NumericValue &v) {
+  for (auto d : v.digits) {
+    if (d != 0) return false;
+  }
+  return true;
+}
+
+// a + b, or a - b when subtract is set.
+int add_signed(const NumericValue &a, const NumericValue &b, bool subtract, NumericValue &out) {
+  if (a.is_nan() || b.is_nan()) {
+    out = special(NUMERIC_NAN);
+    return 0;
+  }
+  int ia = infinity_direction(a), ib = infinity_direction(b) * (subtract ? -1 : 1);
+  if (ia != 0 || ib != 0) {
+    out = special(ia != 0 && ib != 0 && ia != ib ? NUMERIC_NAN
+                  : (ia != 0 ? ia : ib) > 0     ? NUMERIC_PINF
+                                                : NUMERIC_NINF);
+    return 0;
+  }
+  bool b_negative = (b.sign == NUMERIC_NEG) != subtract;
   bool a_negative = a.sign == NUMERIC_NEG;
   NumericValue r;
   if (a_negative == b_negative) {
@@ -170,6 +201,30 @@ NumericParse parse_numeric(std::string_view text) {
     out.stop = i;
     return out;
   }
+  // The server's infinities: [+-]Infinity or [+-]inf, any case.
+  {
+    std::size_t j = i;
+    bool minus = false;
+    if (j < text.size() && (text[j] == '+' || text[j] == '-')) minus = text[j++] == '-';
+    auto word_at = [&](std::string_view word) {
+      if (text.size() - j < word.size()) return false;
+      for (std::size_t k = 0; k < word.size(); ++k) {
+        if ((text[j + k] | 0x20) != word[k]) return false;
+      }
+      return true;
+    };
+    std::size_t len = word_at("infinity") ? 8 : word_at("inf") ? 3 : 0;
+    if (len > 0) {
+      i = j + len;
+      while (i < text.size()) {
+        if (!is_blank(text[i])) return fail(PGTYPES_NUM_BAD_NUMERIC);
+        ++i;
+      }
+      out.value.sign = minus ? NUMERIC_NINF : NUMERIC_PINF;
+      out.stop = i;
+      return out;
+    }
+  }
   NumericValue &v = out.value;
   v.weight = -1;
   if (i < text.size() && (text[i] == '+' || text[i] == '-')) {
@@ -241,6 +296,8 @@ NumericParse parse_numeric(std::string_view text) {
 
 std::string format_numeric(const NumericValue &value, int scale) {
   if (value.is_nan()) return "NaN";
+  if (value.sign == NUMERIC_PINF) return "Infinity";
+  if (value.sign == NUMERIC_NINF) return "-Infinity";
   NumericValue v = value;
   if (scale < 0) scale = 0;
   round_at(v, scale);
@@ -269,16 +326,29 @@ int compare_abs(const NumericValue &a, const NumericValue &b) {
   return 0;
 }
 
+int compare_values(const NumericValue &a, const NumericValue &b) {
+  int ia = infinity_direction(a), ib = infinity_direction(b);
+  if (ia != 0 || ib != 0) return ia == ib ? 0 : ia < ib ? -1 : 1;
+  if (a.sign != b.sign) return a.sign == NUMERIC_POS ? 1 : -1;
+  int c = compare_abs(a, b);
+  return a.sign == NUMERIC_POS ? c : -c;
+}
+
 int numeric_add(const NumericValue &a, const NumericValue &b, NumericValue &out) {
-  return add_signed(a, b, b.sign == NUMERIC_NEG, out);
+  return add_signed(a, b, false, out);
 }
 
 int numeric_sub(const NumericValue &a, const NumericValue &b, NumericValue &out) {
-  return add_signed(a, b, b.sign != NUMERIC_NEG, out);
+  return add_signed(a, b, true, out);
 }
 
 int numeric_mul(const NumericValue &a, const NumericValue &b, NumericValue &out) {
-  if (a.is_nan() || b.is_nan()) return PGTYPES_NUM_BAD_NUMERIC;
+  if (a.is_special() || b.is_special()) {
+    bool nan = a.is_nan() || b.is_nan() || (a.is_inf() && !b.is_special() && is_zero(b)) ||
+               (b.is_inf() && !a.is_special() && is_zero(a));
+    out = special(nan ? NUMERIC_NAN : negative(a) != negative(b) ? NUMERIC_NINF : NUMERIC_PINF);
+    return 0;
+  }
   NumericValue r;
   r.rscale = a.rscale + b.rscale;
   r.dscale = a.dscale + b.dscale;
@@ -317,7 +387,23 @@ int numeric_mul(const NumericValue &a, const NumericValue &b, NumericValue &out)
 }
 
 int numeric_div(const NumericValue &a, const NumericValue &b, NumericValue &out) {
-  if (a.is_nan() || b.is_nan()) return PGTYPES_NUM_BAD_NUMERIC;
+  if (a.is_nan() || b.is_nan()) {
+    out = special(NUMERIC_NAN);
+    return 0;
+  }
+  if (a.is_inf()) {
+    if (b.is_inf()) {
+      out = special(NUMERIC_NAN);
+      return 0;
+    }
+    if (is_zero(b)) return PGTYPES_NUM_DIVIDE_ZERO;
+    out = special(negative(a) != negative(b) ? NUMERIC_NINF : NUMERIC_PINF);
+    return 0;
+  }
+  if (b.is_inf()) {
+    out = NumericValue{};  // finite / infinite is zero
+    return 0;
+  }
   auto first_nonzero = [](const NumericValue &v, int &weight, int &digit) {
     weight = 0;
     digit = 0;

@@ -15,6 +15,8 @@ namespace {
 constexpr std::uint16_t kWirePositive = 0x0000;
 constexpr std::uint16_t kWireNegative = 0x4000;
 constexpr std::uint16_t kWireNaN = 0xC000;
+constexpr std::uint16_t kWirePlusInf = 0xD000;
+constexpr std::uint16_t kWireMinusInf = 0xF000;
 constexpr std::int32_t kDateNoBegin = INT32_MIN;  // date '-infinity'
 constexpr std::int32_t kDateNoEnd = INT32_MAX;    // date 'infinity'
 
@@ -38,8 +40,8 @@ int numeric_from_binary(std::span<const std::uint8_t> b, numeric *dst) {
   auto dscale = static_cast<std::uint16_t>(read_be(b, 6, 2));
   if (ndigits < 0 || b.size() != 8 + 2 * static_cast<std::size_t>(ndigits)) return PGTYPES_NUM_BAD_NUMERIC;
   NumericValue v;
-  if (sign == kWireNaN) {
-    v.sign = NUMERIC_NAN;
+  if (sign == kWireNaN || sign == kWirePlusInf || sign == kWireMinusInf) {
+    v.sign = sign == kWireNaN ? NUMERIC_NAN : sign == kWirePlusInf ? NUMERIC_PINF : NUMERIC_NINF;
     return numeric_to_struct(v, dst) == 0 ? 0 : PGTYPES_NUM_OVERFLOW;
   }
   if (sign != kWirePositive && sign != kWireNegative) return PGTYPES_NUM_BAD_NUMERIC;
@@ -71,10 +73,10 @@ int numeric_from_binary(std::span<const std::uint8_t> b, numeric *dst) {
 int numeric_to_binary(const numeric *src, std::vector<std::uint8_t> &out) {
   NumericValue v;
   if (int err = numeric_from_struct(src, v); err != 0) return err;
-  if (v.is_nan()) {
+  if (v.is_special()) {
     write_be(out, 0, 2);
     write_be(out, 0, 2);
-    write_be(out, kWireNaN, 2);
+    write_be(out, v.is_nan() ? kWireNaN : v.sign == NUMERIC_PINF ? kWirePlusInf : kWireMinusInf, 2);
     write_be(out, 0, 2);
     return 0;
   }

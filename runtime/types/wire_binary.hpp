@@ -15,7 +15,7 @@
 namespace pgesql::types::wire {
 
 // Decoders: 0 or a PGTYPES_* error code (malformed bytes, or a value the
-// host type cannot hold, such as numeric Infinity or date infinity).
+// host type cannot hold, such as date infinity).
 int numeric_from_binary(std::span<const std::uint8_t> bytes, numeric *dst);
 int date_from_binary(std::span<const std::uint8_t> bytes, date *dst);
 int timestamp_from_binary(std::span<const std::uint8_t> bytes, timestamp *dst);

@@ -95,6 +95,14 @@ TEST(Connect, TargetSessionAttrs) {
             "08001");
 }
 
+TEST(Connect, RequirePeer) {
+  auto c = open(unix_socket("requirepeer=postgres"));
+  EXPECT_EQ(scalar(*c, "select 1"), "1");
+  const conn::Error e = open_error(unix_socket("requirepeer=somebody_else"));
+  EXPECT_EQ(e.sqlstate(), "08001");
+  EXPECT_NE(e.message().find("requirepeer"), std::string::npos) << e.message();
+}
+
 TEST(Connect, StartupParameters) {
   auto c = open(unix_socket("application_name=pgesql-test client_encoding=LATIN1 options='-c search_path=pg_catalog'"));
   EXPECT_EQ(scalar(*c, "show application_name"), "pgesql-test");

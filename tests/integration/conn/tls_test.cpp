@@ -109,6 +109,13 @@ TEST(Tls, CertificateRoleWithoutCertificateIsRefused) {
   EXPECT_EQ(e.sqlstate(), "28000");
 }
 
+TEST(Tls, ProtocolVersionBounds) {
+  auto c = open(scram("sslmode=require ssl_max_protocol_version=TLSv1.2"));
+  EXPECT_EQ(scalar(*c, "select version from pg_stat_ssl where pid = pg_backend_pid()"), "TLSv1.2");
+  auto d = open(scram("sslmode=require ssl_min_protocol_version=TLSv1.3"));
+  EXPECT_EQ(scalar(*d, "select version from pg_stat_ssl where pid = pg_backend_pid()"), "TLSv1.3");
+}
+
 TEST(Tls, QueriesOverTls) {
   auto c = open(scram("sslmode=require"));
   const auto r = c->execute("select repeat('x', 200000)");

@@ -11,10 +11,6 @@
 #include "pgesql/pgesql.h"
 #include "sqlca.h"
 
-// Declared by pgesql.h once the preprocessor's OPEN of prepared cursors lands there.
-extern "C" int pgesql_open_prepared(const pgesql_stmt *stmt, const char *connection, const char *cursor,
-                                    const char *prepared, int nin, const pgesql_var *in);
-
 namespace pgesql::test {
 
 inline pgesql_stmt statement(int kind, const char *sql, int line = __builtin_LINE()) {

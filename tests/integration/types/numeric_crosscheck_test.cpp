@@ -165,6 +165,54 @@ TEST(NumericCrossCheck, RandomPairs) {
   cross_check(pairs);
 }
 
+TEST(NumericCrossCheck, NaNAndInfinities) {
+  pgesql::test::ServerSession server;
+  ASSERT_TRUE(server.ok()) << server.error();
+  const char *values[] = {"NaN", "Infinity", "-Infinity", "0", "-0.00", "1.5", "-2", "1e100"};
+  std::string rows_sql;
+  std::vector<Pair> pairs;
+  for (const char *a : values) {
+    for (const char *b : values) {
+      if (std::string(a).find_first_of("NI") == std::string::npos &&
+          std::string(b).find_first_of("NI") == std::string::npos) {
+        continue;  // finite pairs are covered above
+      }
+      if (!rows_sql.empty()) rows_sql += ",";
+      rows_sql += "(" + std::to_string(pairs.size()) + "," + quote(a) + "::numeric," + quote(b) + "::numeric)";
+      pairs.push_back({a, b});
+    }
+  }
+  auto rows = server.rows(
+      "SELECT (a + b)::text, (a - b)::text, (a * b)::text,"
+      " CASE WHEN b = 0 AND a <> 'NaN' THEN NULL ELSE (a / b)::text END,"
+      " (a > b)::int - (a < b)::int"
+      " FROM (VALUES " + rows_sql + ") AS t(i, a, b) ORDER BY i");
+  ASSERT_EQ(rows.size(), pairs.size());
+  for (std::size_t k = 0; k < pairs.size(); ++k) {
+    const Pair &p = pairs[k];
+    numeric *a = PGTYPESnumeric_from_asc(const_cast<char *>(p.a.c_str()), nullptr);
+    numeric *b = PGTYPESnumeric_from_asc(const_cast<char *>(p.b.c_str()), nullptr);
+    numeric *r = PGTYPESnumeric_new();
+    ASSERT_EQ(PGTYPESnumeric_add(a, b, r), 0);
+    EXPECT_EQ(text_of(r, -1), rows[k][0]) << p.a << " + " << p.b;
+    ASSERT_EQ(PGTYPESnumeric_sub(a, b, r), 0);
+    EXPECT_EQ(text_of(r, -1), rows[k][1]) << p.a << " - " << p.b;
+    ASSERT_EQ(PGTYPESnumeric_mul(a, b, r), 0);
+    EXPECT_EQ(text_of(r, -1), rows[k][2]) << p.a << " * " << p.b;
+    int rc = PGTYPESnumeric_div(a, b, r);
+    if (rows[k][3] == "<null>") {
+      EXPECT_EQ(rc, -1) << p.a << " / " << p.b;
+    } else {
+      ASSERT_EQ(rc, 0) << p.a << " / " << p.b;
+      EXPECT_EQ(text_of(r, -1), rows[k][3]) << p.a << " / " << p.b;
+    }
+    if (p.a != "NaN" && p.b != "NaN") {
+      EXPECT_EQ(std::to_string(PGTYPESnumeric_cmp(a, b)), rows[k][4]) << p.a << " cmp " << p.b;
+    }
+    for (numeric *n : {a, b, r}) PGTYPESnumeric_free(n);
+  }
+}
+
 TEST(NumericCrossCheck, ServerTextParsesBack) {
   pgesql::test::ServerSession server;
   ASSERT_TRUE(server.ok()) << server.error();

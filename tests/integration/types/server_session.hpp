@@ -22,6 +22,13 @@ class ServerSession {
   // fails the calling test and returns no rows.
   std::vector<std::vector<std::string>> rows(const std::string &sql);
 
+  // The same with every column in binary format (raw send/recv bytes).
+  std::vector<std::vector<std::string>> binary_rows(const std::string &sql);
+
+  // Sends bytes as a binary parameter of type `oid` and returns the
+  // server's text for it (`SELECT $1::text`); "<error>" when it refuses.
+  std::string text_of_binary(unsigned oid, const std::string &bytes);
+
  private:
   PGconn *conn_ = nullptr;
   std::string error_;

@@ -111,6 +111,23 @@ TEST(ResolveConfig, ConnectTimeoutMinimumAndPgesqlOptions) {
   EXPECT_EQ(c.pgesql_options.at("statement_cache"), "off");
 }
 
+TEST(ResolveConfig, TlsAndSocketOptions) {
+  const Config c = resolve_config(parse_keyword_value("sslpassword=pp ssl_min_protocol_version=TLSv1.3 "
+                                                      "ssl_max_protocol_version=TLSv1.3 tcp_user_timeout=500 "
+                                                      "requirepeer=postgres sslsni=0 keepalives=0"),
+                                  fake_env({}));
+  EXPECT_EQ(c.sslpassword, "pp");
+  EXPECT_EQ(c.ssl_min_protocol_version, "TLSv1.3");
+  EXPECT_EQ(c.ssl_max_protocol_version, "TLSv1.3");
+  EXPECT_EQ(c.tcp_user_timeout_ms, 500);
+  EXPECT_EQ(c.requirepeer, "postgres");
+  EXPECT_FALSE(c.sslsni);
+  EXPECT_FALSE(c.keepalives);
+  EXPECT_THROW(resolve_config({KV{"ssl_min_protocol_version", "SSLv3"}}, fake_env({})), ConfigError);
+  EXPECT_THROW(resolve_config({KV{"replication", "database"}}, fake_env({})), ConfigError);
+  EXPECT_THROW(resolve_config({KV{"gssencmode", "require"}}, fake_env({})), ConfigError);
+}
+
 TEST(ResolveConfig, FallbackApplicationName) {
   EXPECT_EQ(resolve_config({KV{"fallback_application_name", "f"}}, fake_env({})).application_name, "f");
   EXPECT_EQ(resolve_config({KV{"fallback_application_name", "f"}, KV{"application_name", "a"}}, fake_env({}))

@@ -8,7 +8,9 @@
 #include "ecpgerrno.h"
 #include "exec/param_format.hpp"
 #include "pgtypes_date.h"
+#include "pgtypes_interval.h"
 #include "pgtypes_numeric.h"
+#include "pgtypes_timestamp.h"
 
 namespace {
 
@@ -97,15 +99,26 @@ TEST(FormatParam, NullFromIndicatorOrNoIndicatorValue) {
 }
 
 TEST(FormatParam, PgtypesValuesAsServerText) {
-  date d = 0;  // 2000-01-01
-  EXPECT_EQ(format(scalar(PGESQL_T_DATE, &d, 1, sizeof d)).data, "2000-01-01");
-  numeric *n = PGTYPESnumeric_from_asc(const_cast<char *>("-3.25"), nullptr);
-  ASSERT_NE(n, nullptr);
-  EXPECT_EQ(format(scalar(PGESQL_T_NUMERIC, n, 1, sizeof *n)).data, "-3.25");
+  date d[2] = {-1, -730119};  // 1999-12-31 and 0001-01-01
+  EXPECT_EQ(format(scalar(PGESQL_T_DATE, d, 1, sizeof(date))).data, "1999-12-31");
+  EXPECT_EQ(format({PGESQL_T_DATE, d, 1, 2, sizeof(date), PGESQL_T_NO_INDICATOR, nullptr, 0, 0, 0}).data,
+            "{1999-12-31,0001-01-01}");
+  numeric *n = PGTYPESnumeric_from_asc(const_cast<char *>("-12.50"), nullptr);
+  EXPECT_EQ(format(scalar(PGESQL_T_NUMERIC, n, 1, sizeof(numeric))).data, "-12.50");
   PGTYPESnumeric_free(n);
-  date ds[2] = {0, 1};
-  EXPECT_EQ(format({PGESQL_T_DATE, ds, 1, 2, sizeof(date), PGESQL_T_NO_INDICATOR, nullptr, 0, 0, 0}).data,
-            "{2000-01-01,2000-01-02}");
+  timestamp ts = 1500000;
+  EXPECT_EQ(format(scalar(PGESQL_T_TIMESTAMP, &ts, 1, sizeof ts)).data, "2000-01-01 00:00:01.50");
+  interval iv{90061000000, 14};
+  EXPECT_EQ(format(scalar(PGESQL_T_INTERVAL, &iv, 1, sizeof iv)).data, "@ 1 year 2 mons 1 day 1 hour 1 min 1 sec");
+}
+
+TEST(FormatParam, CorruptPgtypesValueIsAnError) {
+  numeric bad{};
+  bad.ndigits = 5;  // digits missing
+  param_value out;
+  pgesql::diag::reset_sqlca();
+  EXPECT_FALSE(format_param({}, resolve(scalar(PGESQL_T_NUMERIC, &bad, 1, sizeof bad)), out));
+  EXPECT_NE(pgesql::diag::thread_sqlca().sqlcode, 0);
 }
 
 }  // namespace

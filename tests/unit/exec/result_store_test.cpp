@@ -311,29 +311,38 @@ TEST(StoreArrays, ScalarForArrayColumnAndNonArrayData) {
   EXPECT_EQ(sqlcode(), ECPG_DATA_NOT_ARRAY);
 }
 
-TEST(StorePgtypes, NumericDateTimestampIntervalFromText) {
+TEST(StorePgtypes, ValuesFromServerText) {
   numeric *n = PGTYPESnumeric_new();
-  EXPECT_TRUE(store(scalar(PGESQL_T_NUMERIC, n, 1, sizeof *n), {text("12.50")}));
+  EXPECT_TRUE(store(scalar(PGESQL_T_NUMERIC, n, 1, sizeof(numeric)), {text("2369.7000000")}));
   char *s = PGTYPESnumeric_to_asc(n, -1);
-  EXPECT_STREQ(s, "12.50");
+  EXPECT_STREQ(s, "2369.7000000");
   PGTYPESchar_free(s);
-  EXPECT_FALSE(store(scalar(PGESQL_T_NUMERIC, n, 1, sizeof *n), {text("twelve")}));
+  PGTYPESnumeric_free(n);
+  date d = 0;
+  EXPECT_TRUE(store(scalar(PGESQL_T_DATE, &d, 1, sizeof d), {text("1966-01-17")}));
+  EXPECT_EQ(d, -12402);
+  timestamp ts[2] = {0, 0};
+  EXPECT_TRUE(store({PGESQL_T_TIMESTAMP, ts, 1, 2, sizeof(timestamp), PGESQL_T_NO_INDICATOR, nullptr, 0, 0, 0},
+                    {text("{\"2000-01-01 00:00:01\",\"1999-12-31 23:59:59\"}")}, array_kind::array));
+  EXPECT_EQ(ts[0], 1000000);
+  EXPECT_EQ(ts[1], -1000000);
+  interval iv{};
+  EXPECT_TRUE(store(scalar(PGESQL_T_INTERVAL, &iv, 1, sizeof iv), {text("1 year 2 mons 3 days 04:05:06")}));
+  EXPECT_EQ(iv.month, 14);
+  decimal dec{};
+  EXPECT_TRUE(store(scalar(PGESQL_T_DECIMAL, &dec, 1, sizeof dec), {text("-3.25")}));
+  EXPECT_EQ(dec.sign, NUMERIC_NEG);
+  EXPECT_EQ(dec.dscale, 2);
+}
+
+TEST(StorePgtypes, BadTextIsTheTypesFormatError) {
+  date d = 0;
+  EXPECT_FALSE(store(scalar(PGESQL_T_DATE, &d, 1, sizeof d), {text("not a date")}));
+  EXPECT_EQ(sqlcode(), ECPG_DATE_FORMAT);
+  numeric *n = PGTYPESnumeric_new();
+  EXPECT_FALSE(store(scalar(PGESQL_T_NUMERIC, n, 1, sizeof(numeric)), {text("1.2.3")}));
   EXPECT_EQ(sqlcode(), ECPG_NUMERIC_FORMAT);
   PGTYPESnumeric_free(n);
-
-  date d[2] = {};
-  pgesql_var dates = {PGESQL_T_DATE, d, 1, 2, sizeof(date), PGESQL_T_NO_INDICATOR, nullptr, 0, 0, 0};
-  EXPECT_TRUE(store(dates, {text("2000-01-01"), text("2000-01-02")}));
-  EXPECT_EQ(d[1] - d[0], 1);
-  EXPECT_FALSE(store(dates, {text("not a date")}));
-  EXPECT_EQ(sqlcode(), ECPG_DATE_FORMAT);
-  timestamp ts[2] = {};
-  pgesql_var tsv = {PGESQL_T_TIMESTAMP, ts, 1, 2, sizeof(timestamp), PGESQL_T_NO_INDICATOR, nullptr, 0, 0, 0};
-  EXPECT_TRUE(store(tsv, {text("{\"2000-01-01 00:00:00\",\"2000-01-01 00:00:01\"}")}, array_kind::array));
-  EXPECT_EQ(ts[1] - ts[0], 1000000);
-  interval iv{};
-  EXPECT_TRUE(store(scalar(PGESQL_T_INTERVAL, &iv, 1, sizeof iv), {text("1 day 02:00:00")}));
-  EXPECT_EQ(iv.time, (24 + 2) * 3600LL * 1000000);
 }
 
 }  // namespace

@@ -319,9 +319,6 @@ TEST_F(StatementFlow, UnknownColumnTypeAsksTheCatalogOnce) {
 
 }  // namespace
 
-extern "C" int pgesql_open_prepared(const pgesql_stmt *, const char *, const char *, const char *, int,
-                                    const pgesql_var *);
-
 namespace {
 
 TEST_F(StatementFlow, OpenCursorOverPreparedStatement) {

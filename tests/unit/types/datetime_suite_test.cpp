@@ -23,7 +23,7 @@ char *mut(const char *s) { return const_cast<char *>(s); }
 
 void expect_transcript(const char *name, const std::string &actual) {
   auto expected = pgesql::test::ecpg_expected_stdout(name);
-  if (!expected) GTEST_SKIP() << "ECPG suite not found at " PGESQL_ECPG_SUITE_DIR;
+  if (!expected) GTEST_SKIP() << "ECPG suite not found (set PGESQL_ECPG_SUITE)";
   EXPECT_EQ(*expected, actual) << pgesql::test::first_difference(*expected, actual);
 }
 

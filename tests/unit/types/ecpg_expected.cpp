@@ -24,9 +24,9 @@ void appendf(std::string &out, const char *fmt, ...) {
 }
 
 std::optional<std::string> ecpg_expected_stdout(const std::string &name) {
-  std::ifstream in(std::string(PGESQL_ECPG_SUITE_DIR) + "/test/expected/pgtypeslib-" + name +
+  std::ifstream in(std::string(PGESQL_ECPG_TEST_DIR) + "/expected/pgtypeslib-" + name +
                    ".stdout");
-  if (!in) return std::nullopt;
+  if (std::string(PGESQL_ECPG_TEST_DIR).empty() || !in) return std::nullopt;
   std::stringstream ss;
   ss << in.rdbuf();
   return ss.str();

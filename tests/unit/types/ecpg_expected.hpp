@@ -10,7 +10,7 @@ namespace pgesql::test {
 void appendf(std::string &out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 // The expected stdout of ECPG's test program `pgtypeslib-<name>`, or nothing
-// when the ECPG suite is not installed at PGESQL_ECPG_SUITE_DIR.
+// when the ECPG suite is not configured (PGESQL_ECPG_SUITE).
 std::optional<std::string> ecpg_expected_stdout(const std::string &name);
 
 // First differing line of two transcripts, for readable failures.

@@ -48,7 +48,7 @@ TEST(NumericValue, ParsesAndPrints) {
 }
 
 TEST(NumericValue, RejectsBadText) {
-  for (const char *bad : {"", "-", ".", "1..2", "1e", "1x", "Infinity", "1e1073741823"}) {
+  for (const char *bad : {"", "-", ".", "1..2", "1e", "1x", "Infinityx", "- inf", "1e1073741823"}) {
     errno = 0;
     EXPECT_EQ(parse(bad), nullptr) << bad;
     EXPECT_EQ(errno, PGTYPES_NUM_BAD_NUMERIC) << bad;
@@ -67,7 +67,37 @@ TEST(NumericValue, Arithmetic) {
   EXPECT_EQ(calc("2", "3", PGTYPESnumeric_div), "0.66666666666666667");
   EXPECT_EQ(calc("10", "4", PGTYPESnumeric_div), "2.5000000000000000");
   EXPECT_EQ(calc("1", "0", PGTYPESnumeric_div), "error " + std::to_string(PGTYPES_NUM_DIVIDE_ZERO));
-  EXPECT_EQ(calc("NaN", "1", PGTYPESnumeric_add), "error " + std::to_string(PGTYPES_NUM_BAD_NUMERIC));
+  EXPECT_EQ(calc("NaN", "1", PGTYPESnumeric_add), "NaN");
+}
+
+TEST(NumericValue, InfinitiesFollowTheServer) {
+  numeric *n = parse(" -inf ");
+  ASSERT_NE(n, nullptr);
+  EXPECT_EQ(n->sign, NUMERIC_NINF);
+  EXPECT_EQ(text_of(n, 2), "-Infinity");
+  PGTYPESnumeric_free(n);
+  EXPECT_EQ(calc("Infinity", "-Infinity", PGTYPESnumeric_add), "NaN");
+  EXPECT_EQ(calc("Infinity", "Infinity", PGTYPESnumeric_sub), "NaN");
+  EXPECT_EQ(calc("Infinity", "-5", PGTYPESnumeric_add), "Infinity");
+  EXPECT_EQ(calc("-Infinity", "-2", PGTYPESnumeric_mul), "Infinity");
+  EXPECT_EQ(calc("Infinity", "0", PGTYPESnumeric_mul), "NaN");
+  EXPECT_EQ(calc("5", "-Infinity", PGTYPESnumeric_div), "0");
+  EXPECT_EQ(calc("-Infinity", "3", PGTYPESnumeric_div), "-Infinity");
+  EXPECT_EQ(calc("Infinity", "0", PGTYPESnumeric_div), "error " + std::to_string(PGTYPES_NUM_DIVIDE_ZERO));
+  numeric *pinf = parse("Infinity"), *big = parse("1e1000"), *ninf = parse("-Infinity");
+  EXPECT_EQ(PGTYPESnumeric_cmp(pinf, big), 1);
+  EXPECT_EQ(PGTYPESnumeric_cmp(ninf, big), -1);
+  EXPECT_EQ(PGTYPESnumeric_cmp(pinf, pinf), 0);
+  long l = 0;
+  EXPECT_EQ(PGTYPESnumeric_to_long(pinf, &l), -1);
+  EXPECT_EQ(errno, PGTYPES_NUM_OVERFLOW);
+  double d = 0;
+  ASSERT_EQ(PGTYPESnumeric_to_double(ninf, &d), 0);
+  EXPECT_TRUE(d < 0 && d * 0.5 == d);
+  numeric *from = PGTYPESnumeric_new();
+  ASSERT_EQ(PGTYPESnumeric_from_double(d, from), 0);
+  EXPECT_EQ(from->sign, NUMERIC_NINF);
+  for (numeric *x : {pinf, big, ninf, from}) PGTYPESnumeric_free(x);
 }
 
 TEST(NumericValue, LongConversionsAtTheLimits) {

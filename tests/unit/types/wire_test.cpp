@@ -29,7 +29,9 @@ TEST(WireText, NumericRoundTrip) {
     EXPECT_EQ(PGTYPESnumeric_cmp(n, again) == 0 || n->sign == NUMERIC_NAN, true) << text;
     PGTYPESnumeric_free(again);
   }
-  EXPECT_EQ(wire::numeric_from_text("Infinity", n), PGTYPES_NUM_BAD_NUMERIC);
+  ASSERT_EQ(wire::numeric_from_text("-Infinity", n), 0);
+  EXPECT_EQ(numeric_text(n), "-Infinity");
+  EXPECT_EQ(wire::numeric_from_text("Infinity!", n), PGTYPES_NUM_BAD_NUMERIC);
   ASSERT_EQ(wire::numeric_from_text("1e-20", n), 0);
   EXPECT_EQ(numeric_text(n), "0.00000000000000000001");
   PGTYPESnumeric_free(n);
@@ -96,7 +98,13 @@ TEST(WireBinary, NumericKnownBytes) {
   ASSERT_EQ(wire::numeric_from_binary(small, n), 0);
   EXPECT_EQ(numeric_text(n), "-0.00012");
   const std::vector<std::uint8_t> infinity = {0, 0, 0, 0, 0xD0, 0, 0, 0};
-  EXPECT_EQ(wire::numeric_from_binary(infinity, n), PGTYPES_NUM_BAD_NUMERIC);
+  ASSERT_EQ(wire::numeric_from_binary(infinity, n), 0);
+  EXPECT_EQ(numeric_text(n), "Infinity");
+  out.clear();
+  ASSERT_EQ(wire::numeric_to_binary(n, out), 0);
+  EXPECT_EQ(out, infinity);
+  const std::vector<std::uint8_t> bad_sign = {0, 0, 0, 0, 0x80, 0, 0, 0};
+  EXPECT_EQ(wire::numeric_from_binary(bad_sign, n), PGTYPES_NUM_BAD_NUMERIC);
   const std::vector<std::uint8_t> truncated = {0, 3, 0, 1, 0, 0, 0, 3, 0, 1};
   EXPECT_EQ(wire::numeric_from_binary(truncated, n), PGTYPES_NUM_BAD_NUMERIC);
   PGTYPESnumeric_free(n);

@@ -1,0 +1,146 @@
+#include "cli.hpp"
+
+#include <cstring>
+#include <ostream>
+
+namespace pgesql::pp {
+
+const char *help_text() {
+  return "pgesql is the embedded SQL preprocessor for C and C++ programs.\n"
+         "\n"
+         "Usage:\n"
+         "  pgesql [OPTION]... FILE...\n"
+         "\n"
+         "Options:\n"
+         "  --lang=c|c++   language of the generated code (default: c)\n"
+         "  -o OUTFILE     write the result to OUTFILE (\"-\" for standard output); with\n"
+         "                 several input files, all of them go into OUTFILE\n"
+         "  -I DIRECTORY   search DIRECTORY for EXEC SQL INCLUDE files\n"
+         "  -D SYMBOL[=VALUE]\n"
+         "                 define SYMBOL for EXEC SQL IFDEF and substitution\n"
+         "  -c             also emit a C typedef for EXEC SQL TYPE\n"
+         "  -C MODE        compatibility mode: INFORMIX, INFORMIX_SE or ORACLE\n"
+         "  -r OPTION      runtime behavior: no_indicator, prepare or questionmarks\n"
+         "  -t             turn on autocommit of transactions\n"
+         "  -h             parse a header file (output FILE.h; implies -c)\n"
+         "  -i             also search the system include directories\n"
+         "  --depfile FILE write a Makefile dependency rule for the output to FILE\n"
+         "  --regression   ecpg's regression-test mode (ECPGdebug logs without\n"
+         "                 run-dependent details)\n"
+         "  -v             show the include search path, then continue\n"
+         "  --version      show the version and exit\n"
+         "  -?, --help     show this help and exit\n"
+         "\n"
+         "Without -o, FILE.pgc is written to FILE.c (FILE.cpp with --lang=c++).\n";
+}
+
+std::string default_output_name(const std::string &input, const Options &opt) {
+  std::string base = input;
+  std::size_t slash = base.find_last_of('/');
+  std::size_t dot = base.find_last_of('.');
+  if (dot != std::string::npos && (slash == std::string::npos || dot > slash)) base.resize(dot);
+  if (opt.header) return base + ".h";
+  return base + (opt.lang == OutputLang::Cxx ? ".cpp" : ".c");
+}
+
+CliAction parse_command_line(int argc, char **argv, Options &opt, std::ostream &err) {
+  bool verbose = false;
+  auto value = [&](int &i, const char *arg, std::size_t prefix, const char *what, std::string &out) {
+    if (std::strlen(arg) > prefix) {
+      out = arg + prefix;
+      return true;
+    }
+    if (i + 1 >= argc) {
+      err << "pgesql: option " << what << " needs an argument\n";
+      return false;
+    }
+    out = argv[++i];
+    return true;
+  };
+  for (int i = 1; i < argc; ++i) {
+    const char *a = argv[i];
+    std::string v;
+    if (std::strcmp(a, "--help") == 0 || std::strcmp(a, "-?") == 0) return CliAction::Help;
+    if (std::strcmp(a, "--version") == 0) return CliAction::Version;
+    if (std::strcmp(a, "--regression") == 0) {
+      opt.regression = true;
+      continue;
+    }
+    if (std::strncmp(a, "--lang=", 7) == 0 || std::strcmp(a, "--lang") == 0) {
+      if (!value(i, a, 7, "--lang", v)) return CliAction::Error;
+      if (v == "c" || v == "C") opt.lang = OutputLang::C;
+      else if (v == "c++" || v == "C++" || v == "cxx" || v == "CXX") opt.lang = OutputLang::Cxx;
+      else {
+        err << "pgesql: --lang must be c or c++, not \"" << v << "\"\n";
+        return CliAction::Error;
+      }
+      continue;
+    }
+    if (std::strncmp(a, "--depfile", 9) == 0) {
+      if (!value(i, a, a[9] == '=' ? 10 : 9, "--depfile", v)) return CliAction::Error;
+      opt.depfile = v;
+      continue;
+    }
+    if (a[0] != '-' || a[1] == '\0') {
+      opt.inputs.push_back(a);
+      continue;
+    }
+    switch (a[1]) {
+      case 'o':
+        if (!value(i, a, 2, "-o", v)) return CliAction::Error;
+        opt.output = v;
+        break;
+      case 'I':
+        if (!value(i, a, 2, "-I", v)) return CliAction::Error;
+        opt.include_dirs.push_back(v);
+        break;
+      case 'D': {
+        if (!value(i, a, 2, "-D", v)) return CliAction::Error;
+        std::size_t eq = v.find('=');
+        if (eq == std::string::npos) opt.defines.emplace_back(v, "1");
+        else opt.defines.emplace_back(v.substr(0, eq), v.substr(eq + 1));
+        break;
+      }
+      case 'C':
+        if (!value(i, a, 2, "-C", v)) return CliAction::Error;
+        if (v == "INFORMIX") opt.compat = Compat::Informix;
+        else if (v == "INFORMIX_SE") opt.compat = Compat::InformixSE;
+        else if (v == "ORACLE") opt.compat = Compat::Oracle;
+        else {
+          err << "pgesql: unknown compatibility mode \"" << v << "\" (expected INFORMIX, INFORMIX_SE or ORACLE)\n";
+          return CliAction::Error;
+        }
+        break;
+      case 'r':
+        if (!value(i, a, 2, "-r", v)) return CliAction::Error;
+        if (v == "no_indicator") opt.rule_no_indicator = true;
+        else if (v == "prepare") opt.rule_prepare = true;
+        else if (v == "questionmarks") opt.rule_questionmarks = true;
+        else {
+          err << "pgesql: unknown -r option \"" << v << "\" (expected no_indicator, prepare or questionmarks)\n";
+          return CliAction::Error;
+        }
+        break;
+      case 'c': opt.c_types = true; break;
+      case 't': opt.autocommit = true; break;
+      case 'h': opt.header = opt.c_types = true; break;
+      case 'i': opt.system_includes = true; break;
+      case 'v': verbose = true; break;
+      default:
+        err << "pgesql: unknown option \"" << a << "\"\nTry \"pgesql --help\" for more information.\n";
+        return CliAction::Error;
+    }
+  }
+  if (verbose) return CliAction::Verbose;
+  if (opt.inputs.empty()) {
+    err << "pgesql: no input files specified\nTry \"pgesql --help\" for more information.\n";
+    return CliAction::Error;
+  }
+  if (!opt.depfile.empty() && (opt.output.empty() || opt.output == "-")) {
+    err << "pgesql: --depfile needs -o OUTFILE\n";
+    return CliAction::Error;
+  }
+  return CliAction::Run;
+}
+
+}  // namespace pgesql::pp

@@ -1,0 +1,73 @@
+// Emits C/C++ for embedded statements and declarations: one static statement
+// descriptor, the host-variable arrays, one runtime call, then the WHENEVER checks.
+#pragma once
+#include <map>
+#include <string>
+#include <vector>
+
+#include "ast.hpp"
+#include "types.hpp"
+
+namespace pgesql::pp {
+
+class Context;
+
+class Codegen {
+ public:
+  explicit Codegen(Context &ctx) : ctx_(ctx) {}
+
+  // The code replacing one statement (empty when it emits nothing).
+  std::string statement(const Stmt &s, const Value &at, const std::string &file);
+  // C text of a declaration from a declare section (VARCHAR and bytea rewritten).
+  std::string declaration(const Declaration &d);
+
+ private:
+  struct VarDesc {  // one pgesql_var, as C expressions
+    std::string type, addr, size, count, stride;
+  };
+  struct Action {
+    std::string kind;  // "" (continue), sqlprint, stop, goto, break, do continue, call
+    std::string text;
+  };
+  struct Cursor {
+    Stmt declare;
+    Value at;
+    std::vector<std::string> inputs;  // pgesql_var initializers bound at OPEN
+    std::string query;                // SQL with $n, or empty when over a prepared statement
+    std::string prepared;             // C expression naming the prepared statement
+    int nparams = 0;
+    int slot = -1;  // ECPGset_var slot holding the inputs when OPEN may be out of their scope
+    std::vector<std::pair<std::string, Pos>> used;  // host variables of the query, as declared
+  };
+
+  // Host variables
+  bool resolve(const HostRef &ref, bool indicator, TypeP *type);
+  bool describe(const TypeP &t, const std::string &expr, const Span &at, std::vector<VarDesc> &out,
+                const std::string &count = {}, const std::string &stride = {}, bool via_array = false);
+  bool vars(const HostRef &ref, std::vector<std::string> &out);
+  bool var_list(const VarList &l, std::vector<std::string> &out);
+  std::string string_expr(const Value &v, const char *what);
+  std::string conn_expr(const Value &at);
+  std::string var_init(const VarDesc &v, const VarDesc *ind);
+
+  // SQL text with host variables replaced by $n
+  std::string sql_text(const std::vector<Tok> &toks, std::vector<std::string> &in, std::vector<std::string> &out,
+                       int first_param, bool allow_into);
+
+  std::string whenever_checks(bool rows);
+  std::string header(const Stmt &s, const char *kind, const std::string &sql, const std::string &name,
+                     const std::string &file);
+  static std::string arrays(const std::vector<std::string> &in, const std::vector<std::string> &out);
+  static std::string c_string(const std::string &s);
+  static std::string join_tokens(const std::vector<Tok> &toks);
+  std::string decl_text(const Declaration &d, const std::string &indent);
+  std::string cursor_key(const Value &name) const;
+
+  Context &ctx_;
+  Action on_error_, on_warning_, on_not_found_;
+  std::map<std::string, Cursor> cursors_;
+  int varchar_id_ = 0;
+  int next_slot_ = 0;
+};
+
+}  // namespace pgesql::pp

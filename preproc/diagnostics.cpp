@@ -1,0 +1,51 @@
+#include "diagnostics.hpp"
+
+#include <ostream>
+
+namespace pgesql::pp {
+
+Diagnostics::Diagnostics(std::ostream &out) : out_(out) {}
+
+int Diagnostics::add_file(const std::string &name, const std::string *text) {
+  files_.push_back({name, text});
+  return static_cast<int>(files_.size()) - 1;
+}
+
+const std::string &Diagnostics::file_name(int file) const { return files_.at(file).name; }
+
+void Diagnostics::error(const Pos &at, const std::string &message) {
+  ++errors_;
+  if (errors_ <= max_errors_) report(at, "error", message);
+  if (errors_ == max_errors_) out_ << "pgesql: too many errors, stopping\n";
+}
+
+void Diagnostics::warning(const Pos &at, const std::string &message) { report(at, "warning", message); }
+
+void Diagnostics::note(const Pos &at, const std::string &message) { report(at, "note", message); }
+
+void Diagnostics::fatal(const std::string &message) {
+  ++errors_;
+  out_ << "pgesql: error: " << message << '\n';
+}
+
+void Diagnostics::report(const Pos &at, const char *severity, const std::string &message) {
+  if (at.file < 0 || at.file >= static_cast<int>(files_.size())) {
+    out_ << "pgesql: " << severity << ": " << message << '\n';
+    return;
+  }
+  const File &f = files_[at.file];
+  out_ << f.name << ':' << at.line << ':' << at.col << ": " << severity << ": " << message << '\n';
+  if (!f.text || at.off > f.text->size()) return;
+  // The caret line: the whole source line, then a caret under the column (tabs kept for alignment).
+  std::size_t start = f.text->rfind('\n', at.off == 0 ? 0 : at.off - 1);
+  start = (start == std::string::npos || at.off == 0) ? 0 : start + 1;
+  if (at.off > 0 && (*f.text)[at.off - 1] == '\n') start = at.off;
+  std::size_t end = f.text->find('\n', start);
+  if (end == std::string::npos) end = f.text->size();
+  std::string line = f.text->substr(start, end - start);
+  out_ << ' ' << line << '\n' << ' ';
+  for (std::size_t i = start; i < at.off && i < end; ++i) out_ << ((*f.text)[i] == '\t' ? '\t' : ' ');
+  out_ << "^\n";
+}
+
+}  // namespace pgesql::pp

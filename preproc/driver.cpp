@@ -1,0 +1,316 @@
+#include "driver.hpp"
+
+#include <cctype>
+
+#include "context.hpp"
+#include "keywords.hpp"
+
+namespace pgesql::pp {
+namespace {
+
+using T = Parser::token;
+
+bool word_is(const Tok &t, const char *w) {
+  if (t.lex != Lex::Ident) return false;
+  std::size_t i = 0;
+  for (; w[i]; ++i)
+    if (i >= t.text.size() || std::tolower(static_cast<unsigned char>(t.text[i])) != w[i]) return false;
+  return i == t.text.size();
+}
+
+bool is_ecpg_statement(const std::vector<Tok> &t) {
+  if (t.empty()) return false;
+  static const char *const leading[] = {"connect", "disconnect", "open", "fetch", "move", "close",
+                                        "execute", "deallocate", "allocate", "describe", "whenever",
+                                        "include", "define", "undef", "ifdef", "ifndef", "elif",
+                                        "else", "endif", "type", "var", "declare"};
+  for (const char *w : leading)
+    if (word_is(t[0], w)) return true;
+  auto second = [&](const char *w) { return t.size() > 1 && word_is(t[1], w); };
+  if (word_is(t[0], "set"))
+    return second("connection") || second("autocommit") || second("descriptor") || second("sql");
+  if (word_is(t[0], "get")) return second("descriptor") || second("sql");
+  if (word_is(t[0], "begin") || word_is(t[0], "end")) return second("declare");
+  if (word_is(t[0], "prepare")) return t.size() > 2 && word_is(t[2], "from");
+  return false;
+}
+
+}  // namespace
+
+Driver::Driver(Context &ctx, std::vector<Tok> tokens, Mode mode, Span whole)
+    : ctx_(ctx), toks_(std::move(tokens)), mode_(mode), whole_(whole) {
+  stmt.loc = whole;
+  if (mode_ == Mode::Declarations) {
+    // numeric(p,s) / decimal(p,s): the precision is the server's business.
+    for (std::size_t i = 0; i + 3 < toks_.size(); ++i) {
+      if (!(word_is(toks_[i], "numeric") || word_is(toks_[i], "decimal")) || toks_[i + 1].lex != Lex::LParen ||
+          toks_[i + 2].lex != Lex::Number)
+        continue;
+      std::size_t j = i + 3;
+      if (toks_[j].lex == Lex::Comma && j + 2 < toks_.size() && toks_[j + 1].lex == Lex::Number) j += 2;
+      if (toks_[j].lex == Lex::RParen)
+        toks_.erase(toks_.begin() + static_cast<long>(i) + 1, toks_.begin() + static_cast<long>(j) + 1);
+    }
+  }
+  if (mode_ == Mode::Statement && toks_.size() >= 2 && word_is(toks_[0], "at")) {
+    const Tok &n = toks_[1];
+    if (n.lex == Lex::HostVar) at = host_value(host(n.text, n.loc));
+    else if (n.lex == Lex::String) at = literal(unquote(n.text, n.loc), n.loc);
+    else at = literal(n.text, n.loc);
+    toks_.erase(toks_.begin(), toks_.begin() + 2);
+  }
+}
+
+bool Driver::parse() {
+  Parser parser(*this);
+  int rc = parser.parse();
+  return rc == 0 && !errors_;
+}
+
+Parser::symbol_type Driver::next() {
+  if (next_ == 0 && !started_) {
+    started_ = true;
+    if (mode_ == Mode::Declarations) return Parser::make_START_DECL(whole_);
+    return is_ecpg_statement(toks_) ? Parser::make_START_ECPG(whole_) : Parser::make_START_GENERIC(whole_);
+  }
+  if (next_ >= toks_.size()) {
+    Span end{whole_.end, whole_.end};
+    return Parser::make_YYEOF(end);
+  }
+  const Tok &t = toks_[next_];
+  Span at = t.loc;
+  at.begin.tok = static_cast<int>(next_);
+  ++next_;
+  if (t.lex != Lex::Ident) after_tag_kw_ = false;
+  switch (t.lex) {
+    case Lex::Ident: return keyword_or_ident(t, at);
+    case Lex::QIdent: return Parser::make_QIDENT(t.text, at);
+    case Lex::String: return Parser::make_STRING(t.text, at);
+    case Lex::Number: return Parser::make_NUMBER(t.text, at);
+    case Lex::HostVar: return Parser::make_HOSTVAR(t.text, at);
+    case Lex::Op: return Parser::make_OP(t.text, at);
+    case Lex::LParen: return Parser::make_LPAREN(t.text, at);
+    case Lex::RParen: return Parser::make_RPAREN(t.text, at);
+    case Lex::LBrace: type_seen_ = false; return Parser::make_LBRACE(t.text, at);
+    case Lex::RBrace: type_seen_ = true; return Parser::make_RBRACE(t.text, at);
+    case Lex::LBrack: return Parser::make_LBRACK(t.text, at);
+    case Lex::RBrack: return Parser::make_RBRACK(t.text, at);
+    case Lex::Comma: return Parser::make_COMMA(t.text, at);
+    case Lex::Semi: type_seen_ = false; return Parser::make_SEMI(t.text, at);
+    case Lex::Star: return Parser::make_STAR(t.text, at);
+    case Lex::Eq: return Parser::make_EQ(t.text, at);
+    case Lex::Dot: return Parser::make_DOT(t.text, at);
+    case Lex::Colon: return Parser::make_COLON(t.text, at);
+    case Lex::PpLine: return Parser::make_PPLINE(t.text, at);
+    case Lex::Bad: return Parser::make_BAD(t.text, at);
+  }
+  return Parser::make_BAD(t.text, at);
+}
+
+Parser::symbol_type Driver::keyword_or_ident(const Tok &t, const Span &at) {
+  if (mode_ == Mode::Declarations) {
+    bool reserved = false;
+    int k = c_keyword(t.text, &reserved);
+    if (reserved) {
+      if (k == T::TOK_STRUCT || k == T::TOK_UNION || k == T::TOK_ENUM) after_tag_kw_ = true;
+      if (k != T::TOK_TYPEDEF && k != T::TOK_STATIC && k != T::TOK_EXTERN && k != T::TOK_REGISTER &&
+          k != T::TOK_AUTO && k != T::TOK_CONST && k != T::TOK_VOLATILE)
+        type_seen_ = true;
+      return Parser::symbol_type(k, t.text, at);
+    }
+    if (after_tag_kw_) {
+      after_tag_kw_ = false;
+      return Parser::make_IDENT(t.text, at);
+    }
+    if (!type_seen_) {
+      bool informix = ctx_.opt.compat == Compat::Informix || ctx_.opt.compat == Compat::InformixSE;
+      if (t.text == "string" && informix) {
+        type_seen_ = true;
+        return Parser::make_CHAR(t.text, at);
+      }
+      if (t.text == "dec_t" && informix) {
+        type_seen_ = true;
+        return Parser::make_DECIMAL("decimal", at);
+      }
+      if (k >= 0) {
+        type_seen_ = true;
+        return Parser::symbol_type(k, t.text, at);
+      }
+      if (ctx_.symbols.typedef_named(t.text)) {
+        type_seen_ = true;
+        return Parser::make_TYPE_NAME(t.text, at);
+      }
+    }
+    return Parser::make_IDENT(t.text, at);
+  }
+  int k = sql_keyword(lower(t.text));
+  if (k >= 0) return Parser::symbol_type(k, t.text, at);
+  if (ctx_.symbols.typedef_named(t.text)) return Parser::make_TYPE_NAME(t.text, at);
+  return Parser::make_IDENT(t.text, at);
+}
+
+void Driver::error(const Span &at, const std::string &message) {
+  errors_ = true;
+  ctx_.diag.error(at.begin, message);
+}
+
+Value Driver::literal(const std::string &text, const Span &at) {
+  Value v;
+  v.kind = Value::Literal;
+  v.text = text;
+  v.loc = at;
+  return v;
+}
+
+HostRef Driver::host(const std::string &text, const Span &at) {
+  HostRef r;
+  int depth = 0;
+  for (std::size_t i = 1; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '[') ++depth;
+    if (c == ']') --depth;
+    if (depth == 0 && std::isspace(static_cast<unsigned char>(c))) continue;
+    r.expr += c;
+  }
+  r.loc = at;
+  return r;
+}
+
+Value Driver::host_value(const HostRef &ref) {
+  Value v;
+  v.kind = Value::Host;
+  v.host = ref;
+  v.loc = ref.loc;
+  return v;
+}
+
+void Driver::add_indicator(HostRef &ref, const std::string &text, const Span &at) {
+  HostRef ind = host(text, at);
+  ref.ind_expr = ind.expr;
+  ref.ind_loc = at;
+}
+
+std::string Driver::unquote(const std::string &text, const Span &at) {
+  (void)at;
+  if (text.size() >= 2 && text.front() == '$') {
+    std::size_t open = text.find('$', 1);
+    std::size_t close = text.rfind('$', text.size() - 2);
+    if (open != std::string::npos && close != std::string::npos && close > open) {
+      close = text.rfind('$', close - 1);
+      return text.substr(open + 1, close - open - 1);
+    }
+  }
+  std::size_t start = text.find('\'');
+  if (start == std::string::npos || text.size() < start + 2) return text;
+  bool escapes = start > 0 && (text[0] == 'e' || text[0] == 'E');
+  std::string out;
+  for (std::size_t i = start + 1; i + 1 < text.size(); ++i) {
+    char c = text[i];
+    if (c == '\'' && text[i + 1] == '\'') {
+      out += '\'';
+      ++i;
+    } else if (escapes && c == '\\' && i + 2 < text.size()) {
+      char n = text[++i];
+      out += n == 'n' ? '\n' : n == 't' ? '\t' : n == 'r' ? '\r' : n;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+Value Driver::connect_target(const std::vector<std::string> &pieces, const Span &at) {
+  if (pieces.size() == 1 && !pieces[0].empty() && pieces[0][0] == ':')
+    return host_value(host(pieces[0], at));
+  std::string joined;
+  for (const auto &p : pieces) joined += p;
+  return literal(joined, at);
+}
+
+void Driver::split_user() {
+  Value &u = stmt.user;
+  if (u.kind != Value::Literal || stmt.password.kind != Value::None) return;
+  std::size_t slash = u.text.find('/');
+  if (slash == std::string::npos) return;
+  stmt.password = literal(u.text.substr(slash + 1), u.loc);
+  u.text.resize(slash);
+}
+
+std::string Driver::join_words(const std::vector<std::string> &before, const std::string &word,
+                               const std::vector<std::string> &after) {
+  std::string out;
+  for (const auto &w : before) out += lower(w) + " ";
+  out += word;
+  for (const auto &w : after) out += " " + lower(w);
+  return out;
+}
+
+std::string Driver::lower(const std::string &s) {
+  std::string out = s;
+  for (char &c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+Tok Driver::token(const std::string &text, const Span &at) {
+  if (at.begin.tok >= 0 && static_cast<std::size_t>(at.begin.tok) < toks_.size()) return toks_[at.begin.tok];
+  return Tok{Lex::Ident, text, at, true};
+}
+
+void Driver::do_action(std::vector<Tok> tokens) {
+  if (tokens.size() == 1 && word_is(tokens[0], "break")) {
+    stmt.action = "break";
+  } else if (tokens.size() == 1 && word_is(tokens[0], "continue")) {
+    stmt.action = "do continue";
+  } else {
+    stmt.action = "call";
+    stmt.tokens = std::move(tokens);
+  }
+}
+
+void Driver::declaration(Declaration &&d) {
+  ctx_.declare(d);
+  decls.push_back(std::move(d));
+}
+
+void Driver::keep_text(const std::string &s) {
+  if (!kept_.empty()) kept_ += ' ';
+  kept_ += s;
+}
+
+std::string Driver::take_text() {
+  std::string out = std::move(kept_);
+  kept_.clear();
+  return out;
+}
+
+void Driver::add_type_word(DeclSpec &spec, const std::string &word, const Span &at) {
+  if (spec.kind != DeclSpec::None && spec.kind != DeclSpec::Words) {
+    error(at, "two or more data types in declaration");
+    return;
+  }
+  spec.kind = DeclSpec::Words;
+  spec.words.push_back(word);
+}
+
+void Driver::add_named_type(DeclSpec &spec, const std::string &name, const Span &at) {
+  if (spec.kind != DeclSpec::None) {
+    error(at, "two or more data types in declaration");
+    return;
+  }
+  spec.kind = DeclSpec::Named;
+  spec.named = name;
+}
+
+void Driver::add_record(DeclSpec &spec, DeclSpec &&record, const Span &at) {
+  if (spec.kind != DeclSpec::None) {
+    error(at, "two or more data types in declaration");
+    return;
+  }
+  std::vector<std::string> storage = std::move(spec.storage);
+  Span loc = spec.loc;
+  spec = std::move(record);
+  spec.storage = std::move(storage);
+  spec.loc = loc;
+}
+
+}  // namespace pgesql::pp

@@ -1,0 +1,67 @@
+// Runs the Bison parser over the tokens of one embedded statement or of one
+// declare-section chunk; owns the token feed (keywords, typedef names, DEFINEs).
+#pragma once
+#include <string>
+#include <vector>
+
+#include "ast.hpp"
+#include "esql.hpp"
+#include "token.hpp"
+
+namespace pgesql::pp {
+
+class Context;
+
+class Driver {
+ public:
+  enum class Mode { Statement, Declarations };
+
+  Driver(Context &ctx, std::vector<Tok> tokens, Mode mode, Span whole);
+  // Parses; false when a syntax error was reported.
+  bool parse();
+
+  Stmt stmt;                          // Statement mode: the result
+  std::vector<Declaration> decls;     // Declarations mode: the results, in order
+  Value at;                           // AT connection of the statement
+
+  // ---- called by the grammar ----
+  Parser::symbol_type next();
+  void error(const Span &at, const std::string &message);
+  Value literal(const std::string &text, const Span &at);
+  HostRef host(const std::string &text, const Span &at);
+  Value host_value(const HostRef &ref);
+  void add_indicator(HostRef &ref, const std::string &text, const Span &at);
+  std::string unquote(const std::string &text, const Span &at);
+  Value connect_target(const std::vector<std::string> &pieces, const Span &at);
+  void split_user();
+  std::string join_words(const std::vector<std::string> &before, const std::string &word,
+                         const std::vector<std::string> &after);
+  static std::string lower(const std::string &s);
+  Tok token(const std::string &text, const Span &at);
+  void do_action(std::vector<Tok> tokens);
+  void declaration(Declaration &&d);
+  void keep_text(const std::string &s);
+  std::string take_text();
+  void add_type_word(DeclSpec &spec, const std::string &word, const Span &at);
+  void add_named_type(DeclSpec &spec, const std::string &name, const Span &at);
+  void add_record(DeclSpec &spec, DeclSpec &&record, const Span &at);
+  std::vector<std::string> dims;
+  bool reference = false;  // EXEC SQL TYPE ... REFERENCE
+
+ private:
+  Parser::symbol_type keyword_or_ident(const Tok &t, const Span &at);
+
+  Context &ctx_;
+  std::vector<Tok> toks_;
+  std::size_t next_ = 0;
+  bool started_ = false;
+  Mode mode_;
+  Span whole_;
+  bool errors_ = false;
+  bool type_seen_ = false;   // C mode: a type specifier was seen in this declaration
+  bool after_tag_kw_ = false;  // C mode: the previous token was struct/union/enum
+  int paren_depth_ = 0;
+  std::string kept_;
+};
+
+}  // namespace pgesql::pp
