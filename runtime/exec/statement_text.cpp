@@ -108,6 +108,33 @@ std::string set_with_parameter(std::string_view sql, bool &rewritten) {
   return "select set_config('" + name + "', $1, " + (local ? "true" : "false") + ")";
 }
 
+bool sql_prepare_as(std::string_view sql, std::string &name, std::string &statement) {
+  std::size_t pos = 0;
+  if (!same_word(next_word(sql, pos), "prepare")) return false;
+  while (pos < sql.size() && std::isspace(static_cast<unsigned char>(sql[pos]))) ++pos;
+  if (pos < sql.size() && sql[pos] == '"') {
+    std::size_t close = sql.find('"', pos + 1);
+    if (close == std::string_view::npos) return false;
+    name = std::string(sql.substr(pos + 1, close - pos - 1));
+    pos = close + 1;
+  } else {
+    std::string_view word = next_word(sql, pos);
+    if (word.empty() || !ident_start(word[0])) return false;
+    name.clear();
+    for (char c : word) name += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  while (pos < sql.size() && std::isspace(static_cast<unsigned char>(sql[pos]))) ++pos;
+  if (pos < sql.size() && sql[pos] == '(') {
+    std::size_t close = sql.find(')', pos);
+    if (close == std::string_view::npos) return false;
+    pos = close + 1;
+  }
+  if (!same_word(next_word(sql, pos), "as")) return false;
+  while (pos < sql.size() && std::isspace(static_cast<unsigned char>(sql[pos]))) ++pos;
+  statement = std::string(sql.substr(pos));
+  return !statement.empty();
+}
+
 std::string placeholders_to_params(std::string_view sql) {
   std::string out;
   out.reserve(sql.size() + 8);

@@ -23,6 +23,10 @@ std::string substitute_names(std::string_view sql, std::span<const std::string> 
 // still travels as a parameter. Other text is returned unchanged.
 std::string set_with_parameter(std::string_view sql, bool &rewritten);
 
+// "PREPARE name [(types)] AS statement" written as plain SQL: the name as
+// the server folds it and the statement text. False for anything else.
+bool sql_prepare_as(std::string_view sql, std::string &name, std::string &statement);
+
 // PREPARE's text: each ? and each :name outside single quotes becomes $1,
 // $2, ... in order (a :: cast is left alone), as ECPG rewrites it.
 std::string placeholders_to_params(std::string_view sql);

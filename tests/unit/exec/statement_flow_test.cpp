@@ -355,3 +355,28 @@ TEST_F(StatementFlow, BrokenConnectionIsReportedAsLost) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST_F(StatementFlow, PreparedNamesMatchAsTheServerFoldsThem) {
+  connect("db1", nullptr, 1);
+  pgesql_stmt sql_prepare = stmt(PGESQL_STMT_NORMAL, "PREPARE I AS INSERT INTO T VALUES ( 1, 2 )");
+  servers["db1"].answers.push_back(command("PREPARE"));
+  EXPECT_EQ(pgesql_exec(&sql_prepare, nullptr, nullptr, 0, nullptr, 0, nullptr), 0);
+  pgesql_stmt e = {PGESQL_STMT_EXECUTE, 0, "I", "I", "test.pgc", 5, 1};
+  servers["db1"].answers.push_back(command("INSERT 0 1"));
+  EXPECT_EQ(pgesql_exec(&e, nullptr, nullptr, 0, nullptr, 0, nullptr), 0) << sqlca.sqlerrm.sqlerrmc;
+  EXPECT_EQ(servers["db1"].log.back().how, "execute_prepared");
+  EXPECT_EQ(servers["db1"].log.back().sql, "i");
+  pgesql_stmt p = stmt(PGESQL_STMT_NORMAL, nullptr);
+  EXPECT_EQ(pgesql_prepare(&p, nullptr, "Foo-1", "select 1"), 0);
+  pgesql_stmt quoted = {PGESQL_STMT_EXECUTE, 0, "\"Foo-1\"", "\"Foo-1\"", "test.pgc", 6, 1};
+  int out = 0;
+  pgesql_var o = int_var(&out);
+  servers["db1"].answers.push_back(rows({{"x", 23}}, {{"1"}}));
+  EXPECT_EQ(pgesql_exec(&quoted, nullptr, nullptr, 0, nullptr, 1, &o), 0) << sqlca.sqlerrm.sqlerrmc;
+  EXPECT_EQ(pgesql_deallocate(&p, nullptr, "Foo-1"), 0);
+  EXPECT_EQ(servers["db1"].log.back().sql, "deallocate \"Foo-1\"");
+}
+
+}  // namespace

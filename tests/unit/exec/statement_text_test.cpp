@@ -69,3 +69,19 @@ TEST(StatementText, SetWithParameterBecomesSetConfig) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(StatementText, SqlPrepareAsIsRecognised) {
+  std::string name, text;
+  EXPECT_TRUE(pgesql::exec::sql_prepare_as("PREPARE I AS INSERT INTO T VALUES (1)", name, text));
+  EXPECT_EQ(name, "i");
+  EXPECT_EQ(text, "INSERT INTO T VALUES (1)");
+  EXPECT_TRUE(pgesql::exec::sql_prepare_as("prepare \"Mixed\" (int, text) as select $1, $2", name, text));
+  EXPECT_EQ(name, "Mixed");
+  EXPECT_EQ(text, "select $1, $2");
+  EXPECT_FALSE(pgesql::exec::sql_prepare_as("prepare transaction 'x'", name, text));
+  EXPECT_FALSE(pgesql::exec::sql_prepare_as("select 1", name, text));
+}
+
+}  // namespace
