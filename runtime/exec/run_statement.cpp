@@ -34,6 +34,20 @@ bool build_params(const store_options &opt, std::span<const pgesql_var> in, std:
   return true;
 }
 
+bool all_integers(std::span<const pgesql_var> in) {
+  for (const pgesql_var &v : in) {
+    switch (v.type) {
+      case PGESQL_T_SHORT: case PGESQL_T_UNSIGNED_SHORT: case PGESQL_T_INT: case PGESQL_T_UNSIGNED_INT:
+      case PGESQL_T_LONG: case PGESQL_T_UNSIGNED_LONG: case PGESQL_T_LONG_LONG: case PGESQL_T_UNSIGNED_LONG_LONG:
+      case PGESQL_T_CHAR_VARIABLE: case PGESQL_T_CONST:
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+}
+
 // ECPG starts no transaction for these (they open or resolve one themselves).
 bool begins_or_resolves_transaction(const char *sql) {
   return strncasecmp(sql, "begin", 5) == 0 || strncasecmp(sql, "start", 5) == 0 ||
@@ -109,6 +123,16 @@ extern "C" PGESQL_API int pgesql_exec(const pgesql_stmt *stmt, const char *conne
     if (!build_params(opt, inputs, params, names)) return outcome();
     if (name != nullptr) names.assign(1, name);
     std::string sql = names.empty() ? std::string(stmt->sql) : substitute_names(stmt->sql, names);
+    if (stmt->kind == PGESQL_STMT_FETCH && !params.empty() && all_integers(inputs)) {
+      // FETCH :n / MOVE :n: the count goes into the text (it can only be digits)
+      std::vector<std::string> counts;
+      for (const param_value &p : params) counts.push_back(p.data);
+      std::string spliced;
+      if (splice_counts(sql, counts, spliced)) {
+        sql = std::move(spliced);
+        params.clear();
+      }
+    }
     bool set_call = false;
     if (params.size() == 1) sql = set_with_parameter(sql, set_call);
     if (!autostart_transaction(*c, opt.line, opt.informix)) return outcome();

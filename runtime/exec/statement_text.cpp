@@ -108,6 +108,36 @@ std::string set_with_parameter(std::string_view sql, bool &rewritten) {
   return "select set_config('" + name + "', $1, " + (local ? "true" : "false") + ")";
 }
 
+bool splice_counts(std::string_view sql, std::span<const std::string> numbers, std::string &out) {
+  for (const std::string &n : numbers) {
+    std::size_t i = (!n.empty() && (n[0] == '-' || n[0] == '+')) ? 1 : 0;
+    if (i == n.size()) return false;
+    for (; i < n.size(); ++i)
+      if (!std::isdigit(static_cast<unsigned char>(n[i]))) return false;
+  }
+  out.clear();
+  char quote = 0;
+  for (std::size_t i = 0; i < sql.size(); ++i) {
+    char c = sql[i];
+    if (quote != 0) {
+      if (c == quote) quote = 0;
+    } else if (c == '\'' || c == '"') {
+      quote = c;
+    } else if (c == '$' && i + 1 < sql.size() && std::isdigit(static_cast<unsigned char>(sql[i + 1]))) {
+      std::size_t j = i + 1;
+      std::size_t n = 0;
+      while (j < sql.size() && std::isdigit(static_cast<unsigned char>(sql[j]))) n = n * 10 + (sql[j++] - '0');
+      if (n >= 1 && n <= numbers.size()) {
+        out += numbers[n - 1];
+        i = j - 1;
+        continue;
+      }
+    }
+    out += c;
+  }
+  return true;
+}
+
 bool sql_prepare_as(std::string_view sql, std::string &name, std::string &statement) {
   std::size_t pos = 0;
   if (!same_word(next_word(sql, pos), "prepare")) return false;

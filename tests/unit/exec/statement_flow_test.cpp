@@ -380,3 +380,20 @@ TEST_F(StatementFlow, PreparedNamesMatchAsTheServerFoldsThem) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST_F(StatementFlow, FetchCountFromHostVariable) {
+  connect("db1", nullptr, 1);
+  int count = 2, out[2] = {};
+  pgesql_var in = int_var(&count);
+  pgesql_var o = {PGESQL_T_INT, out, 1, 2, sizeof(int), PGESQL_T_NO_INDICATOR, nullptr, 0, 0, 0};
+  pgesql_stmt f = stmt(PGESQL_STMT_FETCH, "fetch $1 from $0");
+  servers["db1"].answers.push_back(rows({{"a", 23}}, {{"1"}, {"2"}}));
+  EXPECT_EQ(pgesql_exec(&f, nullptr, "cur", 1, &in, 1, &o), 0) << sqlca.sqlerrm.sqlerrmc;
+  EXPECT_EQ(servers["db1"].log[0].sql, "fetch 2 from cur");
+  EXPECT_TRUE(servers["db1"].log[0].params.empty());
+  EXPECT_EQ(out[1], 2);
+}
+
+}  // namespace

@@ -85,3 +85,19 @@ TEST(StatementText, SqlPrepareAsIsRecognised) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(StatementText, FetchCountsAreSplicedOnlyWhenNumeric) {
+  std::string out;
+  std::vector<std::string> n{"3"};
+  EXPECT_TRUE(pgesql::exec::splice_counts("fetch $1 from c", n, out));
+  EXPECT_EQ(out, "fetch 3 from c");
+  std::vector<std::string> neg{"-2"};
+  EXPECT_TRUE(pgesql::exec::splice_counts("move relative $1 in c", neg, out));
+  EXPECT_EQ(out, "move relative -2 in c");
+  std::vector<std::string> evil{"1; drop table t"};
+  EXPECT_FALSE(pgesql::exec::splice_counts("fetch $1 from c", evil, out));
+}
+
+}  // namespace
