@@ -101,7 +101,19 @@ bool format_param(const store_options &opt, const host_var &v, param_value &out)
       out.data.assign(v.value, len);
       break;
     }
-    case PGESQL_T_CONST:
+    case PGESQL_T_CONST: {
+      // a literal of USING: its value, a quoted string without its quotes
+      std::string_view lit(v.value);
+      if (lit.size() >= 2 && lit.front() == '\'' && lit.back() == '\'') {
+        for (std::size_t i = 1; i + 1 < lit.size(); ++i) {
+          out.data += lit[i];
+          if (lit[i] == '\'' && lit[i + 1] == '\'') ++i;
+        }
+      } else {
+        out.data.assign(lit);
+      }
+      break;
+    }
     case PGESQL_T_CHAR_VARIABLE: out.data = v.value; break;
     case PGESQL_T_VARCHAR: {
       const auto *h = reinterpret_cast<const varchar_header *>(v.value);

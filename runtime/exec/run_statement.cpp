@@ -17,7 +17,9 @@
 namespace pgesql::exec {
 namespace {
 
-bool is_spliced(int type) { return type == PGESQL_T_CHAR_VARIABLE || type == PGESQL_T_CONST; }
+// Names from host variables take the place of $0; everything else, literals
+// of USING included, is a parameter.
+bool is_spliced(int type) { return type == PGESQL_T_CHAR_VARIABLE; }
 
 // Input variables as parameters; names to splice for $0 collected apart.
 bool build_params(const store_options &opt, std::span<const pgesql_var> in, std::vector<param_value> &params,
