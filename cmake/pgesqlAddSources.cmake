@@ -1,4 +1,4 @@
-# pgesql_add_sources(<target> [LANG C|CXX] [OPTIONS <pgesql flags>...] <file.pgc>...)
+# pgesql_add_sources(<target> <file.pgc>... [LANG C|CXX] [OPTIONS <pgesql flags>...])
 #
 # Preprocesses each embedded-SQL source into the build directory, adds the
 # generated file to <target> and links <target> to pgesql::runtime.
@@ -15,7 +15,7 @@
 function(pgesql_add_sources target)
   cmake_parse_arguments(PARSE_ARGV 1 arg "" "LANG" "OPTIONS")
   if(NOT arg_UNPARSED_ARGUMENTS)
-    message(FATAL_ERROR "pgesql_add_sources(${target}): no .pgc files given")
+    message(FATAL_ERROR "pgesql_add_sources(${target}): no .pgc files given (list them before LANG and OPTIONS)")
   endif()
   set(includes "$<TARGET_PROPERTY:${target},INCLUDE_DIRECTORIES>")
   foreach(src IN LISTS arg_UNPARSED_ARGUMENTS)
