@@ -42,6 +42,8 @@ int rfmtdate(date d, const char *fmt, char *str);
 int rmdyjul(short *mdy, date *d);
 int rstrdate(const char *str, date *d);
 int rdayofweek(date d);
+/* pgesql extension (Informix has it, ECPG does not): 1 for a leap year, else 0 */
+int rleapyear(int year);
 
 /* values and strings */
 int rfmtlong(long lng_val, const char *fmt, char *outbuf);

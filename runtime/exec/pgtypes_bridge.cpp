@@ -53,7 +53,14 @@ pgtypes_status pgtypes_to_text(int type, const void *src, std::string &out) {
   int err = 0;
   switch (type) {
     case PGESQL_T_NUMERIC: err = types::wire::numeric_to_text(static_cast<const numeric *>(src), out); break;
-    case PGESQL_T_DECIMAL: err = types::wire::decimal_to_text(static_cast<const decimal *>(src), out); break;
+    case PGESQL_T_DECIMAL: {
+      // A decimal marked NULL by rsetnull but sent as a value (no -r no_indicator)
+      // goes out as its digits, unsigned, as ECPG sends it.
+      decimal value = *static_cast<const decimal *>(src);
+      if (value.sign == NUMERIC_NULL) value.sign = NUMERIC_POS;
+      err = types::wire::decimal_to_text(&value, out);
+      break;
+    }
     case PGESQL_T_DATE: err = types::wire::date_to_text(*static_cast<const date *>(src), out); break;
     case PGESQL_T_TIMESTAMP: err = types::wire::timestamp_to_text(*static_cast<const timestamp *>(src), out); break;
     case PGESQL_T_INTERVAL: err = types::wire::interval_to_text(static_cast<const interval *>(src), out); break;

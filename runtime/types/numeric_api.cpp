@@ -103,7 +103,14 @@ int PGTYPESnumeric_mul(numeric *var1, numeric *var2, numeric *result) {
 }
 
 int PGTYPESnumeric_div(numeric *var1, numeric *var2, numeric *result) {
-  return binary_op(var1, var2, result, pgesql::types::numeric_div);
+  // ECPG's quotient of a digitless zero keeps the result's old display scale
+  // (Informix's decdiv shows it as "0"), so callers see the same text.
+  const bool zero_dividend = var1 != nullptr && result != nullptr && var1->ndigits == 0 &&
+                             (var1->sign == NUMERIC_POS || var1->sign == NUMERIC_NEG);
+  const int old_dscale = result != nullptr ? result->dscale : 0;
+  int rc = binary_op(var1, var2, result, pgesql::types::numeric_div);
+  if (rc == 0 && zero_dividend) result->dscale = old_dscale;
+  return rc;
 }
 
 int PGTYPESnumeric_cmp(numeric *var1, numeric *var2) {
