@@ -8,9 +8,7 @@
 #include "ecpglib.h"
 #include "pgesql/pgesql.h"
 
-#if __has_include("pgtypes_numeric.h")
 #include "ecpg_informix.h"  // checks the definitions below against the public prototypes
-#endif
 
 extern "C" {
 

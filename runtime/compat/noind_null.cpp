@@ -5,15 +5,12 @@
 
 #include "ecpglib.h"
 #include "pgesql/pgesql.h"
+#include "pgtypes_date.h"
+#include "pgtypes_interval.h"
+#include "pgtypes_numeric.h"
+#include "pgtypes_timestamp.h"
 
 namespace {
-
-// pgtypes layouts: numeric and decimal keep `sign` after four ints, and
-// NUMERIC_NULL marks NULL; interval is 16 bytes, timestamp 8.
-constexpr int numeric_null_sign = 0xF000;
-constexpr std::size_t sign_offset = 4 * sizeof(int);
-constexpr std::size_t interval_size = 16;
-constexpr std::size_t timestamp_size = 8;
 
 struct varchar_view {
   int len;
@@ -25,12 +22,6 @@ bool all_ones(const void *p, std::size_t n) {
   for (std::size_t i = 0; i < n; ++i)
     if (b[i] != 0xff) return false;
   return true;
-}
-
-int sign_of(const void *p) {
-  int sign;
-  std::memcpy(&sign, static_cast<const char *>(p) + sign_offset, sizeof sign);
-  return sign;
 }
 
 }  // namespace
@@ -59,12 +50,15 @@ extern "C" PGESQL_API void ECPGset_noind_null(enum ECPGttype type, void *ptr) {
     }
     case ECPGt_bytea: static_cast<varchar_view *>(ptr)->len = 0; break;
     case ECPGt_decimal:
-    case ECPGt_numeric:
-      // only the sign is set: the sizes of the two structs differ
-      std::memcpy(static_cast<char *>(ptr) + sign_offset, &numeric_null_sign, sizeof(int));
+      std::memset(ptr, 0, sizeof(decimal));
+      static_cast<decimal *>(ptr)->sign = NUMERIC_NULL;
       break;
-    case ECPGt_interval: std::memset(ptr, 0xff, interval_size); break;
-    case ECPGt_timestamp: std::memset(ptr, 0xff, timestamp_size); break;
+    case ECPGt_numeric:
+      std::memset(ptr, 0, sizeof(numeric));
+      static_cast<numeric *>(ptr)->sign = NUMERIC_NULL;
+      break;
+    case ECPGt_interval: std::memset(ptr, 0xff, sizeof(interval)); break;
+    case ECPGt_timestamp: std::memset(ptr, 0xff, sizeof(timestamp)); break;
     default: break;
   }
 }
@@ -87,10 +81,10 @@ extern "C" PGESQL_API bool ECPGis_noind_null(enum ECPGttype type, const void *pt
     case ECPGt_double: return all_ones(ptr, sizeof(double));
     case ECPGt_varchar: return static_cast<const varchar_view *>(ptr)->arr[0] == '\0';
     case ECPGt_bytea: return static_cast<const varchar_view *>(ptr)->len == 0;
-    case ECPGt_decimal:
-    case ECPGt_numeric: return sign_of(ptr) == numeric_null_sign;
-    case ECPGt_interval: return all_ones(ptr, interval_size);
-    case ECPGt_timestamp: return all_ones(ptr, timestamp_size);
+    case ECPGt_decimal: return static_cast<const decimal *>(ptr)->sign == NUMERIC_NULL;
+    case ECPGt_numeric: return static_cast<const numeric *>(ptr)->sign == NUMERIC_NULL;
+    case ECPGt_interval: return all_ones(ptr, sizeof(interval));
+    case ECPGt_timestamp: return all_ones(ptr, sizeof(timestamp));
     default: return false;
   }
 }

@@ -19,6 +19,14 @@ struct prepared_statement {
   std::string sql;  // as prepared, with $n placeholders
 };
 
+struct connection;
+
+// The prepared statement a program names: quotes are dropped, and a name
+// that matches no statement exactly matches one differing only in case (the
+// preprocessor passes names as written; the server folds unquoted ones).
+// Returns prepared.end() when there is none.
+std::map<std::string, struct prepared_statement>::iterator find_prepared(connection &c, std::string_view name);
+
 struct connection {
   std::string name;
   std::unique_ptr<server_link> link;

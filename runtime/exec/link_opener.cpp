@@ -1,15 +1,15 @@
-// The opener behind EXEC SQL CONNECT. Until runtime/conn provides sessions
-// none is installed and CONNECT fails with ECPG_CONNECT.
+// The opener behind EXEC SQL CONNECT: a real session unless a test installs another.
 #include <mutex>
 
 #include "exec/server_link.hpp"
+#include "exec/session_link.hpp"
 
 namespace pgesql::exec {
 namespace {
 
 std::mutex opener_mutex;
 link_opener &opener() {
-  static auto *o = new link_opener;
+  static auto *o = new link_opener(open_session_link);
   return *o;
 }
 

@@ -101,7 +101,19 @@ bool format_param(const store_options &opt, const host_var &v, param_value &out)
       out.data.assign(v.value, len);
       break;
     }
-    case PGESQL_T_CONST:
+    case PGESQL_T_CONST: {
+      // a literal of USING: its value, a quoted string without its quotes
+      std::string_view lit(v.value);
+      if (lit.size() >= 2 && lit.front() == '\'' && lit.back() == '\'') {
+        for (std::size_t i = 1; i + 1 < lit.size(); ++i) {
+          out.data += lit[i];
+          if (lit[i] == '\'' && lit[i + 1] == '\'') ++i;
+        }
+      } else {
+        out.data.assign(lit);
+      }
+      break;
+    }
     case PGESQL_T_CHAR_VARIABLE: out.data = v.value; break;
     case PGESQL_T_VARCHAR: {
       const auto *h = reinterpret_cast<const varchar_header *>(v.value);
@@ -123,8 +135,17 @@ bool format_param(const store_options &opt, const host_var &v, param_value &out)
       std::string s = n > 1 ? "{" : "";
       for (long i = 0; i < n; ++i) {
         std::string one;
-        if (pgtypes_to_text(v.type, v.value + i * v.offset, one) != pgtypes_status::ok) {
+        pgtypes_status st = pgtypes_to_text(v.type, v.value + i * v.offset, one);
+        if (st == pgtypes_status::unsupported) {
           diag::raise_error(opt.line, ECPG_UNSUPPORTED, diag::sqlstate::internal_error, type_name(v.type));
+          return false;
+        }
+        if (st == pgtypes_status::bad_format) {
+          long code = v.type == PGESQL_T_DATE        ? ECPG_DATE_FORMAT
+                      : v.type == PGESQL_T_TIMESTAMP ? ECPG_TIMESTAMP_FORMAT
+                      : v.type == PGESQL_T_INTERVAL  ? ECPG_INTERVAL_FORMAT
+                                                     : ECPG_NUMERIC_FORMAT;
+          diag::raise_error(opt.line, code, diag::sqlstate::datatype_mismatch);
           return false;
         }
         if (i > 0) s += ',';

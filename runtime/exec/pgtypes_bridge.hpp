@@ -8,8 +8,8 @@ namespace pgesql::exec {
 
 enum class pgtypes_status { ok, bad_format, unsupported };
 
-// Parses the value at text (stopping at the end of one value; *end is set to
-// the first character not consumed) into *dest of the given host type.
+// Parses one value (the whole NUL-terminated text) into *dest of the given
+// host type; *end is set past what was consumed. A null dest only skips.
 pgtypes_status pgtypes_from_text(int type, const char *text, const char **end, void *dest);
 
 // Formats *src of the given host type as server input text.

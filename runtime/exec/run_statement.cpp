@@ -17,7 +17,9 @@
 namespace pgesql::exec {
 namespace {
 
-bool is_spliced(int type) { return type == PGESQL_T_CHAR_VARIABLE || type == PGESQL_T_CONST; }
+// Names from host variables take the place of $0; everything else, literals
+// of USING included, is a parameter.
+bool is_spliced(int type) { return type == PGESQL_T_CHAR_VARIABLE; }
 
 // Input variables as parameters; names to splice for $0 collected apart.
 bool build_params(const store_options &opt, std::span<const pgesql_var> in, std::vector<param_value> &params,
@@ -30,6 +32,20 @@ bool build_params(const store_options &opt, std::span<const pgesql_var> in, std:
       names.push_back(std::move(p.data));
     else
       params.push_back(std::move(p));
+  }
+  return true;
+}
+
+bool all_integers(std::span<const pgesql_var> in) {
+  for (const pgesql_var &v : in) {
+    switch (v.type) {
+      case PGESQL_T_SHORT: case PGESQL_T_UNSIGNED_SHORT: case PGESQL_T_INT: case PGESQL_T_UNSIGNED_INT:
+      case PGESQL_T_LONG: case PGESQL_T_UNSIGNED_LONG: case PGESQL_T_LONG_LONG: case PGESQL_T_UNSIGNED_LONG_LONG:
+      case PGESQL_T_CHAR_VARIABLE: case PGESQL_T_CONST:
+        break;
+      default:
+        return false;
+    }
   }
   return true;
 }
@@ -94,10 +110,12 @@ extern "C" PGESQL_API int pgesql_exec(const pgesql_stmt *stmt, const char *conne
     r = c->link->execute(text.data, {});
   } else if (stmt->kind == PGESQL_STMT_EXECUTE) {
     std::string prepared_name = name ? name : (stmt->name ? stmt->name : "");
-    if (c->prepared.find(prepared_name) == c->prepared.end()) {
+    auto found = find_prepared(*c, prepared_name);
+    if (found == c->prepared.end()) {
       diag::raise_error(opt.line, ECPG_INVALID_STMT, diag::sqlstate::invalid_statement_name, prepared_name.c_str());
       return outcome();
     }
+    prepared_name = found->first;
     if (!build_params(opt, inputs, params, names)) return outcome();
     if (!autostart_transaction(*c, opt.line, opt.informix)) return outcome();
     diag::log("exec on line %d: prepared statement %s with %zu parameter(s) on connection %s\n", opt.line,
@@ -107,6 +125,16 @@ extern "C" PGESQL_API int pgesql_exec(const pgesql_stmt *stmt, const char *conne
     if (!build_params(opt, inputs, params, names)) return outcome();
     if (name != nullptr) names.assign(1, name);
     std::string sql = names.empty() ? std::string(stmt->sql) : substitute_names(stmt->sql, names);
+    if (stmt->kind == PGESQL_STMT_FETCH && !params.empty() && all_integers(inputs)) {
+      // FETCH :n / MOVE :n: the count goes into the text (it can only be digits)
+      std::vector<std::string> counts;
+      for (const param_value &p : params) counts.push_back(p.data);
+      std::string spliced;
+      if (splice_counts(sql, counts, spliced)) {
+        sql = std::move(spliced);
+        params.clear();
+      }
+    }
     bool set_call = false;
     if (params.size() == 1) sql = set_with_parameter(sql, set_call);
     if (!autostart_transaction(*c, opt.line, opt.informix)) return outcome();
@@ -115,6 +143,10 @@ extern "C" PGESQL_API int pgesql_exec(const pgesql_stmt *stmt, const char *conne
     r = c->link->execute(sql, params);
     // the program wrote a SET: it gets a command's outcome, not set_config's row
     if (set_call && r.outcome == query_result::status::rows) r = query_result{};
+    // PREPARE name AS ... in SQL: EXECUTE and cursors may name it like one of ours
+    std::string prepared_name, prepared_text;
+    if (r.outcome == query_result::status::command_ok && sql_prepare_as(sql, prepared_name, prepared_text))
+      c->prepared[prepared_name] = prepared_statement{prepared_text};
   }
   if (check_result(*c, r, opt.line, opt.informix)) process_output(*c, r, opt, informix_se, outputs);
   return outcome();
@@ -129,9 +161,13 @@ extern "C" PGESQL_API int pgesql_prepare(const pgesql_stmt *stmt, const char *co
   std::lock_guard<std::mutex> lock(c->mutex);
   if (!require_link(*c, opt.line)) return outcome();
   std::string stmt_name = name ? name : (stmt->name ? stmt->name : "");
+  if (stmt_name.size() >= 2 && stmt_name.front() == '"' && stmt_name.back() == '"')
+    stmt_name = stmt_name.substr(1, stmt_name.size() - 2);
   // preparing a name again replaces the statement
-  if (c->prepared.count(stmt_name) != 0 && deallocate_one(*c, stmt_name, opt.line, opt.informix) != 0)
-    return outcome();
+  if (auto old = find_prepared(*c, stmt_name); old != c->prepared.end()) {
+    std::string old_name = old->first;
+    if (deallocate_one(*c, old_name, opt.line, opt.informix) != 0) return outcome();
+  }
   std::string sql = placeholders_to_params(query ? query : "");
   diag::log("prepare on line %d: name %s; query: \"%s\"\n", opt.line, stmt_name.c_str(), sql.c_str());
   if (check_result(*c, c->link->prepare(stmt_name, sql), opt.line, opt.informix))
@@ -153,11 +189,13 @@ extern "C" PGESQL_API int pgesql_deallocate(const pgesql_stmt *stmt, const char 
       if (deallocate_one(*c, n, opt.line, opt.informix) != 0) break;
     return outcome();
   }
-  if (c->prepared.count(name) == 0) {
+  auto found = find_prepared(*c, name);
+  if (found == c->prepared.end()) {
     diag::raise_error(opt.line, ECPG_INVALID_STMT, diag::sqlstate::invalid_statement_name, name);
     return outcome();
   }
-  return deallocate_one(*c, name, opt.line, opt.informix);
+  std::string found_name = found->first;
+  return deallocate_one(*c, found_name, opt.line, opt.informix);
 }
 
 extern "C" PGESQL_API int pgesql_open_prepared(const pgesql_stmt *stmt, const char *connection_name,
@@ -170,7 +208,7 @@ extern "C" PGESQL_API int pgesql_open_prepared(const pgesql_stmt *stmt, const ch
   std::lock_guard<std::mutex> lock(c->mutex);
   if (!require_link(*c, opt.line)) return outcome();
   std::string prepared_name = prepared ? prepared : "";
-  auto it = c->prepared.find(prepared_name);
+  auto it = find_prepared(*c, prepared_name);
   if (it == c->prepared.end()) {
     diag::raise_error(opt.line, ECPG_INVALID_STMT, diag::sqlstate::invalid_statement_name, prepared_name.c_str());
     return outcome();

@@ -67,7 +67,11 @@ connection_ptr require_connection(const char *name, int line) {
 
 bool require_link(connection &c, int line) {
   if (c.link && c.link->is_open()) return true;
-  diag::raise_error(line, ECPG_NOT_CONN, diag::sqlstate::internal_error, c.name.c_str());
+  // a connection that broke earlier fails each statement as ECPG's does: lost, 57P02
+  if (c.link)
+    diag::raise_connection_lost(line);
+  else
+    diag::raise_error(line, ECPG_NOT_CONN, diag::sqlstate::internal_error, c.name.c_str());
   return false;
 }
 

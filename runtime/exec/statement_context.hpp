@@ -22,7 +22,8 @@ store_options options_of(const pgesql_stmt *stmt);
 // The named (null: current) connection, or ECPG_NO_CONN raised and null.
 connection_ptr require_connection(const char *name, int line);
 
-// False (ECPG_NOT_CONN raised) when the connection's link is gone.
+// False when the connection cannot run statements: broken (reported as a
+// lost connection, 57P02) or without a link (ECPG_NOT_CONN).
 bool require_link(connection &c, int line);
 
 // Without autocommit, opens a transaction when none is open (ECPG does this

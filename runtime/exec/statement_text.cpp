@@ -108,6 +108,63 @@ std::string set_with_parameter(std::string_view sql, bool &rewritten) {
   return "select set_config('" + name + "', $1, " + (local ? "true" : "false") + ")";
 }
 
+bool splice_counts(std::string_view sql, std::span<const std::string> numbers, std::string &out) {
+  for (const std::string &n : numbers) {
+    std::size_t i = (!n.empty() && (n[0] == '-' || n[0] == '+')) ? 1 : 0;
+    if (i == n.size()) return false;
+    for (; i < n.size(); ++i)
+      if (!std::isdigit(static_cast<unsigned char>(n[i]))) return false;
+  }
+  out.clear();
+  char quote = 0;
+  for (std::size_t i = 0; i < sql.size(); ++i) {
+    char c = sql[i];
+    if (quote != 0) {
+      if (c == quote) quote = 0;
+    } else if (c == '\'' || c == '"') {
+      quote = c;
+    } else if (c == '$' && i + 1 < sql.size() && std::isdigit(static_cast<unsigned char>(sql[i + 1]))) {
+      std::size_t j = i + 1;
+      std::size_t n = 0;
+      while (j < sql.size() && std::isdigit(static_cast<unsigned char>(sql[j]))) n = n * 10 + (sql[j++] - '0');
+      if (n >= 1 && n <= numbers.size()) {
+        out += numbers[n - 1];
+        i = j - 1;
+        continue;
+      }
+    }
+    out += c;
+  }
+  return true;
+}
+
+bool sql_prepare_as(std::string_view sql, std::string &name, std::string &statement) {
+  std::size_t pos = 0;
+  if (!same_word(next_word(sql, pos), "prepare")) return false;
+  while (pos < sql.size() && std::isspace(static_cast<unsigned char>(sql[pos]))) ++pos;
+  if (pos < sql.size() && sql[pos] == '"') {
+    std::size_t close = sql.find('"', pos + 1);
+    if (close == std::string_view::npos) return false;
+    name = std::string(sql.substr(pos + 1, close - pos - 1));
+    pos = close + 1;
+  } else {
+    std::string_view word = next_word(sql, pos);
+    if (word.empty() || !ident_start(word[0])) return false;
+    name.clear();
+    for (char c : word) name += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  while (pos < sql.size() && std::isspace(static_cast<unsigned char>(sql[pos]))) ++pos;
+  if (pos < sql.size() && sql[pos] == '(') {
+    std::size_t close = sql.find(')', pos);
+    if (close == std::string_view::npos) return false;
+    pos = close + 1;
+  }
+  if (!same_word(next_word(sql, pos), "as")) return false;
+  while (pos < sql.size() && std::isspace(static_cast<unsigned char>(sql[pos]))) ++pos;
+  statement = std::string(sql.substr(pos));
+  return !statement.empty();
+}
+
 std::string placeholders_to_params(std::string_view sql) {
   std::string out;
   out.reserve(sql.size() + 8);

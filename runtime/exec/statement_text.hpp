@@ -23,6 +23,15 @@ std::string substitute_names(std::string_view sql, std::span<const std::string> 
 // still travels as a parameter. Other text is returned unchanged.
 std::string set_with_parameter(std::string_view sql, bool &rewritten);
 
+// FETCH/MOVE take no parameters: replaces each $n (n >= 1, outside quotes)
+// with numbers[n-1]. Only for values that are integers (checked here), so
+// nothing but digits and a sign ever reaches the text; false otherwise.
+bool splice_counts(std::string_view sql, std::span<const std::string> numbers, std::string &out);
+
+// "PREPARE name [(types)] AS statement" written as plain SQL: the name as
+// the server folds it and the statement text. False for anything else.
+bool sql_prepare_as(std::string_view sql, std::string &name, std::string &statement);
+
 // PREPARE's text: each ? and each :name outside single quotes becomes $1,
 // $2, ... in order (a :: cast is left alone), as ECPG rewrites it.
 std::string placeholders_to_params(std::string_view sql);

@@ -139,3 +139,18 @@ TEST(CopySqlstate, CopiesFiveCharactersAndNul) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(AutoMemory, ThreadExitLeavesTheLastStatementsMemoryToTheProgram) {
+  void *kept = nullptr;
+  std::thread t([&] {
+    pgesql::diag::forget_auto_memory();
+    kept = pgesql::diag::auto_allocate(32);
+  });
+  t.join();
+  ASSERT_NE(kept, nullptr);
+  std::free(kept);  // a double free here if thread exit had freed it (seen under ASan)
+}
+
+}  // namespace

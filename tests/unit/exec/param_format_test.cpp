@@ -22,7 +22,7 @@ param_value format(pgesql_var pv, store_options opt = {}) {
   return out;
 }
 
-pgesql_var scalar(int type, void *addr, long size, long stride) {
+static pgesql_var scalar(int type, void *addr, long size, long stride) {
   return {type, addr, size, 1, stride, PGESQL_T_NO_INDICATOR, nullptr, 0, 0, 0};
 }
 
@@ -119,6 +119,17 @@ TEST(FormatParam, CorruptPgtypesValueIsAnError) {
   pgesql::diag::reset_sqlca();
   EXPECT_FALSE(format_param({}, resolve(scalar(PGESQL_T_NUMERIC, &bad, 1, sizeof bad)), out));
   EXPECT_NE(pgesql::diag::thread_sqlca().sqlcode, 0);
+}
+
+}  // namespace
+
+namespace {
+
+TEST(FormatParam, LiteralsOfUsingAreValues) {
+  char one[] = "1";
+  EXPECT_EQ(format({PGESQL_T_CONST, one, 1, 1, 1, PGESQL_T_NO_INDICATOR, nullptr, 0, 0, 0}).data, "1");
+  char quoted[] = "'it''s'";
+  EXPECT_EQ(format({PGESQL_T_CONST, quoted, 1, 1, 1, PGESQL_T_NO_INDICATOR, nullptr, 0, 0, 0}).data, "it's");
 }
 
 }  // namespace

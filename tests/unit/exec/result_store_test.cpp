@@ -12,6 +12,7 @@
 #include "ecpgerrno.h"
 #include "ecpglib.h"
 #include "exec/result_store.hpp"
+#include "pgtypes.h"
 #include "pgtypes_date.h"
 #include "pgtypes_interval.h"
 #include "pgtypes_numeric.h"

@@ -319,9 +319,6 @@ TEST_F(StatementFlow, UnknownColumnTypeAsksTheCatalogOnce) {
 
 }  // namespace
 
-extern "C" int pgesql_open_prepared(const pgesql_stmt *, const char *, const char *, const char *, int,
-                                    const pgesql_var *);
-
 namespace {
 
 TEST_F(StatementFlow, OpenCursorOverPreparedStatement) {
@@ -340,6 +337,63 @@ TEST_F(StatementFlow, OpenCursorOverPreparedStatement) {
   EXPECT_EQ(log[2].params[0].data, "4");
   EXPECT_NE(pgesql_open_prepared(&open, nullptr, "cur", "nosuch", 0, nullptr), 0);
   EXPECT_EQ(sqlca.sqlcode, ECPG_INVALID_STMT);
+}
+
+}  // namespace
+
+namespace {
+
+TEST_F(StatementFlow, BrokenConnectionIsReportedAsLost) {
+  connect("db1", nullptr, 1);
+  servers["db1"].open = false;
+  pgesql_stmt s = stmt(PGESQL_STMT_NORMAL, "select 1", 12);
+  EXPECT_NE(pgesql_exec(&s, nullptr, nullptr, 0, nullptr, 0, nullptr), 0);
+  EXPECT_EQ(sqlca.sqlcode, ECPG_PGSQL);
+  EXPECT_EQ(std::string(sqlca.sqlstate, 5), "57P02");
+  EXPECT_STREQ(sqlca.sqlerrm.sqlerrmc, "the connection to the server was lost on line 12");
+  EXPECT_EQ(ECPGtransactionStatus(nullptr), ECPG_TRANS_UNKNOWN);
+}
+
+}  // namespace
+
+namespace {
+
+TEST_F(StatementFlow, PreparedNamesMatchAsTheServerFoldsThem) {
+  connect("db1", nullptr, 1);
+  pgesql_stmt sql_prepare = stmt(PGESQL_STMT_NORMAL, "PREPARE I AS INSERT INTO T VALUES ( 1, 2 )");
+  servers["db1"].answers.push_back(command("PREPARE"));
+  EXPECT_EQ(pgesql_exec(&sql_prepare, nullptr, nullptr, 0, nullptr, 0, nullptr), 0);
+  pgesql_stmt e = {PGESQL_STMT_EXECUTE, 0, "I", "I", "test.pgc", 5, 1};
+  servers["db1"].answers.push_back(command("INSERT 0 1"));
+  EXPECT_EQ(pgesql_exec(&e, nullptr, nullptr, 0, nullptr, 0, nullptr), 0) << sqlca.sqlerrm.sqlerrmc;
+  EXPECT_EQ(servers["db1"].log.back().how, "execute_prepared");
+  EXPECT_EQ(servers["db1"].log.back().sql, "i");
+  pgesql_stmt p = stmt(PGESQL_STMT_NORMAL, nullptr);
+  EXPECT_EQ(pgesql_prepare(&p, nullptr, "Foo-1", "select 1"), 0);
+  pgesql_stmt quoted = {PGESQL_STMT_EXECUTE, 0, "\"Foo-1\"", "\"Foo-1\"", "test.pgc", 6, 1};
+  int out = 0;
+  pgesql_var o = int_var(&out);
+  servers["db1"].answers.push_back(rows({{"x", 23}}, {{"1"}}));
+  EXPECT_EQ(pgesql_exec(&quoted, nullptr, nullptr, 0, nullptr, 1, &o), 0) << sqlca.sqlerrm.sqlerrmc;
+  EXPECT_EQ(pgesql_deallocate(&p, nullptr, "Foo-1"), 0);
+  EXPECT_EQ(servers["db1"].log.back().sql, "deallocate \"Foo-1\"");
+}
+
+}  // namespace
+
+namespace {
+
+TEST_F(StatementFlow, FetchCountFromHostVariable) {
+  connect("db1", nullptr, 1);
+  int count = 2, out[2] = {};
+  pgesql_var in = int_var(&count);
+  pgesql_var o = {PGESQL_T_INT, out, 1, 2, sizeof(int), PGESQL_T_NO_INDICATOR, nullptr, 0, 0, 0};
+  pgesql_stmt f = stmt(PGESQL_STMT_FETCH, "fetch $1 from $0");
+  servers["db1"].answers.push_back(rows({{"a", 23}}, {{"1"}, {"2"}}));
+  EXPECT_EQ(pgesql_exec(&f, nullptr, "cur", 1, &in, 1, &o), 0) << sqlca.sqlerrm.sqlerrmc;
+  EXPECT_EQ(servers["db1"].log[0].sql, "fetch 2 from cur");
+  EXPECT_TRUE(servers["db1"].log[0].params.empty());
+  EXPECT_EQ(out[1], 2);
 }
 
 }  // namespace

@@ -69,3 +69,35 @@ TEST(StatementText, SetWithParameterBecomesSetConfig) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(StatementText, SqlPrepareAsIsRecognised) {
+  std::string name, text;
+  EXPECT_TRUE(pgesql::exec::sql_prepare_as("PREPARE I AS INSERT INTO T VALUES (1)", name, text));
+  EXPECT_EQ(name, "i");
+  EXPECT_EQ(text, "INSERT INTO T VALUES (1)");
+  EXPECT_TRUE(pgesql::exec::sql_prepare_as("prepare \"Mixed\" (int, text) as select $1, $2", name, text));
+  EXPECT_EQ(name, "Mixed");
+  EXPECT_EQ(text, "select $1, $2");
+  EXPECT_FALSE(pgesql::exec::sql_prepare_as("prepare transaction 'x'", name, text));
+  EXPECT_FALSE(pgesql::exec::sql_prepare_as("select 1", name, text));
+}
+
+}  // namespace
+
+namespace {
+
+TEST(StatementText, FetchCountsAreSplicedOnlyWhenNumeric) {
+  std::string out;
+  std::vector<std::string> n{"3"};
+  EXPECT_TRUE(pgesql::exec::splice_counts("fetch $1 from c", n, out));
+  EXPECT_EQ(out, "fetch 3 from c");
+  std::vector<std::string> neg{"-2"};
+  EXPECT_TRUE(pgesql::exec::splice_counts("move relative $1 in c", neg, out));
+  EXPECT_EQ(out, "move relative -2 in c");
+  std::vector<std::string> evil{"1; drop table t"};
+  EXPECT_FALSE(pgesql::exec::splice_counts("fetch $1 from c", evil, out));
+}
+
+}  // namespace

@@ -8,8 +8,6 @@
 #include <sqlca.h>
 #include <sqlda.h>
 #include <sqltypes.h>
-#if defined(PGESQL_HAVE_PGTYPES_HEADERS)
 #include <datetime.h>
 #include <decimal.h>
 #include <ecpg_informix.h>
-#endif
