@@ -23,7 +23,7 @@ const char *help_text() {
          "  -r OPTION      runtime behavior: no_indicator, prepare or questionmarks\n"
          "  -t             turn on autocommit of transactions\n"
          "  -h             parse a header file (output FILE.h; implies -c)\n"
-         "  -i             also search the system include directories\n"
+         "  -i             also read #include'd files found on the -I path\n"
          "  --depfile FILE write a Makefile dependency rule for the output to FILE\n"
          "  --regression   ecpg's regression-test mode (ECPGdebug logs without\n"
          "                 run-dependent details)\n"

@@ -501,7 +501,7 @@ std::string Codegen::statement(const Stmt &s, const Value &at, const std::string
              (s.flag ? "1" : "0") + ");\n" + finish(false);
     case Stmt::DeclareCursor: {
       Cursor c;
-      c.declare = s;
+      c.options = s.text;
       c.at = at;
       if (s.tokens.size() == 1 && (s.tokens[0].lex == Lex::Ident || s.tokens[0].lex == Lex::QIdent ||
                                    s.tokens[0].lex == Lex::HostVar)) {
@@ -567,7 +567,7 @@ std::string Codegen::statement(const Stmt &s, const Value &at, const std::string
       bool host_name = s.name.kind == Value::Host;
       std::string cname = host_name ? "$0" : s.name.text;
       std::string name_arg = host_name ? string_expr(s.name, "a cursor name") : "0";
-      std::string prefix = "declare " + cname + " " + c.declare.text + " for";
+      std::string prefix = "declare " + cname + " " + c.options + " for";
       if (!c.prepared.empty()) {
         return header(s, "PGESQL_STMT_OPEN", prefix, host_name ? "" : s.name.text, file) + arrays(in, out) +
                fetch_saved + "  pgesql_open_prepared(&pgesql_st, " + conn + ", " + name_arg + ", " + c.prepared + ", " +

@@ -30,7 +30,7 @@ class Codegen {
     std::string text;
   };
   struct Cursor {
-    Stmt declare;
+    std::string options;  // "scroll cursor with hold" etc.
     Value at;
     std::vector<std::string> inputs;  // pgesql_var initializers bound at OPEN
     std::string query;                // SQL with $n, or empty when over a prepared statement

@@ -1,29 +1,37 @@
 #include "context.hpp"
 
 #include <fstream>
-#include <sstream>
 
 #include "driver.hpp"
 #include "keywords.hpp"
 
 namespace pgesql::pp {
 
-Context::Context(const Options &o, Diagnostics &d) : opt(o), diag(d), codegen_(*this) {
+Context::Context(const Options &o, Diagnostics &d, std::ostream *out)
+    : opt(o), diag(d), out_(out), codegen_(*this), driver_(std::make_unique<Driver>(*this)) {
   for (const auto &[name, value] : opt.defines) defines_[name] = value;
 }
+
+Context::~Context() = default;
 
 void Context::process_input(const std::string &path) { process_file(path, path, Pos{-1, 0, 0, 0, -1}); }
 
 void Context::process_file(const std::string &path, const std::string &shown, Pos included_at) {
-  std::ifstream in(path, std::ios::binary);
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) {
     if (included_at.file >= 0) diag.error(included_at, "could not open include file \"" + shown + "\"");
     else diag.fatal("could not open input file \"" + path + "\"");
     return;
   }
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  files_.push_back(File{path, shown, buf.str(), 0});
+  // Read in one piece, with room for the two NULs the scanner appends (no copies of a big input).
+  std::string text;
+  std::streamoff size = in.tellg();
+  in.seekg(0);
+  text.reserve(static_cast<std::size_t>(size > 0 ? size : 0) + 2);
+  text.resize(static_cast<std::size_t>(size > 0 ? size : 0));
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<std::size_t>(in.gcount()));
+  files_.push_back(File{path, shown, std::move(text), 0});
   if (included_at.file >= 0) deps_.push_back(path);
   process_loaded(files_.back(), included_at.file >= 0);
 }
@@ -167,7 +175,8 @@ void Context::emit_declarations(const std::string &text, Pos start) {
       part.clear();
       if (!include_file(file, angle, t.loc.begin, t.loc.end, true)) {
         if (!out_.empty() && out_.back() != '\n') out_ += '\n';
-        out_ += t.text + '\n';
+        out_ += t.text;
+        out_ += '\n';
         out_line_ = -1;
       }
       continue;
@@ -180,14 +189,15 @@ void Context::emit_declarations(const std::string &text, Pos start) {
 void Context::parse_declarations(std::vector<Tok> toks) {
   if (toks.empty()) return;
   Span whole{toks.front().loc.begin, toks.back().loc.end};
-  Driver drv(*this, std::move(toks), Driver::Mode::Declarations, whole);
-  drv.parse();
-  for (const Declaration &d : drv.decls) {
+  driver_->parse(std::move(toks), Driver::Mode::Declarations, whole);
+  std::vector<Declaration> decls = std::move(driver_->decls);
+  for (const Declaration &d : decls) {
     line_directive(d.loc.begin.line, d.loc.begin.file);
     std::string decl = codegen_.declaration(d);
     if (!d.pp_line.empty()) {  // a # line must start a line of its own
       if (!out_.empty() && out_.back() != '\n') out_ += '\n';
-      out_ += decl + '\n';
+      out_ += decl;
+      out_ += '\n';
       out_line_ = -1;
       continue;
     }
@@ -233,13 +243,14 @@ void Context::exec_sql(std::string_view text, Pos exec_at, Pos text_at, Pos end)
     return;
   }
   Span whole{exec_at, end};
-  Driver drv(*this, std::move(toks), Driver::Mode::Statement, whole);
-  bool parsed = drv.parse();
+  bool parsed = driver_->parse(std::move(toks), Driver::Mode::Statement, whole);
   if (!parsed) {
     // Conditionals must stay balanced even when skipping text that does not parse.
     return;
   }
-  Stmt &s = drv.stmt;
+  // Taken out of the driver: an INCLUDE below parses other statements.
+  Stmt s = std::move(driver_->stmt);
+  Value at = std::move(driver_->at);
   s.loc = whole;
   if (directive(s)) return;
   if (skipping()) return;
@@ -263,7 +274,7 @@ void Context::exec_sql(std::string_view text, Pos exec_at, Pos text_at, Pos end)
     line_directive(end.line, end.file);
     return;
   }
-  std::string code = codegen_.statement(s, drv.at, diag.file_name(exec_at.file));
+  std::string code = codegen_.statement(s, at, diag.file_name(exec_at.file));
   if (code.empty()) {
     line_directive(end.line, end.file);
     return;

@@ -3,6 +3,7 @@
 #pragma once
 #include <deque>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -11,19 +12,26 @@
 #include "diagnostics.hpp"
 #include "host_scanner.hpp"
 #include "options.hpp"
+#include "output.hpp"
 #include "symbols.hpp"
 
 namespace pgesql::pp {
 
+class Driver;
+
 class Context : public HostSink {
  public:
-  Context(const Options &opt, Diagnostics &diag);
+  // out: where the generated code streams to (nullptr: kept for output()).
+  Context(const Options &opt, Diagnostics &diag, std::ostream *out = nullptr);
+  ~Context() override;
 
   // Preprocesses one input file, appending the generated code to output().
   void process_input(const std::string &path);
   // Same for text already in memory (tests, fuzzing).
   void process_text(const std::string &name, const std::string &text);
-  const std::string &output() const { return out_; }
+  const std::string &output() const { return out_.text(); }
+  void write(std::string_view text) { out_.append(text); }
+  void finish() { out_.flush(); }
   const std::vector<std::string> &dependencies() const { return deps_; }
 
   const Options &opt;
@@ -81,13 +89,14 @@ class Context : public HostSink {
 
   std::deque<File> files_;
   std::vector<int> file_stack_;
-  std::string out_;
+  Output out_;
   int out_file_ = -1;  // source position of the output's current line
   int out_line_ = -1;
   std::vector<std::string> deps_;
   std::map<std::string, std::string> defines_;
   std::vector<Conditional> conds_;
   Codegen codegen_;
+  std::unique_ptr<Driver> driver_;
   friend class Codegen;
   bool in_declare_ = false;
   Pos declare_at_;

@@ -1,6 +1,7 @@
 #include "diagnostics.hpp"
 
 #include <ostream>
+#include <string_view>
 
 namespace pgesql::pp {
 
@@ -40,7 +41,8 @@ void Diagnostics::report(const Pos &at, const char *severity, const std::string 
   std::size_t start = f.text->rfind('\n', at.off == 0 ? 0 : at.off - 1);
   start = (start == std::string::npos || at.off == 0) ? 0 : start + 1;
   if (at.off > 0 && (*f.text)[at.off - 1] == '\n') start = at.off;
-  std::size_t end = f.text->find('\n', start);
+  // A NUL may stand in for the newline while the scanner holds the text in place.
+  std::size_t end = f.text->find_first_of(std::string_view("\n\0", 2), start);
   if (end == std::string::npos) end = f.text->size();
   std::string line = f.text->substr(start, end - start);
   out_ << ' ' << line << '\n' << ' ';

@@ -37,8 +37,26 @@ bool is_ecpg_statement(const std::vector<Tok> &t) {
 
 }  // namespace
 
-Driver::Driver(Context &ctx, std::vector<Tok> tokens, Mode mode, Span whole)
-    : ctx_(ctx), toks_(std::move(tokens)), mode_(mode), whole_(whole) {
+Driver::Driver(Context &ctx) : ctx_(ctx), parser_(std::make_unique<Parser>(*this)) {}
+
+Driver::~Driver() = default;
+
+void Driver::reset(std::vector<Tok> tokens, Mode mode, Span whole) {
+  toks_ = std::move(tokens);
+  mode_ = mode;
+  whole_ = whole;
+  next_ = 0;
+  started_ = false;
+  errors_ = false;
+  type_seen_ = false;
+  after_tag_kw_ = false;
+  paren_depth_ = 0;
+  kept_.clear();
+  dims.clear();
+  reference = false;
+  stmt = Stmt{};
+  decls.clear();
+  at = Value{};
   stmt.loc = whole;
   if (mode_ == Mode::Declarations) {
     // numeric(p,s) / decimal(p,s): the precision is the server's business.
@@ -61,9 +79,15 @@ Driver::Driver(Context &ctx, std::vector<Tok> tokens, Mode mode, Span whole)
   }
 }
 
-bool Driver::parse() {
-  Parser parser(*this);
-  int rc = parser.parse();
+bool Driver::parse(std::vector<Tok> tokens, Mode mode, Span whole) {
+  reset(std::move(tokens), mode, whole);
+  if (mode_ == Mode::Statement && !is_ecpg_statement(toks_)) {
+    // Not one of ECPG's statements: SQL for the server, kept as tokens.
+    stmt.kind = Stmt::Generic;
+    stmt.tokens = std::move(toks_);
+    return true;
+  }
+  int rc = parser_->parse();
   return rc == 0 && !errors_;
 }
 
@@ -71,7 +95,7 @@ Parser::symbol_type Driver::next() {
   if (next_ == 0 && !started_) {
     started_ = true;
     if (mode_ == Mode::Declarations) return Parser::make_START_DECL(whole_);
-    return is_ecpg_statement(toks_) ? Parser::make_START_ECPG(whole_) : Parser::make_START_GENERIC(whole_);
+    return Parser::make_START_ECPG(whole_);
   }
   if (next_ >= toks_.size()) {
     Span end{whole_.end, whole_.end};

@@ -1,6 +1,7 @@
 // Runs the Bison parser over the tokens of one embedded statement or of one
 // declare-section chunk; owns the token feed (keywords, typedef names, DEFINEs).
 #pragma once
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -16,9 +17,12 @@ class Driver {
  public:
   enum class Mode { Statement, Declarations };
 
-  Driver(Context &ctx, std::vector<Tok> tokens, Mode mode, Span whole);
-  // Parses; false when a syntax error was reported.
-  bool parse();
+  explicit Driver(Context &ctx);
+  ~Driver();
+  // Parses one statement or declaration chunk; false when a syntax error was
+  // reported. One driver and parser serve the whole run (the parser's stack is
+  // allocated once), so results are taken before the next parse.
+  bool parse(std::vector<Tok> tokens, Mode mode, Span whole);
 
   Stmt stmt;                          // Statement mode: the result
   std::vector<Declaration> decls;     // Declarations mode: the results, in order
@@ -51,7 +55,10 @@ class Driver {
  private:
   Parser::symbol_type keyword_or_ident(const Tok &t, const Span &at);
 
+  void reset(std::vector<Tok> tokens, Mode mode, Span whole);
+
   Context &ctx_;
+  std::unique_ptr<Parser> parser_;
   std::vector<Tok> toks_;
   std::size_t next_ = 0;
   bool started_ = false;

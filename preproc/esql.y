@@ -1,6 +1,6 @@
 // Grammar of the statements ECPG embeds in C (EXEC SQL ...) and of C
 // declarations in declare sections. SQL that ECPG does not define is not
-// parsed: it arrives here as a token sequence (START_GENERIC).
+// parsed at all: the driver keeps it as a token sequence.
 %require "3.5"
 %language "c++"
 %skeleton "lalr1.cc"
@@ -32,8 +32,11 @@ Parser::symbol_type yylex(Driver &drv) { return drv.next(); }
 }
 }
 
-%token START_GENERIC START_ECPG START_DECL
-%token <std::string> IDENT QIDENT STRING NUMBER HOSTVAR OP TYPE_NAME PPLINE BAD
+%token START_ECPG START_DECL
+%token YYEOF 0 "end of statement"
+%token <std::string> IDENT "identifier" QIDENT "quoted identifier" STRING "string constant"
+%token <std::string> NUMBER "number" HOSTVAR "host variable" OP "operator" TYPE_NAME "type name"
+%token <std::string> PPLINE "preprocessor line" BAD "invalid character"
 %token <std::string> LPAREN "(" RPAREN ")" LBRACE "{" RBRACE "}" LBRACK "[" RBRACK "]"
 %token <std::string> COMMA "," SEMI ";" STAR "*" EQ "=" DOT "." COLON ":"
 /* ECPG statement words (SQL mode, any case) */
@@ -69,8 +72,7 @@ Parser::symbol_type yylex(Driver &drv) { return drv.next(); }
 
 %%
 top:
-    START_GENERIC tokens_opt        { drv.stmt.kind = Stmt::Generic; drv.stmt.tokens = std::move($2); }
-  | START_ECPG ecpg_stmt
+    START_ECPG ecpg_stmt
   | START_DECL decls
   ;
 

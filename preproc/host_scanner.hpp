@@ -25,6 +25,7 @@ class HostSink {
 };
 
 // cplusplus: C++ raw strings; informix: "$statement;" as well as "EXEC SQL statement;".
-void scan_host(const std::string &text, int file, bool cplusplus, bool informix, HostSink &sink);
+// The text is scanned in place; it is unchanged afterwards.
+void scan_host(std::string &text, int file, bool cplusplus, bool informix, HostSink &sink);
 
 }  // namespace pgesql::pp

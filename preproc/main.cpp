@@ -1,8 +1,10 @@
 // pgesql: the embedded-SQL preprocessor's command line (ecpg-compatible where it matters).
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <sstream>
 #include <string>
 
 #include "cli.hpp"
@@ -81,15 +83,32 @@ int main(int argc, char **argv) {
   }
   int status = 0;
   for (const Options &run : runs) {
-    pgesql::pp::Result r = pgesql::pp::preprocess(run, std::cerr);
+    // Stream into OUTFILE.tmp and rename on success: no output is left behind on errors.
+    bool to_stdout = run.output == "-";
+    std::string tmp = run.output + ".tmp";
+    std::ofstream file;
+    if (!to_stdout) {
+      file.open(tmp, std::ios::binary | std::ios::trunc);
+      if (!file) {
+        std::cerr << "pgesql: error: could not write \"" << tmp << "\": " << std::strerror(errno) << "\n";
+        status = 1;
+        continue;
+      }
+    }
+    std::ostringstream buffered;  // stdout gets the code only when there were no errors
+    pgesql::pp::Result r = pgesql::pp::preprocess(run, std::cerr, to_stdout ? static_cast<std::ostream *>(&buffered) : &file);
+    if (!to_stdout) file.close();
     if (r.errors > 0) {
       std::cerr << "pgesql: " << r.errors << (r.errors == 1 ? " error" : " errors") << ", no output written\n";
-      if (run.output != "-") std::remove(run.output.c_str());
+      if (!to_stdout) std::remove(tmp.c_str());
       status = 1;
       continue;
     }
-    if (!write_file(run.output, r.code)) {
+    bool written = to_stdout ? write_file("-", buffered.str())
+                             : (!file.fail() && std::rename(tmp.c_str(), run.output.c_str()) == 0);
+    if (!written) {
       std::cerr << "pgesql: error: could not write \"" << run.output << "\": " << std::strerror(errno) << "\n";
+      if (!to_stdout) std::remove(tmp.c_str());
       status = 1;
       continue;
     }

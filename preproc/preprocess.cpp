@@ -22,13 +22,15 @@ std::string prologue(const Options &opt) {
 
 }  // namespace
 
-Result preprocess(const Options &opt, std::ostream &diagnostics) {
+Result preprocess(const Options &opt, std::ostream &diagnostics, std::ostream *out) {
   Diagnostics diag(diagnostics);
-  Context ctx(opt, diag);
+  Context ctx(opt, diag, out);
+  ctx.write(prologue(opt));
   for (const auto &in : opt.inputs) ctx.process_input(in);
+  ctx.finish();
   Result r;
   r.errors = diag.errors();
-  r.code = prologue(opt) + ctx.output();
+  if (!out) r.code = ctx.output();
   r.dependencies = ctx.dependencies();
   return r;
 }
@@ -37,10 +39,11 @@ Result preprocess_text(const Options &opt, const std::string &name, const std::s
                        std::ostream &diagnostics) {
   Diagnostics diag(diagnostics);
   Context ctx(opt, diag);
+  ctx.write(prologue(opt));
   ctx.process_text(name, text);
   Result r;
   r.errors = diag.errors();
-  r.code = prologue(opt) + ctx.output();
+  r.code = ctx.output();
   r.dependencies = ctx.dependencies();
   return r;
 }

@@ -16,7 +16,8 @@ struct Result {
 
 // Preprocesses opt.inputs in order (sharing DEFINEs and declarations, as ecpg
 // does with several inputs and one -o), writing diagnostics to `diagnostics`.
-Result preprocess(const Options &opt, std::ostream &diagnostics);
+// With `out`, the code streams there (Result::code stays empty).
+Result preprocess(const Options &opt, std::ostream &diagnostics, std::ostream *out = nullptr);
 
 // Preprocesses text given in memory (tests, fuzzing); `name` is used in messages.
 Result preprocess_text(const Options &opt, const std::string &name, const std::string &text,

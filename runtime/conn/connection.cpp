@@ -35,11 +35,19 @@ void Connection::require_usable() const {
     throw Error::connection_failure(sqlstate::connection_does_not_exist, "no connection to the server");
 }
 
-void Connection::require_idle() const {
+void Connection::require_idle() {
   require_usable();
   if (!pending_.empty())
     throw Error::client_error(sqlstate::object_not_in_prerequisite_state,
                               "pipelined steps are still pending on this connection");
+  if (pipeline_aborted_) {
+    // The server ignores everything after an error until a Sync; without one, the next request would hang.
+    fe::sync(out_);
+    flush_output();
+    wait_ready_for_query();
+    pipeline_aborted_ = false;
+    described_columns_.clear();
+  }
 }
 
 void Connection::fail(Error error) {

@@ -160,7 +160,8 @@ class Connection {
   Connection(Config config, HostSpec host, std::unique_ptr<MessageStream> stream);
 
   void require_usable() const;
-  void require_idle() const;
+  // Also resynchronizes after a pipeline error that no queued Sync will end.
+  void require_idle();
   // The next message that is not asynchronous (NoticeResponse, ParameterStatus and
   // NotificationResponse are handled here). Breaks the connection on I/O errors.
   protocol::RawMessage next_message();

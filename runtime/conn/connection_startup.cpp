@@ -133,7 +133,8 @@ std::unique_ptr<Connection> ConnectionStarter::start(bool use_tls) {
   std::unique_ptr<Connection> c(new Connection(config_, host_, std::move(stream)));
   std::vector<protocol::StartupParam> params{{"user", config_.user}, {"database", config_.dbname}};
   if (!config_.application_name.empty()) params.emplace_back("application_name", config_.application_name);
-  if (!config_.client_encoding.empty()) params.emplace_back("client_encoding", config_.client_encoding);
+  const std::string encoding = config_.client_encoding == "auto" ? locale_client_encoding() : config_.client_encoding;
+  if (!encoding.empty()) params.emplace_back("client_encoding", encoding);
   if (!config_.options.empty()) params.emplace_back("options", config_.options);
   for (const auto &[name, value] : params)
     if (!protocol::is_protocol_string(name) || !protocol::is_protocol_string(value))
@@ -354,7 +355,9 @@ std::unique_ptr<Connection> Connection::open(const Config &config) {
         // A server that refused us (bad password, unknown database) ends the search, as in libpq.
         if (e.origin() == Error::Origin::server) throw;
         if (!failures.empty()) failures += "\n";
-        failures += "connection to " + host_label(host) + " failed: " + e.message();
+        // Socket errors already name the server; others get its name here.
+        failures += e.message().starts_with("connection to ") ? e.message()
+                                                              : "connection to " + host_label(host) + " failed: " + e.message();
         last_timed_out = e.timed_out();
       }
     }

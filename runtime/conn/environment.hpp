@@ -15,6 +15,10 @@ struct Environment {
   std::function<bool(const std::string &)> file_exists;
 };
 
+// client_encoding=auto: the server's name for the codeset of the program's current
+// LC_CTYPE locale (SQL_ASCII for the C locale or an unknown codeset).
+std::string locale_client_encoding();
+
 // The real process: getenv, $HOME (or the passwd entry), the effective user.
 Environment process_environment();
 

@@ -1,5 +1,7 @@
 #include "conn/result.hpp"
 
+#include <algorithm>
+#include <cstring>
 #include <stdexcept>
 
 namespace pgesql::conn {
@@ -8,7 +10,21 @@ Field Result::value(std::size_t row, std::size_t column) const {
   if (row >= row_count_ || column >= row_width_) throw std::out_of_range("result field out of range");
   const FieldRef &f = fields_[row * row_width_ + column];
   if (f.length < 0) return std::nullopt;
-  return std::string_view(data_).substr(f.offset, static_cast<std::size_t>(f.length));
+  return std::string_view(f.data, static_cast<std::size_t>(f.length));
+}
+
+const char *Result::store(std::string_view bytes) {
+  static constexpr std::size_t block = 64 * 1024;
+  if (bytes.empty()) return "";
+  if (blocks_.empty() || block_size_ - block_used_ < bytes.size()) {
+    block_size_ = std::max(block, bytes.size());
+    blocks_.emplace_back(new char[block_size_]);
+    block_used_ = 0;
+  }
+  char *at = blocks_.back().get() + block_used_;
+  std::memcpy(at, bytes.data(), bytes.size());
+  block_used_ += bytes.size();
+  return at;
 }
 
 void Result::set_columns(std::span<const ColumnDescription> columns) {
@@ -22,11 +38,10 @@ void Result::add_row(std::span<const Field> fields) {
   if (fields.size() != row_width_) throw std::runtime_error("row has a different number of fields than its columns");
   for (const Field &f : fields) {
     if (!f) {
-      fields_.push_back({0, -1});
+      fields_.push_back({nullptr, -1});
       continue;
     }
-    fields_.push_back({data_.size(), static_cast<std::int32_t>(f->size())});
-    data_.append(*f);
+    fields_.push_back({store(*f), static_cast<std::int64_t>(f->size())});
   }
   ++row_count_;
   status_ = Status::rows;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -29,10 +30,16 @@ class RowSink {
   }
 };
 
-// A fully buffered result of one statement.
+// A fully buffered result of one statement. Move-only: field views point into its storage.
 class Result {
  public:
   enum class Status { command, rows, empty_query, suspended };
+
+  Result() = default;
+  Result(Result &&) noexcept = default;
+  Result &operator=(Result &&) noexcept = default;
+  Result(const Result &) = delete;
+  Result &operator=(const Result &) = delete;
 
   Status status() const { return status_; }
   const std::vector<ColumnDescription> &columns() const { return columns_; }
@@ -51,14 +58,18 @@ class Result {
 
  private:
   struct FieldRef {
-    std::size_t offset;
-    std::int32_t length;  // -1: NULL
+    const char *data;
+    std::int64_t length;  // -1: NULL
   };
+  // Copies bytes into block storage that never moves, so FieldRefs stay valid as rows are added.
+  const char *store(std::string_view bytes);
   Status status_ = Status::command;
   std::vector<ColumnDescription> columns_;
   std::size_t row_count_ = 0;
   std::size_t row_width_ = 0;  // fields per row (from the first row)
-  std::string data_;
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  std::size_t block_used_ = 0;
+  std::size_t block_size_ = 0;
   std::vector<FieldRef> fields_;
   std::string command_tag_;
 };

@@ -84,6 +84,11 @@ int match_name(const std::string &s, std::size_t &pos, const char *const *names,
 
 int as_int(long v) { return static_cast<int>(static_cast<unsigned>(v)); }
 
+// ECPG accumulates these fields in unsigned arithmetic; wrapping (never
+// signed overflow) keeps absurd input defined, and the range checks reject it.
+int wrap_add(int a, long b) { return static_cast<int>(static_cast<unsigned>(a) + static_cast<unsigned>(b)); }
+int wrap_mul(long a, unsigned b) { return static_cast<int>(static_cast<unsigned>(a) * b); }
+
 int scan(const std::string &str, std::size_t &pos, const std::string &fmt, Fields &f);
 
 // %D, %r, %R, %T: the expansion followed by the rest of the format.
@@ -129,7 +134,7 @@ int scan(const std::string &str, std::size_t &pos, const std::string &fmt, Field
       case 'X':
       case '+':
         break;  // accepted without reading anything, as ECPG does
-      case 'C': ++fp; err = !scan_number(str, pos, fmt, fp, v); f.year = as_int(v) * 100; break;
+      case 'C': ++fp; err = !scan_number(str, pos, fmt, fp, v); f.year = wrap_mul(v, 100); break;
       case 'd':
       case 'e': ++fp; err = !scan_number(str, pos, fmt, fp, v); f.day = as_int(v); break;
       case 'D': return scan_expanded(str, pos, "%m/%d/%y", fmt, fp + 1, f);
@@ -138,7 +143,7 @@ int scan(const std::string &str, std::size_t &pos, const std::string &fmt, Field
       case 'g':
         ++fp;
         err = !scan_number(str, pos, fmt, fp, v);
-        f.year = f.year < 0 ? as_int(v) : f.year + as_int(v);
+        f.year = f.year < 0 ? as_int(v) : wrap_add(f.year, v);
         if (f.year < 100) f.year += 1900;
         break;
       case 'G':
@@ -146,7 +151,7 @@ int scan(const std::string &str, std::size_t &pos, const std::string &fmt, Field
       case 'H':
       case 'I':
       case 'k':
-      case 'l': ++fp; err = !scan_number(str, pos, fmt, fp, v); f.hour += as_int(v); break;
+      case 'l': ++fp; err = !scan_number(str, pos, fmt, fp, v); f.hour = wrap_add(f.hour, v); break;
       case 'j': ++fp; err = !scan_number(str, pos, fmt, fp, v); break;
       case 'M': ++fp; err = !scan_number(str, pos, fmt, fp, v); f.minute = as_int(v); break;
       case 'S': ++fp; err = !scan_number(str, pos, fmt, fp, v); f.second = as_int(v); break;
@@ -166,7 +171,7 @@ int scan(const std::string &str, std::size_t &pos, const std::string &fmt, Field
                                 upper ? "P.M." : "p.m."};
         for (int w = 0; w < 4; ++w) {
           if (starts_with(str, pos, words[w])) {
-            if (w >= 2) f.hour += 12;
+            if (w >= 2) f.hour = wrap_add(f.hour, 12);
             pos += std::strlen(words[w]);
             err = 0;
           }
@@ -247,10 +252,11 @@ int finish(Fields &f, timestamp *d) {
   t.minute = f.minute;
   t.second = f.second;
   std::int64_t ts = 0;
-  if (pt::civil_to_timestamp(t, ts) &&
-      !__builtin_add_overflow(ts, static_cast<std::int64_t>(f.tz_west) * pt::kUsecsPerSec, &ts)) {
-    *d = ts;
+  if (!pt::civil_to_timestamp(t, ts) ||
+      __builtin_add_overflow(ts, static_cast<std::int64_t>(f.tz_west) * pt::kUsecsPerSec, &ts)) {
+    return 1;  // out of timestamp's range (ECPG reported success without storing)
   }
+  *d = ts;
   return err;
 }
 

@@ -111,6 +111,12 @@ TEST(Connect, StartupParameters) {
   EXPECT_EQ(*c->parameter("client_encoding"), "LATIN1");
 }
 
+TEST(Connect, ClientEncodingAutoFollowsTheLocale) {
+  // The test program runs in the C locale: its codeset is ASCII.
+  auto c = open(unix_socket("client_encoding=auto"));
+  EXPECT_EQ(*c->parameter("client_encoding"), "SQL_ASCII");
+}
+
 TEST(Connect, ParameterStatusIsTracked) {
   auto c = open(unix_socket());
   for (const char *name : {"server_version", "client_encoding", "DateStyle", "integer_datetimes",

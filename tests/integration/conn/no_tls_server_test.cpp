@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <thread>
 
+#include <unistd.h>
+
 #include "conn_test_support.hpp"
 
 namespace pgesql::test {
@@ -26,8 +28,13 @@ class NoTlsServer : public testing::Test {
  protected:
   static void SetUpTestSuite() {
     const std::string pgcluster = std::string(PGESQL_SOURCE_DIR) + "/scripts/pgcluster";
-    dir_ = run(pgcluster + " start 2>/dev/null | tail -1");
-    if (dir_.empty()) return;
+    dir_ = run(pgcluster + " start " + cluster_dir() + " 2>&1 | tail -1");
+    if (dir_ != cluster_dir()) {
+      std::fprintf(stderr, "pgcluster start: %s\n", dir_.c_str());
+      run(pgcluster + " stop " + cluster_dir());
+      dir_.clear();
+      return;
+    }
     port_ = run("grep '^port = ' " + dir_ + "/data/postgresql.conf | tail -1 | sed 's/port = //'");
     auto c = open("host=" + dir_ + "/socket port=" + port_ + " user=postgres dbname=postgres");
     c->simple_query("alter system set ssl = off");
@@ -39,11 +46,12 @@ class NoTlsServer : public testing::Test {
       std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
   }
+  static std::string cluster_dir() { return "/tmp/pgesql-notls." + std::to_string(::getpid()); }
   static void TearDownTestSuite() {
     if (!dir_.empty()) run(std::string(PGESQL_SOURCE_DIR) + "/scripts/pgcluster stop " + dir_);
   }
   void SetUp() override {
-    if (dir_.empty() || port_.empty()) GTEST_SKIP() << "could not start a second cluster";
+    if (dir_.empty() || port_.empty()) GTEST_FAIL() << "could not start a second cluster with scripts/pgcluster";
   }
   static std::string conninfo(const std::string &extra) {
     return "host=127.0.0.1 port=" + port_ + " dbname=pgesql_test user=pgesql_scram password=scram-secret " + extra;
@@ -51,26 +59,21 @@ class NoTlsServer : public testing::Test {
   static inline std::string dir_, port_;
 };
 
-TEST_F(NoTlsServer, ModesThatAllowPlaintextConnect) {
+// One test, so ctest (one process per test) starts the second cluster once.
+TEST_F(NoTlsServer, EachSslMode) {
   for (const char *mode : {"disable", "allow", "prefer"}) {
     auto c = open(conninfo(std::string("sslmode=") + mode));
     EXPECT_FALSE(c->uses_tls()) << mode;
     EXPECT_EQ(scalar(*c, "select 1"), "1") << mode;
   }
-}
-
-TEST_F(NoTlsServer, RequireFails) {
   const conn::Error e = open_error(conninfo("sslmode=require"));
   EXPECT_EQ(e.sqlstate(), "08001");
   EXPECT_NE(e.message().find("server does not support SSL, but SSL was required"), std::string::npos) << e.message();
-}
-
-TEST_F(NoTlsServer, VerifyModesFail) {
   for (const char *mode : {"verify-ca", "verify-full"}) {
-    const conn::Error e =
+    const conn::Error v =
         open_error(conninfo(std::string("sslmode=") + mode + " sslrootcert=" + env("PGESQL_TEST_SSLROOTCERT")));
-    EXPECT_EQ(e.sqlstate(), "08001") << mode;
-    EXPECT_NE(e.message().find("server does not support SSL"), std::string::npos) << e.message();
+    EXPECT_EQ(v.sqlstate(), "08001") << mode;
+    EXPECT_NE(v.message().find("server does not support SSL"), std::string::npos) << v.message();
   }
 }
 

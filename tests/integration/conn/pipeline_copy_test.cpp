@@ -86,6 +86,19 @@ TEST_F(Pipeline, FinishPipelineThrowsTheFirstError) {
   EXPECT_EQ(scalar(*c_, "select 1"), "1");
 }
 
+TEST_F(Pipeline, AnErrorWithoutSyncDoesNotHangTheNextRequest) {
+  c_->queue_parse("", "select 1/g from generate_series(0, 1) g");
+  c_->queue_bind("", "", {});
+  c_->queue_execute("");
+  c_->send_queued();  // Flush, no Sync
+  std::vector<StepResult> steps;
+  while (c_->pending_steps() > 0) steps.push_back(c_->read_step());
+  ASSERT_TRUE(steps[2].error);
+  EXPECT_EQ(steps[2].error->sqlstate(), "22012");
+  EXPECT_EQ(scalar(*c_, "select 5"), "5");
+  EXPECT_EQ(c_->transaction_status(), conn::TransactionStatus::idle);
+}
+
 TEST_F(Pipeline, PortalSuspendedWithMaxRows) {
   c_->simple_query("begin");
   c_->queue_parse("", "select generate_series(1, 5)");

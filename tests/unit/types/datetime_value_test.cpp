@@ -156,6 +156,17 @@ TEST(TimestampValue, FmtAscCodes) {
   EXPECT_STREQ(out, "2003");
 }
 
+TEST(TimestampValue, DefmtAbsurdNumbersStayDefined) {
+  timestamp ts = 42;
+  // Found by the fuzzer: a century this large once overflowed int.
+  EXPECT_EQ(PGTYPEStimestamp_defmt_asc("243926755 01 01", "%C %m %d", &ts), 1);
+  EXPECT_EQ(take(PGTYPEStimestamp_to_asc(ts)), "1970-01-01 00:00:00");  // ECPG's clamped year
+  ts = 42;
+  EXPECT_EQ(PGTYPEStimestamp_defmt_asc("300000 01 01", "%Y %m %d", &ts), 1);  // past timestamp's range
+  EXPECT_EQ(ts, 42);
+  PGTYPEStimestamp_defmt_asc("2147483647 pm 2000-01-01", "%I %p %Y-%m-%d", &ts);
+}
+
 TEST(IntervalValue, InputForms) {
   EXPECT_EQ(iv_text("1-2"), "@ 1 year 2 mons");
   EXPECT_EQ(iv_text("P1Y2M3DT4H5M6S"), "@ 1 year 2 mons 3 days 4 hours 5 mins 6 secs");
@@ -184,6 +195,42 @@ TEST(IntervalValue, EndptrAndCopy) {
   EXPECT_EQ(PGTYPESinterval_copy(iv, &copy), 0);
   EXPECT_EQ(copy.time, 86400000000LL);
   PGTYPESinterval_free(iv);
+}
+
+}  // namespace
+
+namespace {
+
+// The ISO fast path must agree with the general parser; a leading blank
+// sends the same text down the general path.
+TEST(DateTimeValue, IsoFastPathAgreesWithGeneralParser) {
+  const char *cases[] = {"1999-01-08", "2000-02-29", "1900-02-29", "2000-13-01", "2000-00-10",
+                         "0044-03-15 BC", "0000-01-01", "0000-01-01 BC", "5874897-12-31",
+                         "10000-01-01 00:00:00", "1999-01-08 04:05:06", "1999-01-08 04:05:06.5",
+                         "1999-01-08 04:05:06.123456", "1999-01-08 04:05:06.1234567", "1999-01-08 24:00:00",
+                         "1999-01-08 23:60:00", "4714-11-24 00:00:00 BC", "1999-01-08 04:05:06 BC",
+                         "1999-1-08", "99-01-08", "1999-01-08 04:05", "1999-01-08 04:05:06.", "294277-01-01"};
+  for (const char *c : cases) {
+    std::string slow = std::string(" ") + c;
+    errno = 0;
+    date d1 = PGTYPESdate_from_asc(const_cast<char *>(c), nullptr);
+    int e1 = errno;
+    errno = 0;
+    date d2 = PGTYPESdate_from_asc(slow.data(), nullptr);
+    EXPECT_EQ(e1, errno) << c;
+    if (e1 == 0) {
+      EXPECT_EQ(d1, d2) << c;
+    }
+    errno = 0;
+    timestamp t1 = PGTYPEStimestamp_from_asc(const_cast<char *>(c), nullptr);
+    e1 = errno;
+    errno = 0;
+    timestamp t2 = PGTYPEStimestamp_from_asc(slow.data(), nullptr);
+    EXPECT_EQ(e1, errno) << c;
+    if (e1 == 0) {
+      EXPECT_EQ(t1, t2) << c;
+    }
+  }
 }
 
 }  // namespace
