@@ -7,6 +7,8 @@
 // Prints the median time per operation of several batches and the ratio pgesql/libpq.
 #include <libpq-fe.h>
 
+#include <time.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -34,27 +36,39 @@ struct Options {
 struct Medians {
   double pgesql_us;
   double libpq_us;
+  double pgesql_cpu_us;  // the client's own CPU time: its overhead, without the server's and the scheduler's
+  double libpq_cpu_us;
 };
+
+double thread_cpu_us() {
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) * 1e6 + static_cast<double>(t.tv_nsec) / 1e3;
+}
 
 // Median microseconds per operation over `batches` runs of `ops` operations each,
 // alternating the two clients batch by batch so load changes hit both alike.
 Medians compare(int batches, int ops, const std::function<void()> &ours, const std::function<void()> &theirs) {
-  std::vector<double> a, b;
-  const auto time_batch = [ops](const std::function<void()> &op) {
+  std::vector<double> a, b, a_cpu, b_cpu;
+  const auto time_batch = [ops](const std::function<void()> &op, std::vector<double> &wall, std::vector<double> &cpu) {
+    const double cpu_start = thread_cpu_us();
     const auto start = Clock::now();
     for (int i = 0; i < ops; ++i) op();
     const std::chrono::duration<double, std::micro> spent = Clock::now() - start;
-    return spent.count() / ops;
+    wall.push_back(spent.count() / ops);
+    cpu.push_back((thread_cpu_us() - cpu_start) / ops);
   };
   ours();  // warm up both: caches, first-use allocations
   theirs();
   for (int i = 0; i < batches; ++i) {
-    a.push_back(time_batch(ours));
-    b.push_back(time_batch(theirs));
+    time_batch(ours, a, a_cpu);
+    time_batch(theirs, b, b_cpu);
   }
-  std::sort(a.begin(), a.end());
-  std::sort(b.begin(), b.end());
-  return {a[a.size() / 2], b[b.size() / 2]};
+  const auto median = [](std::vector<double> &v) {
+    std::sort(v.begin(), v.end());
+    return v[v.size() / 2];
+  };
+  return {median(a), median(b), median(a_cpu), median(b_cpu)};
 }
 
 [[noreturn]] void die(const std::string &what) {
@@ -78,13 +92,14 @@ std::unique_ptr<conn::Connection> pgesql_connect(const std::string &conninfo) {
 }
 
 void row(const char *what, Medians m) {
-  std::printf("  %-34s %10.1f %10.1f %8.2f\n", what, m.pgesql_us, m.libpq_us, m.pgesql_us / m.libpq_us);
+  std::printf("  %-30s %9.1f %9.1f %6.2f   %9.1f %9.1f %6.2f\n", what, m.pgesql_us, m.libpq_us,
+              m.pgesql_us / m.libpq_us, m.pgesql_cpu_us, m.libpq_cpu_us, m.pgesql_cpu_us / m.libpq_cpu_us);
   std::fflush(stdout);
 }
 
 void bench_target(const std::string &label, const std::string &conninfo, const Options &o) {
-  std::printf("\n%s\n  %-34s %10s %10s %8s\n", label.c_str(), "operation (median us/op)", "pgesql", "libpq",
-              "ratio");
+  std::printf("\n%s\n  %-30s %9s %9s %6s   %9s %9s %6s\n", label.c_str(), "median us/op", "pgesql", "libpq",
+              "ratio", "cpu:pgesql", "libpq", "ratio");
   row("connect + disconnect",
       compare(o.batches, o.connects, [&] { pgesql_connect(conninfo); }, [&] { PQfinish(libpq_connect(conninfo)); }));
 

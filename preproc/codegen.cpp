@@ -449,8 +449,6 @@ std::string Codegen::whenever_checks(bool rows) {
     return {};
   };
   std::string s;
-  if (const Symbol *st = ctx_.symbols.variable("SQLSTATE"); st && st->type->kind == Type::Array)
-    s += "  pgesql_copy_sqlstate(SQLSTATE);\n";
   if (rows && !on_not_found_.kind.empty()) s += "  if (sqlca.sqlcode == ECPG_NOT_FOUND) " + code(on_not_found_) + "\n";
   if (!on_warning_.kind.empty()) s += "  if (sqlca.sqlwarn[0] == 'W') " + code(on_warning_) + "\n";
   if (!on_error_.kind.empty()) s += "  if (sqlca.sqlcode < 0) " + code(on_error_) + "\n";

@@ -171,13 +171,11 @@ void Connection::run_simple_query(std::string_view sql, RowSink *sink, std::vect
   for (;;) {
     const RawMessage m = next_message();
     switch (m.tag) {
-      case 'T': {
-        std::vector<ColumnDescription> columns;
-        if (!be::parse_row_description(m.body, columns)) protocol_violation(m, "(malformed RowDescription)");
+      case 'T':
+        if (!be::parse_row_description(m.body, described_columns_)) protocol_violation(m, "(malformed RowDescription)");
         begin_result();
-        current->on_columns(columns);
+        current->on_columns(described_columns_);
         break;
-      }
       case 'D':
         if (!be::parse_data_row(m.body, row_fields_)) protocol_violation(m, "(malformed DataRow)");
         begin_result();
@@ -214,6 +212,7 @@ void Connection::run_simple_query(std::string_view sql, RowSink *sink, std::vect
         break;  // COPY TO STDOUT inside a plain query: its data is dropped
       case 'Z':
         read_ready_for_query(m.body);
+        described_columns_.clear();
         if (first_error) throw std::move(*first_error);
         return;
       default:

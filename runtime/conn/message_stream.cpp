@@ -1,6 +1,9 @@
 #include "conn/message_stream.hpp"
 
+#include <poll.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <cstring>
 
 #include "conn/error.hpp"
@@ -78,9 +81,61 @@ void MessageStream::fill(std::size_t needed, net::Deadline deadline) {
   }
 }
 
+void MessageStream::reserve_input(std::size_t free_bytes) {
+  if (capacity_ - end_ >= free_bytes) return;
+  const std::size_t unread_size = end_ - begin_;
+  const std::size_t new_capacity = std::max({capacity_, read_chunk, unread_size + free_bytes});
+  if (new_capacity != capacity_) {
+    auto bigger = std::make_unique<char[]>(new_capacity);
+    if (unread_size > 0) std::memcpy(bigger.get(), in_.get() + begin_, unread_size);
+    in_ = std::move(bigger);
+    capacity_ = new_capacity;
+  } else if (unread_size > 0) {
+    std::memmove(in_.get(), in_.get() + begin_, unread_size);
+  }
+  begin_ = 0;
+  end_ = unread_size;
+}
+
+bool MessageStream::drain_available() {
+  for (;;) {
+    // Grow geometrically: the replies to a long pipeline may be large.
+    reserve_input(std::max(read_chunk, (end_ - begin_) / 2));
+    std::size_t got = 0;
+    const net::IoStatus status = transport_->try_read(in_.get() + end_, capacity_ - end_, got);
+    if (status == net::IoStatus::eof) return false;
+    if (status != net::IoStatus::ok) return true;
+    end_ += got;
+  }
+}
+
 void MessageStream::write(std::string_view bytes, net::Deadline deadline) {
   try {
-    transport_->write_all(bytes, deadline);
+    bool peer_open = true;
+    while (!bytes.empty()) {
+      std::size_t sent = 0;
+      const net::IoStatus status = transport_->try_write(bytes, sent);
+      if (status == net::IoStatus::ok) {
+        bytes.remove_prefix(sent);
+        continue;
+      }
+      if (status == net::IoStatus::eof)
+        throw net::NetError(net::sqlstate::connection_failure, "server closed the connection unexpectedly");
+      // Blocked: wait for room to write, and meanwhile take in what the server sends.
+      pollfd p{transport_->fd(), static_cast<short>(status == net::IoStatus::want_read ? POLLIN : POLLOUT), 0};
+      if (peer_open) p.events |= POLLIN;
+      const int timeout_ms =
+          deadline ? static_cast<int>(std::max<long long>(
+                         0, std::chrono::duration_cast<std::chrono::milliseconds>(*deadline - net::Clock::now()).count()))
+                   : -1;
+      const int n = ::poll(&p, 1, timeout_ms);
+      if (n == 0) throw net::NetError(net::sqlstate::connection_failure, "timeout expired while sending to the server", true);
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        throw net::NetError(net::sqlstate::connection_failure, std::string("poll failed: ") + net::errno_text(errno));
+      }
+      if (peer_open && (p.revents & (POLLIN | POLLHUP | POLLERR)) != 0) peer_open = drain_available();
+    }
   } catch (const net::NetError &e) {
     rethrow_net(e);
   }

@@ -22,11 +22,16 @@ class MessageStream {
   // Waits until input is available or the deadline passes; false on timeout.
   bool wait_readable(net::Deadline deadline);
 
+  // Writes every byte; while the socket is full it keeps reading the server's replies into
+  // the input buffer, so a long pipeline cannot deadlock on two full socket buffers.
   void write(std::string_view bytes, net::Deadline deadline = {});
   net::Transport &transport() { return *transport_; }
 
  private:
   void fill(std::size_t needed, net::Deadline deadline);
+  // Reads whatever the socket has without waiting (into the input buffer); false at end of stream.
+  bool drain_available();
+  void reserve_input(std::size_t free_bytes);
 
   std::string_view unread() const { return {in_.get() + begin_, end_ - begin_}; }
 

@@ -14,10 +14,12 @@ Field Result::value(std::size_t row, std::size_t column) const {
 }
 
 const char *Result::store(std::string_view bytes) {
-  static constexpr std::size_t block = 64 * 1024;
+  // Blocks start small (most results are a few rows) and double up to 64 KiB.
+  static constexpr std::size_t first_block = 256, max_block = 64 * 1024;
   if (bytes.empty()) return "";
   if (blocks_.empty() || block_size_ - block_used_ < bytes.size()) {
-    block_size_ = std::max(block, bytes.size());
+    const std::size_t next = blocks_.empty() ? first_block : std::min(max_block, block_size_ * 2);
+    block_size_ = std::max(next, bytes.size());
     blocks_.emplace_back(new char[block_size_]);
     block_used_ = 0;
   }

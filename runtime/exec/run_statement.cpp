@@ -137,10 +137,16 @@ extern "C" PGESQL_API int pgesql_exec(const pgesql_stmt *stmt, const char *conne
     }
     bool set_call = false;
     if (params.size() == 1) sql = set_with_parameter(sql, set_call);
+    std::string execute_name;
+    bool execute_call = sql_execute_with_params(sql, params.size(), execute_name);
     if (!autostart_transaction(*c, opt.line, opt.informix)) return outcome();
     diag::log("exec on line %d: query: %s; with %zu parameter(s) on connection %s\n", opt.line, sql.c_str(),
               params.size(), c->name.c_str());
-    r = c->link->execute(sql, params);
+    // EXECUTE name(:a, :b): the prepared statement itself, its arguments as parameters
+    if (execute_call)
+      r = c->link->execute_prepared(execute_name, params);
+    else
+      r = c->link->execute(sql, params);
     // the program wrote a SET: it gets a command's outcome, not set_config's row
     if (set_call && r.outcome == query_result::status::rows) r = query_result{};
     // PREPARE name AS ... in SQL: EXECUTE and cursors may name it like one of ours

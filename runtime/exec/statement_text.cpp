@@ -138,6 +138,52 @@ bool splice_counts(std::string_view sql, std::span<const std::string> numbers, s
   return true;
 }
 
+namespace {
+
+// A statement name at pos, folded as the server folds identifiers.
+bool read_name(std::string_view sql, std::size_t &pos, std::string &name) {
+  while (pos < sql.size() && std::isspace(static_cast<unsigned char>(sql[pos]))) ++pos;
+  if (pos < sql.size() && sql[pos] == '"') {
+    std::size_t close = sql.find('"', pos + 1);
+    if (close == std::string_view::npos) return false;
+    name = std::string(sql.substr(pos + 1, close - pos - 1));
+    pos = close + 1;
+    return true;
+  }
+  std::size_t start = pos;
+  while (pos < sql.size() && (std::isalnum(static_cast<unsigned char>(sql[pos])) || sql[pos] == '_')) ++pos;
+  if (pos == start || !ident_start(sql[start])) return false;
+  name.clear();
+  for (std::size_t i = start; i < pos; ++i) name += static_cast<char>(std::tolower(static_cast<unsigned char>(sql[i])));
+  return true;
+}
+
+}  // namespace
+
+bool sql_execute_with_params(std::string_view sql, std::size_t nparams, std::string &name) {
+  std::size_t pos = 0;
+  if (nparams == 0 || !same_word(next_word(sql, pos), "execute") || !read_name(sql, pos, name)) return false;
+  auto skip = [&] {
+    while (pos < sql.size() && std::isspace(static_cast<unsigned char>(sql[pos]))) ++pos;
+  };
+  skip();
+  if (pos >= sql.size() || sql[pos++] != '(') return false;
+  for (std::size_t n = 1; n <= nparams; ++n) {
+    skip();
+    std::string expected = "$" + std::to_string(n);
+    if (sql.substr(pos, expected.size()) != expected) return false;
+    pos += expected.size();
+    if (pos < sql.size() && std::isdigit(static_cast<unsigned char>(sql[pos]))) return false;
+    skip();
+    if (pos >= sql.size()) return false;
+    char sep = sql[pos++];
+    if (sep != (n == nparams ? ')' : ',')) return false;
+  }
+  skip();
+  while (pos < sql.size() && sql[pos] == ';') ++pos;
+  return pos == sql.size();
+}
+
 bool sql_prepare_as(std::string_view sql, std::string &name, std::string &statement) {
   std::size_t pos = 0;
   if (!same_word(next_word(sql, pos), "prepare")) return false;

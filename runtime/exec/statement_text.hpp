@@ -28,6 +28,11 @@ std::string set_with_parameter(std::string_view sql, bool &rewritten);
 // nothing but digits and a sign ever reaches the text; false otherwise.
 bool splice_counts(std::string_view sql, std::span<const std::string> numbers, std::string &out);
 
+// "EXECUTE name($1, ..., $n)" written as plain SQL (the server's EXECUTE
+// takes no protocol parameters): the statement name as the server folds it,
+// when the arguments are exactly $1..$n in order. False for anything else.
+bool sql_execute_with_params(std::string_view sql, std::size_t nparams, std::string &name);
+
 // "PREPARE name [(types)] AS statement" written as plain SQL: the name as
 // the server folds it and the statement text. False for anything else.
 bool sql_prepare_as(std::string_view sql, std::string &name, std::string &statement);

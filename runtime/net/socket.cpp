@@ -166,6 +166,33 @@ std::string Socket::peer_user_name() const {
   return found->pw_name;
 }
 
+IoStatus Socket::try_read(char *buffer, std::size_t size, std::size_t &done) {
+  for (;;) {
+    const ssize_t n = ::recv(fd_, buffer, size, 0);
+    if (n > 0) {
+      done = static_cast<std::size_t>(n);
+      return IoStatus::ok;
+    }
+    if (n == 0) return IoStatus::eof;
+    if (errno == EINTR) continue;
+    if (errno == EAGAIN || errno == EWOULDBLOCK) return IoStatus::want_read;
+    throw NetError(sqlstate::connection_failure, "could not receive data from server: " + errno_text(errno));
+  }
+}
+
+IoStatus Socket::try_write(std::string_view data, std::size_t &done) {
+  for (;;) {
+    const ssize_t n = ::send(fd_, data.data(), data.size(), MSG_NOSIGNAL);
+    if (n >= 0) {
+      done = static_cast<std::size_t>(n);
+      return IoStatus::ok;
+    }
+    if (errno == EINTR) continue;
+    if (errno == EAGAIN || errno == EWOULDBLOCK) return IoStatus::want_write;
+    throw NetError(sqlstate::connection_failure, "could not send data to server: " + errno_text(errno));
+  }
+}
+
 std::size_t Socket::read_some(char *buffer, std::size_t size, Deadline deadline) {
   for (;;) {
     const ssize_t n = ::recv(fd_, buffer, size, 0);

@@ -32,6 +32,8 @@ class Socket final : public Transport {
   Socket &operator=(const Socket &) = delete;
   ~Socket() override;
 
+  IoStatus try_read(char *buffer, std::size_t size, std::size_t &done) override;
+  IoStatus try_write(std::string_view data, std::size_t &done) override;
   std::size_t read_some(char *buffer, std::size_t size, Deadline deadline) override;
   void write_all(std::string_view data, Deadline deadline) override;
   int fd() const override { return fd_; }

@@ -115,6 +115,9 @@ std::unique_ptr<TlsTransport> TlsTransport::handshake(Socket socket, const TlsOp
   h->ctx = SSL_CTX_new(TLS_client_method());
   if (h->ctx == nullptr) fail("could not create SSL context: " + openssl_error());
   configure(h->ctx, options);
+  // Writes interleave with reads (see MessageStream::write): allow partial writes and a retried
+  // write to come from a different buffer address.
+  SSL_CTX_set_mode(h->ctx, SSL_MODE_ENABLE_PARTIAL_WRITE | SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER);
   h->ssl = SSL_new(h->ctx);
   if (h->ssl == nullptr || SSL_set_fd(h->ssl, socket.fd()) != 1) fail("could not establish SSL connection: " + openssl_error());
   if (options.send_sni && !options.host.empty() && !is_ip_address(options.host) && options.host[0] != '/')
@@ -136,6 +139,34 @@ std::unique_ptr<TlsTransport> TlsTransport::handshake(Socket socket, const TlsOp
   }
   if (options.verify_host) check_host(h->ssl, options.host);
   return std::unique_ptr<TlsTransport>(new TlsTransport(std::move(socket), std::move(h)));
+}
+
+IoStatus TlsTransport::try_read(char *buffer, std::size_t size, std::size_t &done) {
+  ERR_clear_error();
+  const int rc = SSL_read_ex(handles_->ssl, buffer, size, &done);
+  if (rc == 1) return IoStatus::ok;
+  switch (SSL_get_error(handles_->ssl, rc)) {
+    case SSL_ERROR_WANT_READ: return IoStatus::want_read;
+    case SSL_ERROR_WANT_WRITE: return IoStatus::want_write;
+    case SSL_ERROR_ZERO_RETURN: return IoStatus::eof;
+    case SSL_ERROR_SYSCALL:
+      if (ERR_peek_error() == 0) return IoStatus::eof;
+      [[fallthrough]];
+    default:
+      throw NetError(sqlstate::connection_failure, "SSL error while receiving: " + openssl_error());
+  }
+}
+
+IoStatus TlsTransport::try_write(std::string_view data, std::size_t &done) {
+  ERR_clear_error();
+  const int rc = SSL_write_ex(handles_->ssl, data.data(), data.size(), &done);
+  if (rc == 1) return IoStatus::ok;
+  switch (SSL_get_error(handles_->ssl, rc)) {
+    case SSL_ERROR_WANT_READ: return IoStatus::want_read;
+    case SSL_ERROR_WANT_WRITE: return IoStatus::want_write;
+    default:
+      throw NetError(sqlstate::connection_failure, "SSL error while sending: " + openssl_error());
+  }
 }
 
 std::size_t TlsTransport::read_some(char *buffer, std::size_t size, Deadline deadline) {

@@ -29,6 +29,8 @@ class TlsTransport final : public Transport {
   static std::unique_ptr<TlsTransport> handshake(Socket socket, const TlsOptions &options, Deadline deadline);
   ~TlsTransport() override;
 
+  IoStatus try_read(char *buffer, std::size_t size, std::size_t &done) override;
+  IoStatus try_write(std::string_view data, std::size_t &done) override;
   std::size_t read_some(char *buffer, std::size_t size, Deadline deadline) override;
   void write_all(std::string_view data, Deadline deadline) override;
   bool has_buffered_input() const override;

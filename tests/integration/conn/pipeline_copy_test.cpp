@@ -99,6 +99,26 @@ TEST_F(Pipeline, AnErrorWithoutSyncDoesNotHangTheNextRequest) {
   EXPECT_EQ(c_->transaction_status(), conn::TransactionStatus::idle);
 }
 
+// The server's replies pile up while we are still sending: writing must keep
+// reading, or both sides block on full socket buffers.
+TEST_F(Pipeline, LargePipelineDoesNotDeadlock) {
+  c_->queue_parse("ins", "insert into items values ($1, repeat('x', 200))");
+  c_->queue_parse("sel", "select $1::int, repeat('y', 500)");
+  constexpr int n = 30000;
+  std::vector<std::string> ids;
+  ids.reserve(n);
+  for (int i = 0; i < n; ++i) {
+    ids.push_back(std::to_string(i));
+    const ParamValue values[] = {std::string_view(ids.back())};
+    c_->queue_bind("", i % 2 ? "ins" : "sel", {values});
+    c_->queue_execute("");
+  }
+  c_->queue_sync();
+  c_->send_queued();
+  c_->finish_pipeline();
+  EXPECT_EQ(scalar(*c_, "select count(*) from items"), std::to_string(n / 2));
+}
+
 TEST_F(Pipeline, PortalSuspendedWithMaxRows) {
   c_->simple_query("begin");
   c_->queue_parse("", "select generate_series(1, 5)");

@@ -116,6 +116,26 @@ TEST(Tls, ProtocolVersionBounds) {
   EXPECT_EQ(scalar(*d, "select version from pg_stat_ssl where pid = pg_backend_pid()"), "TLSv1.3");
 }
 
+TEST(Tls, LargePipelineOverTls) {
+  auto c = open(scram("sslmode=require"));
+  c->queue_parse("sel", "select $1::int, repeat('y', 500)");
+  constexpr int n = 20000;
+  const conn::ParamValue values[] = {std::string_view("7")};
+  for (int i = 0; i < n; ++i) {
+    c->queue_bind("", "sel", {values});
+    c->queue_execute("");
+  }
+  c->queue_sync();
+  c->send_queued();
+  int rows = 0;
+  while (c->pending_steps() > 0) {
+    const conn::StepResult s = c->read_step();
+    ASSERT_FALSE(s.error);
+    rows += static_cast<int>(s.result.row_count());
+  }
+  EXPECT_EQ(rows, n);
+}
+
 TEST(Tls, QueriesOverTls) {
   auto c = open(scram("sslmode=require"));
   const auto r = c->execute("select repeat('x', 200000)");

@@ -101,3 +101,19 @@ TEST(StatementText, FetchCountsAreSplicedOnlyWhenNumeric) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(StatementText, SqlExecuteWithParameterList) {
+  std::string name;
+  EXPECT_TRUE(pgesql::exec::sql_execute_with_params("execute ident_name($1,$2)", 2, name));
+  EXPECT_EQ(name, "ident_name");
+  EXPECT_TRUE(pgesql::exec::sql_execute_with_params("EXECUTE \"Q\" ( $1 )", 1, name));
+  EXPECT_EQ(name, "Q");
+  EXPECT_FALSE(pgesql::exec::sql_execute_with_params("execute q($1, 2)", 1, name));
+  EXPECT_FALSE(pgesql::exec::sql_execute_with_params("execute q($2,$1)", 2, name));
+  EXPECT_FALSE(pgesql::exec::sql_execute_with_params("execute q", 0, name));
+  EXPECT_FALSE(pgesql::exec::sql_execute_with_params("select q($1)", 1, name));
+}
+
+}  // namespace
