@@ -231,9 +231,10 @@ bool Codegen::describe(const TypeP &t, const std::string &e, const Span &at, std
         return true;
       }
       if (el->kind == Type::Record && !el->fields.empty()) {
+        // a pointer to structs is an array of unknown length, as in ecpg (count -1)
         bool ok = true;
         for (const Field &f : el->fields)
-          ok = describe(f.type, "(" + e + ")->" + f.name, at, out, {}, "(long)sizeof(*(" + e + "))") && ok;
+          ok = describe(f.type, "(" + e + ")->" + f.name, at, out, "-1L", "(long)sizeof(*(" + e + "))") && ok;
         return ok;
       }
       return unsupported("is not supported");
@@ -409,6 +410,15 @@ std::string Codegen::join_tokens(const std::vector<Tok> &toks) {
   return s;
 }
 
+// True when every host variable of the cursor's query still names the variable it named at DECLARE.
+bool Codegen::cursor_in_scope(const Cursor &c) const {
+  for (const auto &[var, declared] : c.used) {
+    const Symbol *sym = ctx_.symbols.variable(var);
+    if (!sym || sym->declared.off != declared.off || sym->declared.file != declared.file) return false;
+  }
+  return true;
+}
+
 std::string Codegen::cursor_key(const Value &name) const {
   if (name.kind == Value::Host) return ":" + name.host.expr;
   if (!name.text.empty() && name.text[0] == '"') return name.text;
@@ -515,8 +525,7 @@ std::string Codegen::statement(const Stmt &s, const Value &at, const std::string
         }
         c.prepared = string_expr(pv, "a prepared statement name");
       } else {
-        std::vector<std::string> unused;
-        c.query = sql_text(s.tokens, c.inputs, unused, 1, false);
+        c.query = sql_text(s.tokens, c.inputs, c.outputs, 1, true);
         c.nparams = static_cast<int>(c.inputs.size());
         for (const Tok &t : s.tokens) {
           if (t.lex != Lex::HostVar) continue;
@@ -526,13 +535,15 @@ std::string Codegen::statement(const Stmt &s, const Value &at, const std::string
         }
       }
       std::string code;
-      if (!c.inputs.empty() && ctx_.symbols.depth() > 0) {
-        // OPEN may come in another function: keep the inputs where it can find them, as ecpg does.
+      if ((!c.inputs.empty() || !c.outputs.empty()) && ctx_.symbols.depth() > 0) {
+        // OPEN/FETCH may come in another function: keep the variables where they can find them, as ecpg does.
         c.slot = next_slot_++;
-        std::string n = std::to_string(c.inputs.size());
-        code = "{ static pgesql_var pgesql_cv[" + n + "];\n" + arrays(c.inputs, {}) +
-               "  memcpy(pgesql_cv, pgesql_in, sizeof pgesql_cv);\n  ECPGset_var(" + std::to_string(c.slot) +
-               ", pgesql_cv, " + std::to_string(s.loc.begin.line) + ");\n}";
+        std::string n = std::to_string(c.inputs.size() + c.outputs.size());
+        std::string ni = std::to_string(c.inputs.size());
+        code = "{ static pgesql_var pgesql_cv[" + n + "];\n" + arrays(c.inputs, c.outputs);
+        if (!c.inputs.empty()) code += "  memcpy(pgesql_cv, pgesql_in, sizeof pgesql_in);\n";
+        if (!c.outputs.empty()) code += "  memcpy(pgesql_cv + " + ni + ", pgesql_out, sizeof pgesql_out);\n";
+        code += "  ECPGset_var(" + std::to_string(c.slot) + ", pgesql_cv, " + std::to_string(s.loc.begin.line) + ");\n}";
       }
       cursors_[cursor_key(s.name)] = std::move(c);
       return code;
@@ -547,13 +558,8 @@ std::string Codegen::statement(const Stmt &s, const Value &at, const std::string
       }
       const Cursor &c = it->second;
       if (conn == "0") conn = conn_expr(c.at);
-      bool in_scope = true;
-      for (const auto &[var, declared] : c.used) {
-        const Symbol *sym = ctx_.symbols.variable(var);
-        if (!sym || sym->declared.off != declared.off || sym->declared.file != declared.file) in_scope = false;
-      }
       std::string fetch_saved;
-      if (in_scope || c.slot < 0) {
+      if (cursor_in_scope(c) || c.slot < 0 || c.inputs.empty()) {
         in = c.inputs;
       } else {
         for (std::size_t i = 0; i < c.inputs.size(); ++i) in.push_back("{0, 0, 0L, 0L, 0L, 0, 0, 0L, 0L, 0L}");
@@ -578,6 +584,7 @@ std::string Codegen::statement(const Stmt &s, const Value &at, const std::string
       std::vector<Tok> body = s.tokens;
       std::string name_arg = "0", static_name;
       Tok last = body.back();
+      auto cit = cursors_.end();
       if (last.lex == Lex::HostVar) {
         Value v;
         v.kind = Value::Host;
@@ -586,17 +593,32 @@ std::string Codegen::statement(const Stmt &s, const Value &at, const std::string
         name_arg = string_expr(v, "a cursor name");
         body.back().lex = Lex::Op;
         body.back().text = "$0";
-        auto cit = cursors_.find(":" + v.host.expr);
+        cit = cursors_.find(":" + v.host.expr);
         if (conn == "0" && cit != cursors_.end()) conn = conn_expr(cit->second.at);
       } else {
         static_name = last.text;
-        auto cit = cursors_.find(cursor_key(Value{Value::Literal, last.text, {}, {}}));
+        cit = cursors_.find(cursor_key(Value{Value::Literal, last.text, {}, {}}));
         if (conn == "0" && cit != cursors_.end()) conn = conn_expr(cit->second.at);
       }
       std::string sql = std::string(s.flag ? "move " : "fetch ") + sql_text(body, in, out, 1, false);
       var_list(s.into_list, out);
-      return header(s, "PGESQL_STMT_FETCH", sql, static_name, file) + arrays(in, out) + exec_call(name_arg) +
-             finish(!s.flag);
+      std::string fetch_saved;
+      if (!s.flag && s.into_list.kind == VarList::None && cit != cursors_.end() && !cit->second.outputs.empty()) {
+        // FETCH without INTO stores into the targets of DECLARE ... INTO
+        const Cursor &c = cit->second;
+        if (cursor_in_scope(c) || c.slot < 0) {
+          out.insert(out.end(), c.outputs.begin(), c.outputs.end());
+        } else {
+          std::size_t first = out.size();
+          for (std::size_t i = 0; i < c.outputs.size(); ++i) out.push_back("{0, 0, 0L, 0L, 0L, 0, 0, 0L, 0L, 0L}");
+          fetch_saved = "  { const pgesql_var *pgesql_cv = (const pgesql_var *)ECPGget_var(" + std::to_string(c.slot) +
+                        ");\n    if (pgesql_cv) memcpy(pgesql_out + " + std::to_string(first) + ", pgesql_cv + " +
+                        std::to_string(c.inputs.size()) + ", " + std::to_string(c.outputs.size()) +
+                        " * sizeof(pgesql_var)); }\n";
+        }
+      }
+      return header(s, "PGESQL_STMT_FETCH", sql, static_name, file) + arrays(in, out) + fetch_saved +
+             exec_call(name_arg) + finish(!s.flag);
     }
     case Stmt::Close: {
       bool host_name = s.name.kind == Value::Host;

@@ -32,11 +32,12 @@ class Codegen {
   struct Cursor {
     std::string options;  // "scroll cursor with hold" etc.
     Value at;
-    std::vector<std::string> inputs;  // pgesql_var initializers bound at OPEN
+    std::vector<std::string> inputs;   // pgesql_var initializers bound at OPEN
+    std::vector<std::string> outputs;  // DECLARE ... INTO targets, used by a FETCH without INTO
     std::string query;                // SQL with $n, or empty when over a prepared statement
     std::string prepared;             // C expression naming the prepared statement
     int nparams = 0;
-    int slot = -1;  // ECPGset_var slot holding the inputs when OPEN may be out of their scope
+    int slot = -1;  // ECPGset_var slot holding inputs then outputs when OPEN/FETCH may be out of their scope
     std::vector<std::pair<std::string, Pos>> used;  // host variables of the query, as declared
   };
 
@@ -61,6 +62,7 @@ class Codegen {
   static std::string c_string(const std::string &s);
   static std::string join_tokens(const std::vector<Tok> &toks);
   std::string decl_text(const Declaration &d, const std::string &indent);
+  bool cursor_in_scope(const Cursor &c) const;
   std::string cursor_key(const Value &name) const;
 
   Context &ctx_;

@@ -14,7 +14,12 @@ Context::Context(const Options &o, Diagnostics &d, std::ostream *out)
 
 Context::~Context() = default;
 
-void Context::process_input(const std::string &path) { process_file(path, path, Pos{-1, 0, 0, 0, -1}); }
+void Context::process_input(const std::string &path) {
+  // Each input starts with the command line's symbols only: DEFINEs of an earlier input do not carry over (as in ecpg).
+  defines_.clear();
+  for (const auto &[name, value] : opt.defines) defines_[name] = value;
+  process_file(path, path, Pos{-1, 0, 0, 0, -1});
+}
 
 void Context::process_file(const std::string &path, const std::string &shown, Pos included_at) {
   std::ifstream in(path, std::ios::binary | std::ios::ate);

@@ -79,7 +79,9 @@ top:
 /* ---- embedded statements ------------------------------------------------ */
 ecpg_stmt:
     CONNECT TO conn_target_value conn_as conn_user  { drv.stmt.kind = Stmt::Connect; drv.stmt.target = $3; }
-  | CONNECT TO DEFAULT conn_as conn_user           { drv.stmt.kind = Stmt::Connect; drv.stmt.target = drv.literal("DEFAULT", @3); }
+  | CONNECT TO DEFAULT                             { drv.stmt.kind = Stmt::Connect; drv.stmt.target = drv.literal("DEFAULT", @3); }
+  | CONNECT TO DEFAULT AS name_or_var conn_user    { drv.stmt.kind = Stmt::Connect; drv.error(@4, "CONNECT TO DEFAULT takes no AS clause (the connection is named DEFAULT)"); }
+  | CONNECT TO DEFAULT USER user_spec              { drv.stmt.kind = Stmt::Connect; drv.error(@4, "CONNECT TO DEFAULT takes no USER clause"); }
   | CONNECT user_spec                              { drv.stmt.kind = Stmt::Connect; }
   | DISCONNECT                                     { drv.stmt.kind = Stmt::Disconnect; drv.stmt.name = drv.literal("CURRENT", @1); }
   | DISCONNECT disc_target                         { drv.stmt.kind = Stmt::Disconnect; drv.stmt.name = $2; }

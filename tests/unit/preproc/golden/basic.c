@@ -80,7 +80,7 @@ struct varchar_1 { int len; char arr[64]; } note;
     { static pgesql_var pgesql_cv[1];
   pgesql_var pgesql_in[1] = {
     {PGESQL_T_DOUBLE, (void *)&(price), 1L, 1L, (long)sizeof(price), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
-  memcpy(pgesql_cv, pgesql_in, sizeof pgesql_cv);
+  memcpy(pgesql_cv, pgesql_in, sizeof pgesql_in);
   ECPGset_var(0, pgesql_cv, 27);
 }
 #line 27 "basic.pgc"

@@ -84,7 +84,7 @@ char query[64] = "SELECT id FROM t WHERE id < $1";
     { static pgesql_var pgesql_cv[1];
   pgesql_var pgesql_in[1] = {
     {PGESQL_T_INT, (void *)&(id), 1L, 1L, (long)sizeof(id), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
-  memcpy(pgesql_cv, pgesql_in, sizeof pgesql_cv);
+  memcpy(pgesql_cv, pgesql_in, sizeof pgesql_in);
   ECPGset_var(0, pgesql_cv, 32);
 }
 #line 32 "cursors.pgc"
