@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "descriptors/descriptor_store.hpp"
+#include "descriptors/sqlda_native.hpp"
 #include "diag/debug_log.hpp"
 #include "diag/raise.hpp"
 #include "diag/sqlstate.hpp"
@@ -33,6 +34,15 @@ bool build_params(const store_options &opt, std::span<const pgesql_var> in, std:
           descriptors::require_descriptor(static_cast<const char *>(v.addr), opt.line);
       if (d == nullptr) return false;
       for (param_value &p : descriptors::descriptor_params(*d)) params.push_back(std::move(p));
+      continue;
+    }
+    if (v.type == PGESQL_T_SQLDA) {
+      // USING DESCRIPTOR sqlda: one parameter per sqlvar
+      if (opt.informix) {
+        diag::raise_error(opt.line, ECPG_UNSUPPORTED, diag::sqlstate::internal_error, "sqlda");
+        return false;
+      }
+      if (!descriptors::native_sqlda_params(opt, *static_cast<sqlda_struct *const *>(v.addr), params)) return false;
       continue;
     }
     param_value p;
@@ -261,6 +271,6 @@ extern "C" PGESQL_API int pgesql_describe(const pgesql_stmt *stmt, const char *c
   query_result description;
   description.outcome = query_result::status::rows;
   description.columns = found->second.columns;
-  describe_into(opt, description, *target);
+  describe_into(opt, description, *target, true);
   return outcome();
 }
