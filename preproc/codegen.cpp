@@ -59,7 +59,7 @@ const char *desc_item_code(const std::string &item) {
       {"indicator", "PGESQL_D_INDICATOR"}, {"key_member", "PGESQL_D_KEY_MEMBER"},
       {"length", "PGESQL_D_LENGTH"}, {"name", "PGESQL_D_NAME"}, {"nullable", "PGESQL_D_NULLABLE"},
       {"octet_length", "PGESQL_D_OCTET"}, {"precision", "PGESQL_D_PRECISION"},
-      {"returned_length", "PGESQL_D_RET_LENGTH"}, {"returned_octet_length", "PGESQL_D_RET_OCTET"},
+      {"returned_length", "PGESQL_D_LENGTH"} /* as ECPG maps it */, {"returned_octet_length", "PGESQL_D_RET_OCTET"},
       {"scale", "PGESQL_D_SCALE"}, {"type", "PGESQL_D_TYPE"}, {"cardinality", "PGESQL_D_CARDINALITY"}};
   for (const auto &[name, code] : items)
     if (item == name) return code;

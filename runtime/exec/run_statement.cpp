@@ -159,7 +159,12 @@ extern "C" PGESQL_API int pgesql_exec(const pgesql_stmt *stmt, const char *conne
     if (!autostart_transaction(*c, opt.line, opt.informix)) return outcome();
     diag::log("exec on line %d: query: %s; with %zu parameter(s) on connection %s\n", opt.line, sql.c_str(),
               params.size(), c->name.c_str());
-    r = c->link->execute(sql, params);
+    std::string execute_name;
+    std::size_t execute_count = 0;
+    if (!params.empty() && sql_execute_params(sql, execute_name, execute_count) && execute_count == params.size())
+      r = c->link->execute_prepared(execute_name, params);
+    else
+      r = c->link->execute(sql, params);
     // the program wrote a SET: it gets a command's outcome, not set_config's row
     if (set_call && r.outcome == query_result::status::rows) r = query_result{};
     // PREPARE name AS ... in SQL: EXECUTE and cursors may name it like one of ours

@@ -165,6 +165,45 @@ bool sql_prepare_as(std::string_view sql, std::string &name, std::string &statem
   return !statement.empty();
 }
 
+bool sql_execute_params(std::string_view sql, std::string &name, std::size_t &count) {
+  std::size_t pos = 0;
+  auto skip_space = [&] {
+    while (pos < sql.size() && std::isspace(static_cast<unsigned char>(sql[pos]))) ++pos;
+  };
+  if (!same_word(next_word(sql, pos), "execute")) return false;
+  skip_space();
+  if (pos < sql.size() && sql[pos] == '"') {
+    std::size_t close = sql.find('"', pos + 1);
+    if (close == std::string_view::npos) return false;
+    name = std::string(sql.substr(pos + 1, close - pos - 1));
+    pos = close + 1;
+  } else {
+    name.clear();
+    while (pos < sql.size() && (ident_start(sql[pos]) || std::isdigit(static_cast<unsigned char>(sql[pos])) || sql[pos] == '$'))
+      name += static_cast<char>(std::tolower(static_cast<unsigned char>(sql[pos++])));
+    if (name.empty() || !ident_start(name[0])) return false;
+  }
+  skip_space();
+  if (pos >= sql.size() || sql[pos++] != '(') return false;
+  count = 0;
+  for (;;) {
+    skip_space();
+    if (pos >= sql.size() || sql[pos++] != '$') return false;
+    std::size_t n = 0, digits = 0;
+    while (pos < sql.size() && std::isdigit(static_cast<unsigned char>(sql[pos]))) n = n * 10 + (sql[pos++] - '0'), ++digits;
+    if (digits == 0 || n != ++count) return false;
+    skip_space();
+    if (pos < sql.size() && sql[pos] == ',') {
+      ++pos;
+      continue;
+    }
+    if (pos >= sql.size() || sql[pos++] != ')') return false;
+    break;
+  }
+  skip_space();
+  return pos == sql.size();
+}
+
 std::string placeholders_to_params(std::string_view sql) {
   std::string out;
   out.reserve(sql.size() + 8);

@@ -32,6 +32,11 @@ bool splice_counts(std::string_view sql, std::span<const std::string> numbers, s
 // the server folds it and the statement text. False for anything else.
 bool sql_prepare_as(std::string_view sql, std::string &name, std::string &statement);
 
+// "EXECUTE name($1, $2, ..., $n)" (each argument exactly the next parameter):
+// the name as the server folds it and n. SQL EXECUTE takes no parameters, so
+// such a statement runs as the protocol-level prepared statement instead.
+bool sql_execute_params(std::string_view sql, std::string &name, std::size_t &count);
+
 // PREPARE's text: each ? and each :name outside single quotes becomes $1,
 // $2, ... in order (a :: cast is left alone), as ECPG rewrites it.
 std::string placeholders_to_params(std::string_view sql);
