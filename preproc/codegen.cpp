@@ -59,7 +59,7 @@ const char *desc_item_code(const std::string &item) {
       {"indicator", "PGESQL_D_INDICATOR"}, {"key_member", "PGESQL_D_KEY_MEMBER"},
       {"length", "PGESQL_D_LENGTH"}, {"name", "PGESQL_D_NAME"}, {"nullable", "PGESQL_D_NULLABLE"},
       {"octet_length", "PGESQL_D_OCTET"}, {"precision", "PGESQL_D_PRECISION"},
-      {"returned_length", "PGESQL_D_RET_LENGTH"}, {"returned_octet_length", "PGESQL_D_RET_OCTET"},
+      {"returned_length", "PGESQL_D_LENGTH"} /* as ECPG maps it */, {"returned_octet_length", "PGESQL_D_RET_OCTET"},
       {"scale", "PGESQL_D_SCALE"}, {"type", "PGESQL_D_TYPE"}, {"cardinality", "PGESQL_D_CARDINALITY"}};
   for (const auto &[name, code] : items)
     if (item == name) return code;
@@ -358,6 +358,29 @@ std::string Codegen::sql_text(const std::vector<Tok> &toks, std::vector<std::str
       i = j;
       continue;
     }
+    // SELECT ... INTO SQL DESCRIPTOR name / INTO DESCRIPTOR sqlda
+    if (allow_into && word_is(t, "into")) {
+      std::size_t k = i + 1;
+      bool sql_desc = k < toks.size() && word_is(toks[k], "sql");
+      if (sql_desc) ++k;
+      if (k + 1 < toks.size() && word_is(toks[k], "descriptor")) {
+        const Tok &nt = toks[k + 1];
+        VarList l;
+        l.kind = sql_desc ? VarList::SqlDescriptor : VarList::SqlDa;
+        l.descriptor.loc = nt.loc;
+        if (nt.lex == Lex::HostVar) {
+          l.descriptor.kind = Value::Host;
+          l.descriptor.host = hostref_of(nt);
+          if (!sql_desc) l.descriptor.text = l.descriptor.host.expr;
+        } else {
+          l.descriptor.kind = Value::Literal;
+          l.descriptor.text = nt.text;
+        }
+        var_list(l, out);
+        i = k + 2;
+        continue;
+      }
+    }
     if (t.lex == Lex::HostVar) {
       HostRef r;
       std::size_t j = read_hostref(toks, i, r);
@@ -374,6 +397,32 @@ std::string Codegen::sql_text(const std::vector<Tok> &toks, std::vector<std::str
     ++i;
   }
   return sql;
+}
+
+// The text a C string literal's body stands for (EXECUTE IMMEDIATE "..." is a C string).
+std::string Codegen::c_unescape(const std::string &s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '\\' || i + 1 == s.size()) {
+      out += s[i];
+      continue;
+    }
+    char c = s[++i];
+    if (c >= '0' && c <= '7') {
+      int v = 0, n = 0;
+      while (n < 3 && i < s.size() && s[i] >= '0' && s[i] <= '7') v = v * 8 + (s[i++] - '0'), ++n;
+      --i;
+      out += static_cast<char>(v);
+      continue;
+    }
+    switch (c) {
+      case 'n': out += '\n'; break;
+      case 't': out += '\t'; break;
+      case 'r': out += '\r'; break;
+      default: out += c;  // \\ \" \' \?
+    }
+  }
+  return out;
 }
 
 std::string Codegen::c_string(const std::string &s) {
@@ -643,7 +692,7 @@ std::string Codegen::statement(const Stmt &s, const Value &at, const std::string
     }
     case Stmt::ExecImmediate: {
       if (s.target.kind == Value::Literal)
-        return header(s, "PGESQL_STMT_NORMAL", s.target.text, "", file) + exec_call("0") + finish(false);
+        return header(s, "PGESQL_STMT_NORMAL", c_unescape(s.target.text), "", file) + exec_call("0") + finish(false);
       if (s.target.kind == Value::None) {
         ctx_.diag.error(s.target.loc.begin, "EXECUTE IMMEDIATE needs a string literal or a host variable");
         return {};

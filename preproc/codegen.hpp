@@ -59,6 +59,7 @@ class Codegen {
   std::string header(const Stmt &s, const char *kind, const std::string &sql, const std::string &name,
                      const std::string &file);
   static std::string arrays(const std::vector<std::string> &in, const std::vector<std::string> &out);
+  static std::string c_unescape(const std::string &s);
   static std::string c_string(const std::string &s);
   static std::string join_tokens(const std::vector<Tok> &toks);
   std::string decl_text(const Declaration &d, const std::string &indent);

@@ -159,7 +159,8 @@ to_opt: %empty | TO | EQ ;
 sql_opt: %empty | SQL ;
 describe_io: %empty | INPUT { drv.stmt.flag = true; } | OUTPUT ;
 describe_target:
-    USING sql_opt DESCRIPTOR desc_name { drv.stmt.into_list.kind = VarList::SqlDescriptor; drv.stmt.into_list.descriptor = $4; }
+    USING SQL DESCRIPTOR desc_name   { drv.stmt.into_list.kind = VarList::SqlDescriptor; drv.stmt.into_list.descriptor = $4; }
+  | USING DESCRIPTOR name            { drv.stmt.into_list.kind = VarList::SqlDa; drv.stmt.into_list.descriptor = drv.literal($3, @3); }
   | INTO SQL DESCRIPTOR desc_name    { drv.stmt.into_list.kind = VarList::SqlDescriptor; drv.stmt.into_list.descriptor = $4; }
   | INTO DESCRIPTOR name             { drv.stmt.into_list.kind = VarList::SqlDa; drv.stmt.into_list.descriptor = drv.literal($3, @3); }
   | INTO name                        { drv.stmt.into_list.kind = VarList::SqlDa; drv.stmt.into_list.descriptor = drv.literal($2, @2); }

@@ -9,6 +9,7 @@
 #include <mutex>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "exec/result_store.hpp"
 #include "exec/server_link.hpp"
@@ -17,6 +18,8 @@ namespace pgesql::exec {
 
 struct prepared_statement {
   std::string sql;  // as prepared, with $n placeholders
+  std::vector<column_info> columns;  // its result's columns, for DESCRIBE
+  bool described = false;            // columns known (not so for SQL-level PREPARE ... AS)
 };
 
 struct connection;

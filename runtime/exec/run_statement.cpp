@@ -5,6 +5,8 @@
 #include <vector>
 #include <strings.h>
 
+#include "descriptors/descriptor_store.hpp"
+#include "descriptors/sqlda_native.hpp"
 #include "diag/debug_log.hpp"
 #include "diag/raise.hpp"
 #include "diag/sqlstate.hpp"
@@ -26,6 +28,23 @@ bool build_params(const store_options &opt, std::span<const pgesql_var> in, std:
                   std::vector<std::string> &names) {
   params.reserve(in.size());
   for (const pgesql_var &v : in) {
+    if (v.type == PGESQL_T_DESCRIPTOR) {
+      // USING SQL DESCRIPTOR: its values 1..COUNT
+      const descriptors::sql_descriptor *d =
+          descriptors::require_descriptor(static_cast<const char *>(v.addr), opt.line);
+      if (d == nullptr) return false;
+      for (param_value &p : descriptors::descriptor_params(*d)) params.push_back(std::move(p));
+      continue;
+    }
+    if (v.type == PGESQL_T_SQLDA) {
+      // USING DESCRIPTOR sqlda: one parameter per sqlvar
+      if (opt.informix) {
+        diag::raise_error(opt.line, ECPG_UNSUPPORTED, diag::sqlstate::internal_error, "sqlda");
+        return false;
+      }
+      if (!descriptors::native_sqlda_params(opt, *static_cast<sqlda_struct *const *>(v.addr), params)) return false;
+      continue;
+    }
     param_value p;
     if (!format_param(opt, resolve(v), p)) return false;
     if (is_spliced(v.type))
@@ -152,7 +171,7 @@ extern "C" PGESQL_API int pgesql_exec(const pgesql_stmt *stmt, const char *conne
     // PREPARE name AS ... in SQL: EXECUTE and cursors may name it like one of ours
     std::string prepared_name, prepared_text;
     if (r.outcome == query_result::status::command_ok && sql_prepare_as(sql, prepared_name, prepared_text))
-      c->prepared[prepared_name] = prepared_statement{prepared_text};
+      c->prepared[prepared_name] = prepared_statement{prepared_text, {}, false};
   }
   if (check_result(*c, r, opt.line, opt.informix)) process_output(*c, r, opt, informix_se, outputs);
   return outcome();
@@ -176,8 +195,9 @@ extern "C" PGESQL_API int pgesql_prepare(const pgesql_stmt *stmt, const char *co
   }
   std::string sql = placeholders_to_params(query ? query : "");
   diag::log("prepare on line %d: name %s; query: \"%s\"\n", opt.line, stmt_name.c_str(), sql.c_str());
-  if (check_result(*c, c->link->prepare(stmt_name, sql), opt.line, opt.informix))
-    c->prepared[stmt_name] = prepared_statement{sql};
+  query_result r = c->link->prepare(stmt_name, sql);
+  if (check_result(*c, r, opt.line, opt.informix))
+    c->prepared[stmt_name] = prepared_statement{sql, std::move(r.columns), true};
   return outcome();
 }
 
@@ -233,5 +253,30 @@ extern "C" PGESQL_API int pgesql_open_prepared(const pgesql_stmt *stmt, const ch
             params.size(), c->name.c_str());
   query_result r = c->link->execute(sql, params);
   if (check_result(*c, r, opt.line, opt.informix)) process_output(*c, r, opt, false, {});
+  return outcome();
+}
+
+extern "C" PGESQL_API int pgesql_describe(const pgesql_stmt *stmt, const char *connection_name, const char *name,
+                                          int input, const pgesql_var *target) {
+  begin_statement();
+  store_options opt = options_of(stmt);
+  if (input) {
+    diag::raise_error(opt.line, ECPG_UNSUPPORTED, diag::sqlstate::internal_error, "DESCRIBE INPUT");
+    return outcome();
+  }
+  connection_ptr c = require_connection(connection_name, opt.line);
+  if (!c) return outcome();
+  std::lock_guard<std::mutex> lock(c->mutex);
+  if (!require_link(*c, opt.line)) return outcome();
+  std::string stmt_name = name ? name : (stmt->name ? stmt->name : "");
+  auto found = find_prepared(*c, stmt_name);
+  if (found == c->prepared.end()) {
+    diag::raise_error(opt.line, ECPG_INVALID_STMT, diag::sqlstate::invalid_statement_name, stmt_name.c_str());
+    return outcome();
+  }
+  query_result description;
+  description.outcome = query_result::status::rows;
+  description.columns = found->second.columns;
+  describe_into(opt, description, *target, true);
   return outcome();
 }

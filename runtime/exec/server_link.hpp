@@ -30,6 +30,8 @@ struct column_info {
   std::string name;
   std::uint32_t type_oid = 0;
   bool binary = false;  // values in binary format (FETCH from a BINARY cursor)
+  std::int16_t type_size = 0;      // pg_type.typlen (GET DESCRIPTOR OCTET_LENGTH)
+  std::int32_t type_modifier = -1; // typmod (LENGTH, PRECISION, SCALE)
 };
 
 // The outcome of one statement. Field texts are NUL-terminated in `text`.
@@ -43,6 +45,7 @@ struct query_result {
   std::string command_tag;  // "INSERT 0 3", "SELECT 2", ...
   server_message error;     // when outcome == error
   std::string copy_data;    // COPY ... TO STDOUT output, when outcome == copy_out
+  std::size_t param_count = 0;  // parameters of a prepared statement (prepare only)
 
   const std::optional<std::string> &field(std::size_t row, std::size_t col) const {
     return fields[row * columns.size() + col];

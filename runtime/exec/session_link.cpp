@@ -19,7 +19,8 @@ class result_filler final : public conn::RowSink {
   explicit result_filler(query_result &r) : r_(r) {}
   void on_columns(std::span<const conn::ColumnDescription> columns) override {
     start_statement();
-    for (const auto &c : columns) r_.columns.push_back({c.name, c.type_oid, c.format == conn::Format::binary});
+    for (const auto &c : columns)
+      r_.columns.push_back({c.name, c.type_oid, c.format == conn::Format::binary, c.type_size, c.type_modifier});
     r_.outcome = query_result::status::rows;
   }
   void on_row(std::span<const conn::Field> fields) override {
@@ -80,7 +81,13 @@ class session_link final : public server_link {
     });
   }
   query_result prepare(std::string_view name, std::string_view sql) override {
-    return run([&](query_result &) { c_->prepare(name, sql); });
+    // the description is kept for DESCRIBE
+    return run([&](query_result &r) {
+      conn::StatementDescription d = c_->prepare(name, sql);
+      for (const auto &c : d.columns)
+        r.columns.push_back({c.name, c.type_oid, false, c.type_size, c.type_modifier});
+      r.param_count = d.param_types.size();
+    });
   }
   query_result execute_prepared(std::string_view name, std::span<const param_value> params) override {
     bind b(params);

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "descriptors/descriptor_store.hpp"
+#include "descriptors/sqlda_native.hpp"
 #include "diag/auto_memory.hpp"
 #include "diag/debug_log.hpp"
 #include "diag/raise.hpp"
@@ -132,11 +134,8 @@ bool process_output(connection &c, const query_result &r, const store_options &o
         diag::raise_not_found(opt.line);
         return false;
       }
-      if (!out.empty() && (out[0].type == PGESQL_T_DESCRIPTOR || out[0].type == PGESQL_T_SQLDA)) {
-        diag::raise_error(opt.line, ECPG_UNSUPPORTED, diag::sqlstate::internal_error,
-                          out[0].type == PGESQL_T_DESCRIPTOR ? "descriptor" : "sqlda");
-        return false;
-      }
+      if (!out.empty() && (out[0].type == PGESQL_T_DESCRIPTOR || out[0].type == PGESQL_T_SQLDA))
+        return describe_into(opt, r, out[0], false);
       std::vector<field_value> column(r.row_count);
       for (std::size_t col = 0; col < ncols; ++col) {
         if (col >= out.size()) {
@@ -179,6 +178,22 @@ bool process_output(connection &c, const query_result &r, const store_options &o
     default:
       return true;
   }
+}
+
+bool describe_into(const store_options &opt, const query_result &r, const pgesql_var &target, bool describe) {
+  if (target.type == PGESQL_T_DESCRIPTOR) {
+    descriptors::sql_descriptor *d = descriptors::require_descriptor(static_cast<const char *>(target.addr), opt.line);
+    if (d == nullptr) return false;
+    d->result = r;
+    diag::log("process_output on line %d: putting result (%zu tuples) into descriptor %s\n", opt.line, r.row_count,
+              static_cast<const char *>(target.addr));
+    return true;
+  }
+  if (opt.informix) {
+    diag::raise_error(opt.line, ECPG_UNSUPPORTED, diag::sqlstate::internal_error, "sqlda");
+    return false;
+  }
+  return descriptors::store_native_sqlda(opt, r, describe, static_cast<sqlda_struct **>(target.addr));
 }
 
 int outcome() { return diag::thread_sqlca().sqlcode < 0 ? 1 : 0; }

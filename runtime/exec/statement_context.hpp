@@ -42,6 +42,9 @@ bool process_output(connection &c, const query_result &r, const store_options &o
 // The array form (if any) in which values of a column type arrive.
 bool column_array_kind(connection &c, std::uint32_t type_oid, int line, bool informix, array_kind &kind);
 
+// A result (rows, or with describe a statement's description) into an SQL descriptor or SQLDA output variable.
+bool describe_into(const store_options &opt, const query_result &r, const pgesql_var &target, bool describe);
+
 // Call result: non-zero exactly when sqlca reports an error.
 int outcome();
 

@@ -131,7 +131,7 @@ const char *descname = "d2";
   pgesql_desc_item pgesql_items[3] = {
     {PGESQL_D_DATA, {PGESQL_T_CHAR, (void *)(text), (long)sizeof(text), 1L, (long)sizeof(text), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}},
     {PGESQL_D_INDICATOR, {PGESQL_T_SHORT, (void *)&(ind), 1L, 1L, (long)sizeof(ind), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}},
-    {PGESQL_D_RET_LENGTH, {PGESQL_T_INT, (void *)&(len), 1L, 1L, (long)sizeof(len), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}}};
+    {PGESQL_D_LENGTH, {PGESQL_T_INT, (void *)&(len), 1L, 1L, (long)sizeof(len), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}}};
   pgesql_get_descriptor(&pgesql_st, "d1", (int)(idx), 3, pgesql_items);
 }
 #line 33 "dynamic.pgc"
