@@ -39,6 +39,8 @@ struct Config {
   std::string application_name;
   std::string options;          // command-line options sent to the backend
   std::string client_encoding;  // empty: let the server's default stand
+  // Server settings libpq takes from PGDATESTYLE and PGTZ and sends at start-up.
+  std::vector<std::pair<std::string, std::string>> environment_settings;
   std::chrono::seconds connect_timeout{0};  // 0: wait as long as the OS does, per host
   TargetSessionAttrs target_session_attrs = TargetSessionAttrs::any;
 

@@ -199,6 +199,8 @@ Config resolve_config(const Options &given, const Environment &env) {
   else if (const auto *f = get("fallback_application_name")) c.application_name = *f;
   if (const auto *o = get("options")) c.options = *o;
   if (const auto *e = get("client_encoding")) c.client_encoding = *e;
+  for (const auto &[variable, setting] : {std::pair{"PGDATESTYLE", "datestyle"}, std::pair{"PGTZ", "timezone"}})
+    if (const auto v = env.variable(variable); v && !v->empty()) c.environment_settings.emplace_back(setting, *v);
   if (const auto *t = get("connect_timeout"); t && !t->empty()) {
     int seconds = parse_int("connect_timeout", *t);
     if (seconds > 0 && seconds < 2) seconds = 2;  // libpq's minimum, so one slow DNS answer is not fatal

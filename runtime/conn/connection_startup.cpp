@@ -136,6 +136,7 @@ std::unique_ptr<Connection> ConnectionStarter::start(bool use_tls) {
   const std::string encoding = config_.client_encoding == "auto" ? locale_client_encoding() : config_.client_encoding;
   if (!encoding.empty()) params.emplace_back("client_encoding", encoding);
   if (!config_.options.empty()) params.emplace_back("options", config_.options);
+  for (const auto &[setting, value] : config_.environment_settings) params.emplace_back(setting, value);
   for (const auto &[name, value] : params)
     if (!protocol::is_protocol_string(name) || !protocol::is_protocol_string(value))
       throw Error::client_error(sqlstate::invalid_parameter_value, "connection parameter contains a zero byte");

@@ -63,6 +63,14 @@ TEST(ResolveConfig, EnvironmentFillsWhatIsNotGiven) {
   EXPECT_EQ(c.target_session_attrs, TargetSessionAttrs::read_write);
 }
 
+TEST(ResolveConfig, DateStyleAndTimeZoneFromTheEnvironmentAreStartupSettings) {
+  const Config c = resolve_config({}, fake_env({{"PGDATESTYLE", "Postgres, MDY"}, {"PGTZ", "PST8PDT"}}));
+  const std::vector<std::pair<std::string, std::string>> expected{{"datestyle", "Postgres, MDY"},
+                                                                  {"timezone", "PST8PDT"}};
+  EXPECT_EQ(c.environment_settings, expected);
+  EXPECT_TRUE(resolve_config({}, fake_env({{"PGTZ", ""}})).environment_settings.empty());
+}
+
 TEST(ResolveConfig, MultipleHostsWithOneOrManyPorts) {
   Config c = resolve_config({KV{"host", "a,b,/sock"}, KV{"port", "1,2,3"}}, fake_env({}));
   ASSERT_EQ(c.hosts.size(), 3u);
