@@ -240,6 +240,12 @@ void check_name(std::string_view name) {
 
 }  // namespace
 
+// Every queued message expects one step of replies; send_queued() flushes them.
+void Connection::note_queued(StepResult::Kind kind) {
+  pending_.push_back(kind);
+  ++unsent_steps_;
+}
+
 void Connection::queue_parse(std::string_view statement, std::string_view sql,
                              std::span<const std::uint32_t> param_types) {
   require_usable();
@@ -249,8 +255,7 @@ void Connection::queue_parse(std::string_view statement, std::string_view sql,
   if (param_types.size() > 65535)
     throw Error::client_error(sqlstate::invalid_parameter_value, "too many parameter types (at most 65535)");
   fe::parse(out_, statement, sql, param_types);
-  pending_.push_back(StepResult::Kind::parse);
-  ++unsent_steps_;
+  note_queued(StepResult::Kind::parse);
 }
 
 void Connection::queue_bind(std::string_view portal, std::string_view statement, const BindParams &p) {
@@ -262,55 +267,48 @@ void Connection::queue_bind(std::string_view portal, std::string_view statement,
   if (p.formats.size() > 1 && p.formats.size() != p.values.size())
     throw Error::client_error(sqlstate::invalid_parameter_value, "parameter format count does not match parameters");
   fe::bind(out_, portal, statement, p.formats, p.values, p.result_formats);
-  pending_.push_back(StepResult::Kind::bind);
-  ++unsent_steps_;
+  note_queued(StepResult::Kind::bind);
 }
 
 void Connection::queue_describe_statement(std::string_view statement) {
   require_usable();
   check_name(statement);
   fe::describe_statement(out_, statement);
-  pending_.push_back(StepResult::Kind::describe_statement);
-  ++unsent_steps_;
+  note_queued(StepResult::Kind::describe_statement);
 }
 
 void Connection::queue_describe_portal(std::string_view portal) {
   require_usable();
   check_name(portal);
   fe::describe_portal(out_, portal);
-  pending_.push_back(StepResult::Kind::describe_portal);
-  ++unsent_steps_;
+  note_queued(StepResult::Kind::describe_portal);
 }
 
 void Connection::queue_execute(std::string_view portal, std::int32_t max_rows) {
   require_usable();
   check_name(portal);
   fe::execute(out_, portal, max_rows);
-  pending_.push_back(StepResult::Kind::execute);
-  ++unsent_steps_;
+  note_queued(StepResult::Kind::execute);
 }
 
 void Connection::queue_close_statement(std::string_view statement) {
   require_usable();
   check_name(statement);
   fe::close_statement(out_, statement);
-  pending_.push_back(StepResult::Kind::close);
-  ++unsent_steps_;
+  note_queued(StepResult::Kind::close);
 }
 
 void Connection::queue_close_portal(std::string_view portal) {
   require_usable();
   check_name(portal);
   fe::close_portal(out_, portal);
-  pending_.push_back(StepResult::Kind::close);
-  ++unsent_steps_;
+  note_queued(StepResult::Kind::close);
 }
 
 void Connection::queue_sync() {
   require_usable();
   fe::sync(out_);
-  pending_.push_back(StepResult::Kind::sync);
-  ++unsent_steps_;
+  note_queued(StepResult::Kind::sync);
 }
 
 void Connection::send_queued() {

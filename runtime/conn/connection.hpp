@@ -175,6 +175,7 @@ class Connection {
   void read_ready_for_query(std::string_view body);
   void execute_one(std::string_view sql, const BindParams &params, RowSink &sink);
   void run_simple_query(std::string_view sql, RowSink *sink, std::vector<Result> *results);
+  void note_queued(StepResult::Kind kind);
 
   Config config_;
   HostSpec host_;
