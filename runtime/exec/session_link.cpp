@@ -48,6 +48,24 @@ class result_filler final : public conn::RowSink {
   bool completed_ = false;
 };
 
+// Adds up the rows each Execute of a batch reports; returned rows are dropped.
+class row_counter final : public conn::RowSink {
+ public:
+  void on_columns(std::span<const conn::ColumnDescription>) override {}
+  void on_row(std::span<const conn::Field>) override {}
+  void on_complete(std::string_view tag, bool) override {
+    std::size_t space = tag.rfind(' ');
+    if (space != std::string_view::npos) {
+      std::uint64_t n = 0;
+      for (char c : tag.substr(space + 1)) n = n * 10 + static_cast<std::uint64_t>(c - '0');
+      total += n;
+    }
+    last_tag = tag;
+  }
+  std::uint64_t total = 0;
+  std::string last_tag;
+};
+
 query_result from_error(const conn::Error &e) {
   query_result r;
   r.outcome = query_result::status::error;
@@ -96,6 +114,48 @@ class session_link final : public server_link {
       c_->execute_prepared(name, b.params(), sink);
     });
   }
+  batch_result execute_batch(std::string_view sql, std::span<const param_value> params, std::size_t per_row,
+                             std::size_t rows) override {
+    // Parse once, Bind/Execute per row, one Sync: until the Sync every row is
+    // in one transaction (the implicit one in autocommit mode), so the batch
+    // is atomic. Sending every few hundred rows lets the server start early.
+    constexpr std::size_t rows_per_send = 256;
+    batch_result out;
+    if (per_row > 65535) {
+      // checked here: a Bind refused half-way would leave the pipeline unfinished
+      out.status.outcome = query_result::status::error;
+      out.status.error = {"54000", "too many parameters (at most 65535)"};
+      return out;
+    }
+    try {
+      c_->queue_parse("", sql);
+      bind b;
+      for (std::size_t i = 0; i < rows; ++i) {
+        b.assign(params.subspan(i * per_row, per_row));
+        c_->queue_bind("", "", b.params());
+        c_->queue_execute("", 0);
+        if ((i + 1) % rows_per_send == 0) c_->send_queued();
+      }
+      c_->queue_sync();
+      row_counter counter;
+      // steps: parse, then bind + execute for each row, then sync
+      for (std::size_t step = 0; c_->pending_steps() > 0; ++step) {
+        conn::StepResult r = c_->read_step(&counter);
+        if (!r.error || out.status.outcome == query_result::status::error) continue;
+        out.status = from_error(*r.error);
+        if (r.kind == conn::StepResult::Kind::bind || r.kind == conn::StepResult::Kind::execute)
+          out.failed_row = (step - 1) / 2;
+      }
+      if (out.status.outcome != query_result::status::error) {
+        out.rows_processed = counter.total;
+        out.status.command_tag = counter.last_tag;
+      }
+    } catch (const conn::Error &e) {
+      out = batch_result{};
+      out.status = from_error(e);
+    }
+    return out;
+  }
   query_result simple_query(std::string_view sql) override {
     return run([&](query_result &r) {
       result_filler sink(r);
@@ -123,7 +183,11 @@ class session_link final : public server_link {
   // Parameter values and formats for one Bind, viewing the formatted values.
   class bind {
    public:
-    explicit bind(std::span<const param_value> params) {
+    bind() = default;
+    explicit bind(std::span<const param_value> params) { assign(params); }
+    void assign(std::span<const param_value> params) {
+      values_.clear();
+      formats_.clear();
       bool any_binary = false;
       for (const param_value &p : params) {
         values_.push_back(p.is_null ? conn::ParamValue{} : conn::ParamValue{std::string_view(p.data)});
