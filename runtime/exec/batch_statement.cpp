@@ -1,7 +1,11 @@
 // pgesql_exec_batch: FOR :n bulk DML. Element i of each host array becomes
 // row i; every row's parameters are formatted before anything is sent, so a
-// conversion error leaves the server untouched.
+// conversion error leaves the server untouched. Plain INSERTs of many rows go
+// through COPY, everything else through one pipeline.
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <strings.h>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -11,6 +15,7 @@
 #include "diag/sqlca.hpp"
 #include "diag/sqlstate.hpp"
 #include "ecpgerrno.h"
+#include "exec/batch_copy.hpp"
 #include "exec/param_format.hpp"
 #include "exec/statement_context.hpp"
 #include "pgesql/pgesql.h"
@@ -58,6 +63,37 @@ bool check_inputs(std::span<const pgesql_var> in, long rows, int line) {
   return true;
 }
 
+// COPY runs a plain INSERT's rows several times faster than one Execute per
+// row (bench/RESULTS.md); from this many rows on it is worth its catalog check.
+constexpr std::size_t copy_min_rows = 64;
+
+// PGESQL_BULK_COPY=off keeps every batch on the pipeline.
+bool copy_enabled() {
+  static const bool on = [] {
+    const char *e = std::getenv("PGESQL_BULK_COPY");
+    return e == nullptr || (std::strcmp(e, "0") != 0 && strcasecmp(e, "off") != 0);
+  }();
+  return on;
+}
+
+// COPY takes rows as INSERT does only into a plain or partitioned table without
+// rules (COPY ignores them) or row-level security (COPY FROM refuses it).
+bool copies_like_insert(connection &c, const std::string &table) {
+  param_value name;
+  name.data = table;
+  query_result r = c.link->execute(
+      "select c.relkind in ('r', 'p') and not c.relhasrules and not c.relrowsecurity "
+      "from pg_catalog.pg_class c where c.oid = pg_catalog.to_regclass($1)",
+      std::span<const param_value>(&name, 1));
+  return r.outcome == query_result::status::rows && r.row_count == 1 && r.field(0, 0) && *r.field(0, 0) == "t";
+}
+
+bool any_binary(const std::vector<param_value> &params) {
+  for (const param_value &p : params)
+    if (p.binary) return true;
+  return false;
+}
+
 // The batch's command tag: the verb of the last row's tag with the total.
 std::string total_tag(const std::string &last, std::uint64_t total) {
   std::string verb = last.substr(0, last.find(' '));
@@ -91,7 +127,12 @@ extern "C" PGESQL_API int pgesql_exec_batch(const pgesql_stmt *stmt, const char 
   if (!autostart_transaction(*c, opt.line, opt.informix)) return outcome();
   diag::log("exec_batch on line %d: query: %s; %zu row(s) of %zu parameter(s) on connection %s\n", opt.line,
             stmt->sql, nrows, inputs.size(), c->name.c_str());
-  batch_result r = c->link->execute_batch(stmt->sql, params, inputs.size(), nrows);
+  std::string copy_sql, table;
+  bool use_copy = nrows >= copy_min_rows && copy_enabled() && copy_form(stmt->sql, inputs.size(), copy_sql, table) &&
+                  !any_binary(params) && copies_like_insert(*c, table);
+  if (use_copy) diag::log("exec_batch on line %d: as %s\n", opt.line, copy_sql.c_str());
+  batch_result r = use_copy ? c->link->copy_batch(stmt->sql, copy_sql, params, inputs.size(), nrows)
+                            : c->link->execute_batch(stmt->sql, params, inputs.size(), nrows);
   bool row_failed = r.status.outcome == query_result::status::error && r.failed_row < nrows;
   if (row_failed)
     r.status.error.message += " (row " + std::to_string(r.failed_row + 1) + " of " + std::to_string(nrows) + ")";

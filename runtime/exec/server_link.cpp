@@ -1,4 +1,4 @@
-// server_link's default batch: row by row, for links that cannot pipeline.
+// server_link's default batches: row by row, for links that cannot pipeline or COPY.
 #include "exec/server_link.hpp"
 
 #include <cstdlib>
@@ -21,6 +21,11 @@ batch_result server_link::execute_batch(std::string_view sql, std::span<const pa
     out.status = std::move(r);
   }
   return out;
+}
+
+batch_result server_link::copy_batch(std::string_view insert_sql, std::string_view, std::span<const param_value> params,
+                                     std::size_t per_row, std::size_t rows) {
+  return execute_batch(insert_sql, params, per_row, rows);
 }
 
 }  // namespace pgesql::exec

@@ -79,6 +79,10 @@ class server_link {
   // by one (enough for test fakes); a real session pipelines them.
   virtual batch_result execute_batch(std::string_view sql, std::span<const param_value> params, std::size_t per_row,
                                      std::size_t rows);
+  // The same rows of a plain INSERT (see batch_copy.hpp) through copy_sql
+  // (COPY ... FROM STDIN), itself atomic. The default runs execute_batch.
+  virtual batch_result copy_batch(std::string_view insert_sql, std::string_view copy_sql,
+                                  std::span<const param_value> params, std::size_t per_row, std::size_t rows);
   virtual transaction_state transaction_status() const = 0;
   virtual bool is_open() const = 0;
   // NoticeResponses received since the last call.

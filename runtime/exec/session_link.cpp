@@ -8,6 +8,7 @@
 
 #include "conn/config_resolver.hpp"
 #include "conn/connection.hpp"
+#include "exec/batch_copy.hpp"
 
 namespace pgesql::exec {
 namespace {
@@ -153,6 +154,32 @@ class session_link final : public server_link {
     } catch (const conn::Error &e) {
       out = batch_result{};
       out.status = from_error(e);
+    }
+    return out;
+  }
+  batch_result copy_batch(std::string_view, std::string_view copy_sql, std::span<const param_value> params,
+                          std::size_t per_row, std::size_t rows) override {
+    // COPY by simple query: one statement, so atomic in autocommit mode too
+    constexpr std::size_t chunk_bytes = 64 * 1024;
+    batch_result out;
+    try {
+      std::uint64_t n = c_->copy_in(copy_sql, [&](conn::Connection::CopyWriter &w) {
+        std::string chunk;
+        chunk.reserve(chunk_bytes + 1024);
+        for (std::size_t i = 0; i < rows; ++i) {
+          append_copy_row(chunk, params.subspan(i * per_row, per_row));
+          if (chunk.size() >= chunk_bytes) {
+            w.write(chunk);
+            chunk.clear();
+          }
+        }
+        if (!chunk.empty()) w.write(chunk);
+      });
+      out.rows_processed = n;
+      out.status.command_tag = "INSERT 0 " + std::to_string(n);
+    } catch (const conn::Error &e) {
+      out.status = from_error(e);
+      if (std::size_t line = copy_error_line(e.fields().where); line > 0 && line <= rows) out.failed_row = line - 1;
     }
     return out;
   }
