@@ -93,6 +93,7 @@ struct Stmt {
   VarList using_list, into_list;
   Value index;              // GET/SET DESCRIPTOR ... VALUE n
   Value count;              // GET/SET DESCRIPTOR ... COUNT
+  Value batch_rows;         // FOR :n / FOR n (Oracle) or FOR :n ROWS (Db2): rows of host arrays to run
   std::vector<DescItem> items;
   std::vector<Declaration> type_decl;  // EXEC SQL TYPE/VAR: the type (one declarator)
 };

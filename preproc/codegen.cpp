@@ -352,6 +352,23 @@ std::string Codegen::string_expr(const Value &v, const char *what) {
 
 std::string Codegen::conn_expr(const Value &at) { return string_expr(at, "a connection name"); }
 
+// The row count of FOR :n as a long: an integer host variable or a literal number.
+std::string Codegen::batch_rows_expr(const Value &v) {
+  if (v.kind == Value::Literal) {
+    bool digits = !v.text.empty();
+    for (char c : v.text) digits = digits && std::isdigit(static_cast<unsigned char>(c));
+    if (!digits) ctx_.diag.error(v.loc.begin, "the row count of FOR must be an integer, not \"" + v.text + "\"");
+    return "(long)(" + v.text + ")";
+  }
+  TypeP t;
+  if (!resolve(v.host, false, &t)) return "0L";
+  if (t->kind != Type::Scalar || !is_integer_code(type_code(t->base))) {
+    ctx_.diag.error(v.loc.begin, "host variable \"" + v.host.expr + "\" used as the row count of FOR must have an integer type, not " + describe_type(*t));
+    return "0L";
+  }
+  return "(long)(" + v.host.expr + ")";
+}
+
 // ---- SQL text -------------------------------------------------------------------
 
 std::string Codegen::sql_text(const std::vector<Tok> &toks, std::vector<std::string> &in,
@@ -589,6 +606,13 @@ std::string Codegen::statement(const Stmt &s, const Value &given_at, const std::
                exec_call(string_expr(value_of(*prep), "a statement name")) + finish(false);
       }
       std::string sql = sql_text(s.tokens, in, out, 1, true);
+      if (s.batch_rows.kind != Value::None) {
+        // FOR :n: element i of each host array is row i of one pipelined batch
+        if (!out.empty()) ctx_.diag.error(s.batch_rows.loc.begin, "FOR :n cannot be used with INTO or RETURNING ... INTO");
+        return header(s, "PGESQL_STMT_NORMAL", sql, "", file) + arrays(in, out) + "  pgesql_exec_batch(&pgesql_st, " +
+               conn + ", " + batch_rows_expr(s.batch_rows) + ", " + std::to_string(in.size()) + ", " +
+               (in.empty() ? "0" : "pgesql_in") + ");\n" + finish(true);
+      }
       const char *kind = is_transaction(s.tokens) ? "PGESQL_STMT_TRANSACTION" : "PGESQL_STMT_NORMAL";
       return header(s, kind, sql, "", file) + arrays(in, out) + exec_call("0") + finish(returns_rows(s.tokens));
     }

@@ -50,6 +50,7 @@ class Codegen {
   bool var_list(const VarList &l, std::vector<std::string> &out);
   std::string string_expr(const Value &v, const char *what);
   std::string conn_expr(const Value &at);
+  std::string batch_rows_expr(const Value &v);
   std::string var_init(const VarDesc &v, const VarDesc *ind);
 
   // SQL text with host variables replaced by $n

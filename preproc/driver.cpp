@@ -85,10 +85,33 @@ bool Driver::parse(std::vector<Tok> tokens, Mode mode, Span whole) {
     // Not one of ECPG's statements: SQL for the server, kept as tokens.
     stmt.kind = Stmt::Generic;
     stmt.tokens = std::move(toks_);
+    take_batch_rows();
     return true;
   }
   int rc = parser_->parse();
   return rc == 0 && !errors_;
+}
+
+// Bulk array DML is generic SQL with a row count around it: FOR :n (or a
+// number) before INSERT/UPDATE/DELETE as Oracle writes it, or FOR :n ROWS
+// after an INSERT as Db2 does. Neither is PostgreSQL syntax, so no SQL the
+// server understands is taken for it.
+void Driver::take_batch_rows() {
+  std::vector<Tok> &t = stmt.tokens;
+  auto is_count = [](const Tok &x) { return x.lex == Lex::HostVar || x.lex == Lex::Number; };
+  auto count_value = [&](const Tok &x) { return x.lex == Lex::HostVar ? host_value(host(x.text, x.loc)) : literal(x.text, x.loc); };
+  if (t.size() >= 3 && word_is(t[0], "for") && is_count(t[1]) &&
+      (word_is(t[2], "insert") || word_is(t[2], "update") || word_is(t[2], "delete"))) {
+    stmt.batch_rows = count_value(t[1]);
+    t.erase(t.begin(), t.begin() + 2);
+    t[0].space_before = false;
+    return;
+  }
+  std::size_t n = t.size();
+  if (n >= 4 && word_is(t[0], "insert") && word_is(t[n - 1], "rows") && is_count(t[n - 2]) && word_is(t[n - 3], "for")) {
+    stmt.batch_rows = count_value(t[n - 2]);
+    t.resize(n - 3);
+  }
 }
 
 Parser::symbol_type Driver::next() {

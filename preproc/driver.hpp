@@ -56,6 +56,7 @@ class Driver {
   Parser::symbol_type keyword_or_ident(const Tok &t, const Span &at);
 
   void reset(std::vector<Tok> tokens, Mode mode, Span whole);
+  void take_batch_rows();
 
   Context &ctx_;
   std::unique_ptr<Parser> parser_;

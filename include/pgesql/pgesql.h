@@ -156,6 +156,23 @@ PGESQL_API int pgesql_set_autocommit(const pgesql_stmt *stmt, const char *connec
 PGESQL_API int pgesql_exec(const pgesql_stmt *stmt, const char *connection, const char *name,
                            int nin, const pgesql_var *in, int nout, const pgesql_var *out);
 
+/* Bulk array DML: EXEC SQL FOR :rows INSERT|UPDATE|DELETE ... (Oracle) and
+ * EXEC SQL INSERT ... FOR :rows ROWS (Db2). Row i binds element i of every
+ * input variable that is an array (count != 1; indicator arrays likewise);
+ * scalars repeat on every row. The rows run as one pipeline: Parse once,
+ * Bind/Execute per row, one Sync, so the batch is atomic like one statement
+ * (in autocommit mode too).
+ *  - success: sqlca.sqlerrd[2] = rows processed in total (NOT FOUND when an
+ *    UPDATE/DELETE touched none);
+ *  - a row fails: the server's error with "(row K of N)" in sqlerrmc,
+ *    sqlca.sqlerrd[3] = K (1-based; 0 when no single row is to blame),
+ *    sqlerrd[2] = 0; nothing of the batch persists and the transaction is
+ *    left as a failed statement leaves it;
+ *  - rows > an array's element count: ECPG_TOO_FEW_ARGUMENTS, nothing runs;
+ *  - rows <= 0: nothing runs, sqlcode 0. */
+PGESQL_API int pgesql_exec_batch(const pgesql_stmt *stmt, const char *connection, long rows, int nin,
+                                 const pgesql_var *in);
+
 /* EXEC SQL OPEN of a cursor declared over a prepared statement
  * (DECLARE c CURSOR FOR prepared_name). stmt->kind is PGESQL_STMT_OPEN and
  * stmt->sql the DECLARE text up to and including FOR ("declare c scroll
