@@ -125,6 +125,11 @@ struct adapter<std::chrono::time_point<std::chrono::system_clock, Duration>> {
     if (data == nullptr) return -1;
     long long us;
     std::memcpy(&us, data, sizeof us);
+    // Duration's range (system_clock's nanoseconds: 1678 to 2262) may not hold the value
+    using period = typename Duration::period;
+    long double limit = static_cast<long double>(Duration::max().count()) * period::num / period::den;
+    long double secs = (static_cast<long double>(us) + postgres_epoch_us) / 1e6L;
+    if (secs > limit || -secs > limit) return -2;
     std::chrono::microseconds since(us + postgres_epoch_us);
     *static_cast<time_point *>(object) = time_point(std::chrono::floor<Duration>(since));
     return 0;
@@ -132,7 +137,13 @@ struct adapter<std::chrono::time_point<std::chrono::system_clock, Duration>> {
   static constexpr pgesql_host_adapter table{PGESQL_T_TIMESTAMP, 0, &get, &set, "std::chrono::time_point"};
 };
 
-#if __cplusplus >= 202002L && defined(__cpp_lib_chrono) && __cpp_lib_chrono >= 201907L
+#if __cplusplus >= 202002L && ((defined(__cpp_lib_chrono) && __cpp_lib_chrono >= 201907L) || \
+                                (defined(_GLIBCXX_RELEASE) && _GLIBCXX_RELEASE >= 11))
+// std::chrono::year_month_day exists (libstdc++ has it from GCC 11 before it sets __cpp_lib_chrono)
+#define PGESQL_HAS_CHRONO_CALENDAR 1
+#endif
+
+#ifdef PGESQL_HAS_CHRONO_CALENDAR
 // A calendar date (C++20), exchanged as a PostgreSQL date.
 template <>
 struct adapter<std::chrono::year_month_day> {
@@ -148,7 +159,9 @@ struct adapter<std::chrono::year_month_day> {
     if (data == nullptr) return -1;
     long days;
     std::memcpy(&days, data, sizeof days);
-    *static_cast<std::chrono::year_month_day *>(object) = postgres_epoch + std::chrono::days(days);
+    std::chrono::year_month_day d = postgres_epoch + std::chrono::days(days);
+    if (!d.ok()) return -2;  // beyond year 32767
+    *static_cast<std::chrono::year_month_day *>(object) = d;
     return 0;
   }
   static constexpr pgesql_host_adapter table{PGESQL_T_DATE, 0, &get, &set, "std::chrono::year_month_day"};

@@ -109,8 +109,10 @@ typedef struct pgesql_host_adapter {
   /* Input: 0 for NULL; 1 with *data (and *len for text) set. scratch is 16
    * aligned bytes the adapter may convert into. */
   int (*get)(const void *object, void *scratch, const void **data, long *len);
-  /* Output: data NULL stores NULL (returns -1 when the object cannot hold
-   * it); otherwise the value in the C form. NULL for input-only types. */
+  /* Output: data NULL stores NULL; otherwise the value in the C form.
+   * Returns 0, -1 when the object cannot hold NULL, or -2 when the value is
+   * outside the object's range (a time point of 1048 in nanoseconds). NULL
+   * for input-only types. */
   int (*set)(void *object, const void *data, long len);
   const char *name;  /* the C++ type, for messages */
 } pgesql_host_adapter;

@@ -170,7 +170,11 @@ bool store_host_column(const store_options &opt, const pgesql_var &v, std::span<
                             1, 0, f, array_kind::none)) {
       return false;
     }
-    a.set(target, scratch, 0);
+    if (a.set(target, scratch, 0) == -2) {
+      diag::raise_error(opt.line, a.type == PGESQL_T_DATE ? ECPG_DATE_FORMAT : ECPG_TIMESTAMP_FORMAT,
+                        diag::sqlstate::datetime_field_overflow, f.text);
+      return false;
+    }
   }
   return true;
 }

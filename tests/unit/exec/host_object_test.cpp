@@ -146,6 +146,11 @@ TEST(HostObject, TimePointsFromServerText) {
   EXPECT_EQ(duration_cast<milliseconds>(t.time_since_epoch()).count(), 946684800750LL);
   ASSERT_TRUE(store_host_column(store_options{}, var(pgesql::host::bind(coarse, [] {})), f, array_kind::none));
   EXPECT_EQ(coarse.time_since_epoch().count(), 946684800LL);
+  field_value late[] = {text("2300-01-01 00:00:00+00")};  // beyond nanoseconds' range
+  EXPECT_FALSE(store_host_column(store_options{}, var(pgesql::host::bind(t, [] {})), late, array_kind::none));
+  EXPECT_EQ(std::string(pgesql::diag::thread_sqlca().sqlstate, 5), "22008");
+  ASSERT_TRUE(store_host_column(store_options{}, var(pgesql::host::bind(coarse, [] {})), late, array_kind::none));
+  EXPECT_EQ(coarse.time_since_epoch().count(), 10413792000LL);
   field_value bad[] = {text("infinity")};
   EXPECT_FALSE(store_host_column(store_options{}, var(pgesql::host::bind(t, [] {})), bad, array_kind::none));
   EXPECT_EQ(pgesql::diag::thread_sqlca().sqlcode, ECPG_TIMESTAMP_FORMAT);
