@@ -23,48 +23,58 @@ struct person {
   char code[4];
 };
 #line 17 "host_types_cxx.pgc"
+typedef std::vector<person> people_t;
+#line 18 "host_types_cxx.pgc"
 
 
 
 
 int main() {
   
-#line 23 "host_types_cxx.pgc"
-std::string name = "x";
 #line 24 "host_types_cxx.pgc"
-const std::string_view view = "v";
+std::string name = "x";
 #line 25 "host_types_cxx.pgc"
-const char *text = "t";
+const std::string_view view = "v";
 #line 26 "host_types_cxx.pgc"
-std::optional<int> age;
+const char *text = "t";
 #line 27 "host_types_cxx.pgc"
-std::vector<int> ids;
+std::optional<int> age;
 #line 28 "host_types_cxx.pgc"
-std::array<double, 3> weights = {};
+std::vector<int> ids;
 #line 29 "host_types_cxx.pgc"
-std::vector<person> people;
+std::array<double, 3> weights = {};
 #line 30 "host_types_cxx.pgc"
-person one;
+std::vector<person> people;
 #line 31 "host_types_cxx.pgc"
-std::chrono::system_clock::time_point created;
+person one;
 #line 32 "host_types_cxx.pgc"
-std::chrono::time_point<std::chrono::system_clock, std::chrono::seconds> seconds;
+std::chrono::system_clock::time_point created;
 #line 33 "host_types_cxx.pgc"
-std::vector<std::optional<std::string>> notes;
+std::chrono::time_point<std::chrono::system_clock, std::chrono::seconds> seconds;
 #line 34 "host_types_cxx.pgc"
-std::string names[2];
+std::vector<std::optional<std::string>> notes;
 #line 35 "host_types_cxx.pgc"
-int n = 0;
+std::string names[2];
 #line 36 "host_types_cxx.pgc"
+int n = 0;
+#line 37 "host_types_cxx.pgc"
+short ind = 0;
+#line 38 "host_types_cxx.pgc"
+people_t more;
+#line 39 "host_types_cxx.pgc"
+std::array<person, 2> pair;
+#line 40 "host_types_cxx.pgc"
+std::vector<std::string> labels = {std::string ("a") , std::string ("b")};
+#line 41 "host_types_cxx.pgc"
 
 
-  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "host_types_cxx.pgc", 38, 3};
+  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "host_types_cxx.pgc", 43, 3};
   pgesql_connect(&pgesql_st, (name).c_str(), 0, 0, 0, 0);
   if (sqlca.sqlcode < 0) pgesql::throw_sql_error(&pgesql_st);
 }
-#line 38 "host_types_cxx.pgc"
+#line 43 "host_types_cxx.pgc"
 
-  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT $1, $2, $3 FROM t WHERE id = ANY($4)", 0, "host_types_cxx.pgc", 39, 3};
+  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT $1, $2, $3 FROM t WHERE id = ANY($4)", 0, "host_types_cxx.pgc", 44, 3};
   pgesql_var pgesql_in[4] = {
     {PGESQL_T_CXX, (void *)pgesql::host::bind(view, [] {}), 1L, 1L, (long)sizeof(view), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L},
     {PGESQL_T_CHAR, (void *)&(text), 0L, 1L, (long)sizeof(char), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L},
@@ -77,9 +87,9 @@ int n = 0;
   pgesql_exec(&pgesql_st, 0, 0, 4, pgesql_in, 3, pgesql_out);
   if (sqlca.sqlcode < 0) pgesql::throw_sql_error(&pgesql_st);
 }
-#line 39 "host_types_cxx.pgc"
+#line 44 "host_types_cxx.pgc"
 
-  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT id, name, age, code FROM person", 0, "host_types_cxx.pgc", 40, 3};
+  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT id, name, age, code FROM person", 0, "host_types_cxx.pgc", 45, 3};
   pgesql_var pgesql_out[4] = {
     {PGESQL_T_CXX, (void *)pgesql::host::bind_member(people, [](auto &pgesql_row) -> auto & { return pgesql_row.id; }), 1L, 1L, 0L, PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L},
     {PGESQL_T_CXX, (void *)pgesql::host::bind_member(people, [](auto &pgesql_row) -> auto & { return pgesql_row.name; }), 1L, 1L, 0L, PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L},
@@ -88,9 +98,9 @@ int n = 0;
   pgesql_exec(&pgesql_st, 0, 0, 0, 0, 4, pgesql_out);
   if (sqlca.sqlcode < 0) pgesql::throw_sql_error(&pgesql_st);
 }
-#line 40 "host_types_cxx.pgc"
+#line 45 "host_types_cxx.pgc"
 
-  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT id, name, age, code FROM person LIMIT 1", 0, "host_types_cxx.pgc", 41, 3};
+  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT id, name, age, code FROM person LIMIT 1", 0, "host_types_cxx.pgc", 46, 3};
   pgesql_var pgesql_out[4] = {
     {PGESQL_T_INT, (void *)&((one).id), 1L, 1L, (long)sizeof(one), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L},
     {PGESQL_T_CXX, (void *)pgesql::host::bind((one).name, [] {}), 1L, 1L, (long)sizeof(one), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L},
@@ -99,25 +109,25 @@ int n = 0;
   pgesql_exec(&pgesql_st, 0, 0, 0, 0, 4, pgesql_out);
   if (sqlca.sqlcode < 0) pgesql::throw_sql_error(&pgesql_st);
 }
-#line 41 "host_types_cxx.pgc"
+#line 46 "host_types_cxx.pgc"
 
   { static pgesql_var pgesql_cv[1];
   pgesql_var pgesql_in[1] = {
     {PGESQL_T_CXX, (void *)pgesql::host::bind(seconds, [] {}), 1L, 1L, (long)sizeof(seconds), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
   memcpy(pgesql_cv, pgesql_in, sizeof pgesql_in);
-  ECPGset_var(0, pgesql_cv, 42);
+  ECPGset_var(0, pgesql_cv, 47);
 }
-#line 42 "host_types_cxx.pgc"
+#line 47 "host_types_cxx.pgc"
 
-  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_OPEN, 0, "declare c cursor for SELECT note, w, n FROM t WHERE s = $1", "c", "host_types_cxx.pgc", 43, 3};
+  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_OPEN, 0, "declare c cursor for SELECT note, w, n FROM t WHERE s = $1", "c", "host_types_cxx.pgc", 48, 3};
   pgesql_var pgesql_in[1] = {
     {PGESQL_T_CXX, (void *)pgesql::host::bind(seconds, [] {}), 1L, 1L, (long)sizeof(seconds), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
   pgesql_exec(&pgesql_st, 0, 0, 1, pgesql_in, 0, 0);
   if (sqlca.sqlcode < 0) pgesql::throw_sql_error(&pgesql_st);
 }
-#line 43 "host_types_cxx.pgc"
+#line 48 "host_types_cxx.pgc"
 
-  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_FETCH, 0, "fetch ALL FROM c", "c", "host_types_cxx.pgc", 44, 3};
+  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_FETCH, 0, "fetch ALL FROM c", "c", "host_types_cxx.pgc", 49, 3};
   pgesql_var pgesql_out[3] = {
     {PGESQL_T_CXX, (void *)pgesql::host::bind(notes, [] {}), 1L, 1L, (long)sizeof(notes), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L},
     {PGESQL_T_CXX, (void *)pgesql::host::bind(weights, [] {}), 1L, 1L, (long)sizeof(weights), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L},
@@ -125,27 +135,89 @@ int n = 0;
   pgesql_exec(&pgesql_st, 0, 0, 0, 0, 3, pgesql_out);
   if (sqlca.sqlcode < 0) pgesql::throw_sql_error(&pgesql_st);
 }
-#line 44 "host_types_cxx.pgc"
+#line 49 "host_types_cxx.pgc"
 
-  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT a FROM t", 0, "host_types_cxx.pgc", 45, 3};
+  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT a FROM t", 0, "host_types_cxx.pgc", 50, 3};
   pgesql_var pgesql_out[1] = {
     {PGESQL_T_CXX, (void *)pgesql::host::bind((names)[0], [] {}), 1L, (long)(sizeof(names) / sizeof((names)[0])), (long)sizeof((names)[0]), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
   pgesql_exec(&pgesql_st, 0, 0, 0, 0, 1, pgesql_out);
   if (sqlca.sqlcode < 0) pgesql::throw_sql_error(&pgesql_st);
 }
-#line 45 "host_types_cxx.pgc"
+#line 50 "host_types_cxx.pgc"
 
-  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "host_types_cxx.pgc", 46, 3};
+  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "host_types_cxx.pgc", 51, 3};
   pgesql_prepare(&pgesql_st, 0, "s", (name).c_str());
   if (sqlca.sqlcode < 0) pgesql::throw_sql_error(&pgesql_st);
 }
-#line 46 "host_types_cxx.pgc"
+#line 51 "host_types_cxx.pgc"
 
-  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_CLOSE, 0, "close c", "c", "host_types_cxx.pgc", 47, 3};
+  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_CLOSE, 0, "close c", "c", "host_types_cxx.pgc", 52, 3};
   pgesql_exec(&pgesql_st, 0, 0, 0, 0, 0, 0);
   if (sqlca.sqlcode < 0) pgesql::throw_sql_error(&pgesql_st);
 }
-#line 47 "host_types_cxx.pgc"
+#line 52 "host_types_cxx.pgc"
 
+  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT id, name, age, code FROM person", 0, "host_types_cxx.pgc", 53, 3};
+  pgesql_var pgesql_out[4] = {
+    {PGESQL_T_CXX, (void *)pgesql::host::bind_member(more, [](auto &pgesql_row) -> auto & { return pgesql_row.id; }), 1L, 1L, 0L, PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L},
+    {PGESQL_T_CXX, (void *)pgesql::host::bind_member(more, [](auto &pgesql_row) -> auto & { return pgesql_row.name; }), 1L, 1L, 0L, PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L},
+    {PGESQL_T_CXX, (void *)pgesql::host::bind_member(more, [](auto &pgesql_row) -> auto & { return pgesql_row.age; }), 1L, 1L, 0L, PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L},
+    {PGESQL_T_CXX, (void *)pgesql::host::bind_member(more, [](auto &pgesql_row) -> auto & { return pgesql_row.code; }), 1L, 1L, 0L, PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
+  pgesql_exec(&pgesql_st, 0, 0, 0, 0, 4, pgesql_out);
+  if (sqlca.sqlcode < 0) pgesql::throw_sql_error(&pgesql_st);
+}
+#line 53 "host_types_cxx.pgc"
+
+  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_FETCH, 0, "fetch 2 FROM c", "c", "host_types_cxx.pgc", 54, 3};
+  pgesql_var pgesql_out[4] = {
+    {PGESQL_T_CXX, (void *)pgesql::host::bind_member(pair, [](auto &pgesql_row) -> auto & { return pgesql_row.id; }), 1L, 1L, 0L, PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L},
+    {PGESQL_T_CXX, (void *)pgesql::host::bind_member(pair, [](auto &pgesql_row) -> auto & { return pgesql_row.name; }), 1L, 1L, 0L, PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L},
+    {PGESQL_T_CXX, (void *)pgesql::host::bind_member(pair, [](auto &pgesql_row) -> auto & { return pgesql_row.age; }), 1L, 1L, 0L, PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L},
+    {PGESQL_T_CXX, (void *)pgesql::host::bind_member(pair, [](auto &pgesql_row) -> auto & { return pgesql_row.code; }), 1L, 1L, 0L, PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
+  pgesql_exec(&pgesql_st, 0, 0, 0, 0, 4, pgesql_out);
+  if (sqlca.sqlcode < 0) pgesql::throw_sql_error(&pgesql_st);
+}
+#line 54 "host_types_cxx.pgc"
+
+  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT name FROM person WHERE name = ANY($1)", 0, "host_types_cxx.pgc", 55, 3};
+  pgesql_var pgesql_in[1] = {
+    {PGESQL_T_CXX, (void *)pgesql::host::bind(labels, [] {}), 1L, 1L, (long)sizeof(labels), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
+  pgesql_var pgesql_out[1] = {
+    {PGESQL_T_CXX, (void *)pgesql::host::bind(name, [] {}), 1L, 1L, (long)sizeof(name), PGESQL_T_SHORT, (void *)&(ind), 1L, 1L, (long)sizeof(ind)}};
+  pgesql_exec(&pgesql_st, 0, 0, 1, pgesql_in, 1, pgesql_out);
+  if (sqlca.sqlcode < 0) pgesql::throw_sql_error(&pgesql_st);
+}
+#line 55 "host_types_cxx.pgc"
+
+  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_EXEC_IMMEDIATE, 0, 0, 0, "host_types_cxx.pgc", 56, 3};
+  pgesql_var pgesql_in[1] = {
+    {PGESQL_T_CXX, (void *)pgesql::host::bind(name, [] {}), 1L, 1L, (long)sizeof(name), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
+  pgesql_exec(&pgesql_st, 0, 0, 1, pgesql_in, 0, 0);
+  if (sqlca.sqlcode < 0) pgesql::throw_sql_error(&pgesql_st);
+}
+#line 56 "host_types_cxx.pgc"
+
+  
+  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_TRANSACTION, 0, "COMMIT", 0, "host_types_cxx.pgc", 58, 3};
+  pgesql_exec(&pgesql_st, 0, 0, 0, 0, 0, 0);
+}
+#line 58 "host_types_cxx.pgc"
+
+#ifdef PGESQL_HAS_CHRONO_CALENDAR
+  {
+    
+#line 62 "host_types_cxx.pgc"
+std::chrono::year_month_day day;
+#line 63 "host_types_cxx.pgc"
+
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT current_date", 0, "host_types_cxx.pgc", 64, 5};
+  pgesql_var pgesql_out[1] = {
+    {PGESQL_T_CXX, (void *)pgesql::host::bind(day, [] {}), 1L, 1L, (long)sizeof(day), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
+  pgesql_exec(&pgesql_st, 0, 0, 0, 0, 1, pgesql_out);
+}
+#line 64 "host_types_cxx.pgc"
+
+  }
+#endif
   return 0;
 }
