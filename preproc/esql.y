@@ -319,6 +319,7 @@ init_declarators: init_declarator   { $$.push_back(std::move($1)); }
 init_declarator:
     declarator                       { $$ = std::move($1); }
   | declarator "=" init_items        { $$ = std::move($1); $$.init = $3; }
+  | declarator "{" balanced_items "}" { $$ = std::move($1); $$.init = "{" + $3 + "}"; $$.brace_init = true; }
   ;
 declarator:
     pointers direct_declarator       { $$ = std::move($2); $$.pointers = $1; $$.loc = @$; }

@@ -40,7 +40,7 @@ const char *text = "t";
 #line 27 "host_types_cxx.pgc"
 std::optional<int> age;
 #line 28 "host_types_cxx.pgc"
-std::vector<int> ids;
+std::vector<int> ids{1 , 2};
 #line 29 "host_types_cxx.pgc"
 std::array<double, 3> weights = {};
 #line 30 "host_types_cxx.pgc"
