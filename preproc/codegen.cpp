@@ -180,6 +180,7 @@ bool Codegen::describe(const TypeP &t, const std::string &e, const Span &at, std
   };
   switch (t->kind) {
     case Type::Scalar:
+      if (t->base == Base::Cxx) return describe_cxx(t, e, at, out, cnt, own("(long)sizeof(" + e + ")"), !count.empty());
       if (t->base == Base::Other) return unsupported("cannot hold SQL data");
       if (t->base == Base::Varchar || t->base == Base::Bytea)
         out.push_back({type_code(t->base), "&(" + e + ")", "(long)(" + t->length + ")", cnt,
@@ -214,6 +215,7 @@ bool Codegen::describe(const TypeP &t, const std::string &e, const Span &at, std
         out.push_back({type_code(el->elem->base), "(" + e + ")", elem_size, n, elem_size});
         return true;
       }
+      if (el->kind == Type::Scalar && el->base == Base::Cxx) return describe_cxx(el, "(" + e + ")[0]", at, out, n, elem_size, true);
       if (el->kind == Type::Scalar) {
         if (el->base == Base::Other) return unsupported("cannot hold SQL data");
         std::string size = (el->base == Base::Varchar || el->base == Base::Bytea)
@@ -262,6 +264,44 @@ bool Codegen::describe(const TypeP &t, const std::string &e, const Span &at, std
     }
   }
   return false;
+}
+
+// A C++ object: bound through <pgesql/host_types.hpp>, each call site with its
+// own binding (the lambda's unique type selects it). A std::vector or
+// std::array of structs spreads the members over columns.
+bool Codegen::describe_cxx(const TypeP &t, const std::string &e, const Span &at, std::vector<VarDesc> &out,
+                           const std::string &count, const std::string &stride, bool in_array) {
+  if (!t->elem) {
+    out.push_back({"PGESQL_T_CXX", "pgesql::host::bind(" + e + ", [] {})", "1L", count, stride});
+    return true;
+  }
+  if (in_array) {
+    ctx_.diag.error(at.begin, "host variable of type " + describe_type(*t) + " is not supported inside an array");
+    return false;
+  }
+  if (t->elem->fields.empty()) {
+    ctx_.diag.error(at.begin, "host variable of type " + describe_type(*t) + " has no known members");
+    return false;
+  }
+  bool ok = true;
+  for (const Field &f : t->elem->fields) {
+    const Type &ft = *f.type;
+    bool leaf = ft.kind == Type::Scalar ? (is_integer(ft.base) || ft.base == Base::Bool || ft.base == Base::Float ||
+                                           ft.base == Base::Double || (ft.base == Base::Cxx && !ft.elem))
+                                        : ft.kind == Type::Array && ft.elem->kind == Type::Scalar &&
+                                              (ft.elem->base == Base::Char || ft.elem->base == Base::UChar);
+    if (!leaf) {
+      ctx_.diag.error(at.begin, "member \"" + f.name + "\" (" + describe_type(ft) + ") of " + t->elem->spelling +
+                                    " cannot be spread over the rows of " + describe_type(*t));
+      ok = false;
+      continue;
+    }
+    out.push_back({"PGESQL_T_CXX",
+                   "pgesql::host::bind_member(" + e + ", [](auto &pgesql_row) -> auto & { return pgesql_row." +
+                       f.name + "; })",
+                   "1L", "1L", "0L"});
+  }
+  return ok;
 }
 
 std::string Codegen::var_init(const VarDesc &v, const VarDesc *ind) {
@@ -342,6 +382,10 @@ std::string Codegen::string_expr(const Value &v, const char *what) {
   bool ok = (t->kind == Type::Array && t->elem->kind == Type::Scalar && is_char(t->elem->base)) ||
             (t->kind == Type::Pointer && t->elem->kind == Type::Scalar && is_char(t->elem->base));
   if (t->kind == Type::Scalar && t->base == Base::Varchar) return "(const char *)(" + v.host.expr + ").arr";
+  if (t->kind == Type::Scalar && t->base == Base::Cxx && !t->elem) {
+    if (t->spelling.find("string_view") != std::string::npos) return "std::string(" + v.host.expr + ").c_str()";
+    if (t->spelling.find("string") != std::string::npos) return "(" + v.host.expr + ").c_str()";
+  }
   if (!ok) {
     ctx_.diag.error(v.loc.begin, std::string("host variable \"") + v.host.expr + "\" used as " + what +
                                      " must be a character string, not " + describe_type(*t));
@@ -543,6 +587,7 @@ std::string Codegen::whenever_checks(bool rows) {
     if (a.kind == "break") return "break;";
     if (a.kind == "do continue") return "continue;";
     if (a.kind == "call") return a.text + ";";
+    if (a.kind == "throw") return "pgesql::throw_sql_error(&pgesql_st);";
     return {};
   };
   std::string s;
@@ -867,6 +912,14 @@ std::string Codegen::statement(const Stmt &s, const Value &given_at, const std::
              ", pgesql_items);\n" + finish(false);
     }
     case Stmt::Whenever: {
+      if (s.action == "throw" && s.text != "sqlerror") {
+        ctx_.diag.error(s.loc.begin, "THROW is a WHENEVER SQLERROR action only");
+        return {};
+      }
+      if (s.action == "throw" && ctx_.opt.lang != OutputLang::Cxx) {
+        ctx_.diag.error(s.loc.begin, "WHENEVER SQLERROR THROW needs C++ output (--lang=c++ or a .pgcc file)");
+        return {};
+      }
       Action a{s.action == "continue" ? "" : s.action, {}};
       if (s.action == "goto") a.text = s.tokens.empty() ? "" : s.tokens[0].text;
       if (s.action == "call") a.text = join_tokens(s.tokens);
@@ -942,6 +995,7 @@ std::string Codegen::decl_text(const Declaration &d, const std::string &indent) 
       break;
     }
     case DeclSpec::Enum: type = "enum " + d.spec.enum_text; break;
+    case DeclSpec::Cxx: type = d.spec.named; break;
     case DeclSpec::Varchar: varchar = true; break;
     case DeclSpec::Bytea: bytea = true; break;
     case DeclSpec::Record:
@@ -958,7 +1012,7 @@ std::string Codegen::decl_text(const Declaration &d, const std::string &indent) 
     std::string s(static_cast<std::size_t>(dc.pointers), '*');
     s += dc.name;
     for (std::size_t i = 0; i < ndims; ++i) s += "[" + dc.dims[i] + "]";
-    if (!dc.init.empty()) s += " = " + dc.init;
+    if (!dc.init.empty()) s += (dc.brace_init ? "" : " = ") + dc.init;
     return s;
   };
   if (varchar || bytea) {

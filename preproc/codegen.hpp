@@ -46,6 +46,8 @@ class Codegen {
   bool resolve(const HostRef &ref, bool indicator, TypeP *type);
   bool describe(const TypeP &t, const std::string &expr, const Span &at, std::vector<VarDesc> &out,
                 const std::string &count = {}, const std::string &stride = {}, bool via_array = false);
+  bool describe_cxx(const TypeP &t, const std::string &e, const Span &at, std::vector<VarDesc> &out,
+                    const std::string &count, const std::string &stride, bool in_array);
   bool vars(const HostRef &ref, std::vector<std::string> &out);
   bool var_list(const VarList &l, std::vector<std::string> &out);
   std::string string_expr(const Value &v, const char *what);

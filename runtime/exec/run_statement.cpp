@@ -12,6 +12,7 @@
 #include "diag/raise.hpp"
 #include "diag/sqlstate.hpp"
 #include "ecpgerrno.h"
+#include "exec/host_object.hpp"
 #include "exec/param_format.hpp"
 #include "exec/statement_context.hpp"
 #include "exec/statement_text.hpp"
@@ -46,7 +47,7 @@ bool build_params(const store_options &opt, std::span<const pgesql_var> in, std:
       continue;
     }
     param_value p;
-    if (!format_param(opt, resolve(v), p)) return false;
+    if (v.type == PGESQL_T_CXX ? !format_host_param(opt, v, p) : !format_param(opt, resolve(v), p)) return false;
     if (is_spliced(v.type))
       names.push_back(std::move(p.data));
     else
@@ -138,7 +139,9 @@ extern "C" PGESQL_API int pgesql_exec(const pgesql_stmt *stmt, const char *conne
       diag::raise_error(opt.line, ECPG_TOO_FEW_ARGUMENTS, diag::sqlstate::internal_error);
       return outcome();
     }
-    if (!format_param(opt, resolve(inputs[0]), text)) return outcome();
+    const pgesql_var &q = inputs[0];
+    if (q.type == PGESQL_T_CXX ? !format_host_param(opt, q, text) : !format_param(opt, resolve(q), text))
+      return outcome();
     if (!autostart_transaction(*c, opt.line, opt.informix)) return outcome();
     diag::log("exec on line %d: query: %s; with 0 parameter(s) on connection %s\n", opt.line, text.data.c_str(),
               c->name.c_str());

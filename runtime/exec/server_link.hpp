@@ -24,6 +24,8 @@ enum class transaction_state { idle = 0, active = 1, in_transaction = 2, failed 
 struct server_message {
   std::string sqlstate;
   std::string message;
+  std::string detail = {};  // the ErrorResponse's DETAIL and HINT, when it had them
+  std::string hint = {};
 };
 
 struct column_info {

@@ -73,6 +73,8 @@ query_result from_error(const conn::Error &e) {
   // a lost connection has no server SQLSTATE: the statement layer reports it as ECPG does
   if (e.origin() != conn::Error::Origin::connection) r.error.sqlstate = e.sqlstate();
   r.error.message = e.message();
+  r.error.detail = e.fields().detail;
+  r.error.hint = e.fields().hint;
   return r;
 }
 
