@@ -271,6 +271,12 @@ bool Codegen::describe(const TypeP &t, const std::string &e, const Span &at, std
 // std::array of structs spreads the members over columns.
 bool Codegen::describe_cxx(const TypeP &t, const std::string &e, const Span &at, std::vector<VarDesc> &out,
                            const std::string &count, const std::string &stride, bool in_array) {
+  std::string spelled = t->spelling.compare(0, 2, "::") == 0 ? t->spelling.substr(2) : t->spelling;
+  bool container = spelled.compare(0, 12, "std::vector<") == 0 || spelled.compare(0, 11, "std::array<") == 0;
+  if (in_array && container) {  // each element would need its own row count
+    ctx_.diag.error(at.begin, "host variable of type " + describe_type(*t) + " is not supported inside an array");
+    return false;
+  }
   if (!t->elem) {
     out.push_back({"PGESQL_T_CXX", "pgesql::host::bind(" + e + ", [] {})", "1L", count, stride});
     return true;
