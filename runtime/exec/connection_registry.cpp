@@ -30,7 +30,21 @@ void close_all_at_exit() {
   std::call_once(once, [] { std::atexit(close_all_connections); });
 }
 
-thread_local std::weak_ptr<connection> thread_current;
+// exit() destroys the main thread's thread_locals before it runs the atexit
+// DISCONNECT ALL, so the slot notes its destruction in a trivially
+// destructible flag, which stays readable, and is not touched afterwards.
+thread_local bool current_slot_gone = false;
+struct current_slot {
+  std::weak_ptr<connection> ptr;
+  ~current_slot() { current_slot_gone = true; }
+};
+thread_local current_slot thread_slot;
+
+connection_ptr thread_current() { return current_slot_gone ? nullptr : thread_slot.ptr.lock(); }
+
+void set_thread_current(const connection_ptr &c) {
+  if (!current_slot_gone) thread_slot.ptr = c;
+}
 
 void close_link(const connection_ptr &c) {
   std::lock_guard<std::mutex> lock(c->mutex);
@@ -44,7 +58,7 @@ void close_link(const connection_ptr &c) {
 // After removing c: whoever had it as current falls back to the newest connection.
 void forget_current(registry &r, const connection_ptr &c) {
   connection_ptr newest = r.connections.empty() ? nullptr : r.connections.front();
-  if (thread_current.lock() == c) thread_current = newest;
+  if (thread_current() == c) set_thread_current(newest);
   if (r.default_current.lock() == c) r.default_current = newest;
 }
 
@@ -54,7 +68,7 @@ connection_ptr find_connection(const char *name) {
   registry &r = the_registry();
   std::lock_guard<std::mutex> lock(r.mutex);
   if (name == nullptr || std::strcmp(name, "CURRENT") == 0) {
-    if (connection_ptr c = thread_current.lock()) return c;
+    if (connection_ptr c = thread_current()) return c;
     return r.default_current.lock();
   }
   for (const connection_ptr &c : r.connections)
@@ -68,7 +82,7 @@ bool add_connection(connection_ptr c) {
   for (const connection_ptr &other : r.connections)
     if (other->name == c->name) return false;
   r.connections.insert(r.connections.begin(), c);
-  thread_current = c;
+  set_thread_current(c);
   r.default_current = c;
   close_all_at_exit();
   return true;
@@ -78,11 +92,11 @@ void fall_back_to_newest_connection() {
   registry &r = the_registry();
   std::lock_guard<std::mutex> lock(r.mutex);
   connection_ptr newest = r.connections.empty() ? nullptr : r.connections.front();
-  thread_current = newest;
+  set_thread_current(newest);
   r.default_current = newest;
 }
 
-void set_current_connection(const connection_ptr &c) { thread_current = c; }
+void set_current_connection(const connection_ptr &c) { set_thread_current(c); }
 
 void close_connection(const connection_ptr &c) {
   registry &r = the_registry();
@@ -100,7 +114,7 @@ void close_all_connections() {
   {
     std::lock_guard<std::mutex> lock(r.mutex);
     all.swap(r.connections);
-    thread_current.reset();
+    set_thread_current(nullptr);
     r.default_current.reset();
   }
   for (const connection_ptr &c : all) close_link(c);
