@@ -24,6 +24,8 @@ enum class transaction_state { idle = 0, active = 1, in_transaction = 2, failed 
 struct server_message {
   std::string sqlstate;
   std::string message;
+  std::string detail = {};  // the ErrorResponse's DETAIL and HINT, when it had them
+  std::string hint = {};
 };
 
 struct column_info {
@@ -66,6 +68,14 @@ struct cached_execution {
   bool described = false;  // a Describe ran; the result's columns are those described
 };
 
+// The outcome of a batch (FOR :n): rows run as one statement.
+struct batch_result {
+  query_result status;          // error, or command_ok with the last row's command tag
+  std::uint64_t rows_processed = 0;  // the rows every Execute reported, summed
+  // 0-based row whose Bind or Execute failed; npos when the failure was not one row's
+  std::size_t failed_row = static_cast<std::size_t>(-1);
+};
+
 class server_link {
  public:
   virtual ~server_link() = default;
@@ -77,6 +87,8 @@ class server_link {
   // PREPARE name FROM sql (protocol-level), and running it.
   virtual query_result prepare(std::string_view name, std::string_view sql) = 0;
   virtual query_result execute_prepared(std::string_view name, std::span<const param_value> params) = 0;
+  // The columns (and parameter count) of a statement prepared by name, however it was prepared.
+  virtual query_result describe_prepared(std::string_view name) = 0;
   // Simple query protocol, for BEGIN/COMMIT/DEALLOCATE and other parameterless commands.
   virtual query_result simple_query(std::string_view sql) = 0;
   // Statements kept prepared on the server: links that cannot (test fakes) say so.
@@ -92,6 +104,16 @@ class server_link {
     (void)name;
     return nullptr;
   }
+  // One statement run for `rows` rows of `per_row` parameters each (row i's
+  // are params[i * per_row ...]), atomically: the caller has opened a
+  // transaction, or the link runs the rows in one. This default runs them one
+  // by one (enough for test fakes); a real session pipelines them.
+  virtual batch_result execute_batch(std::string_view sql, std::span<const param_value> params, std::size_t per_row,
+                                     std::size_t rows);
+  // The same rows of a plain INSERT (see batch_copy.hpp) through copy_sql
+  // (COPY ... FROM STDIN), itself atomic. The default runs execute_batch.
+  virtual batch_result copy_batch(std::string_view insert_sql, std::string_view copy_sql,
+                                  std::span<const param_value> params, std::size_t per_row, std::size_t rows);
   virtual transaction_state transaction_status() const = 0;
   virtual bool is_open() const = 0;
   // NoticeResponses received since the last call.

@@ -8,6 +8,7 @@
 
 #include "conn/config_resolver.hpp"
 #include "conn/connection.hpp"
+#include "exec/batch_copy.hpp"
 
 namespace pgesql::exec {
 namespace {
@@ -48,12 +49,32 @@ class result_filler final : public conn::RowSink {
   bool completed_ = false;
 };
 
+// Adds up the rows each Execute of a batch reports; returned rows are dropped.
+class row_counter final : public conn::RowSink {
+ public:
+  void on_columns(std::span<const conn::ColumnDescription>) override {}
+  void on_row(std::span<const conn::Field>) override {}
+  void on_complete(std::string_view tag, bool) override {
+    std::size_t space = tag.rfind(' ');
+    if (space != std::string_view::npos) {
+      std::uint64_t n = 0;
+      for (char c : tag.substr(space + 1)) n = n * 10 + static_cast<std::uint64_t>(c - '0');
+      total += n;
+    }
+    last_tag = tag;
+  }
+  std::uint64_t total = 0;
+  std::string last_tag;
+};
+
 query_result from_error(const conn::Error &e) {
   query_result r;
   r.outcome = query_result::status::error;
   // a lost connection has no server SQLSTATE: the statement layer reports it as ECPG does
   if (e.origin() != conn::Error::Origin::connection) r.error.sqlstate = e.sqlstate();
   r.error.message = e.message();
+  r.error.detail = e.fields().detail;
+  r.error.hint = e.fields().hint;
   return r;
 }
 
@@ -84,6 +105,14 @@ class session_link final : public server_link {
     // the description is kept for DESCRIBE
     return run([&](query_result &r) {
       conn::StatementDescription d = c_->prepare(name, sql);
+      for (const auto &c : d.columns)
+        r.columns.push_back({c.name, c.type_oid, false, c.type_size, c.type_modifier});
+      r.param_count = d.param_types.size();
+    });
+  }
+  query_result describe_prepared(std::string_view name) override {
+    return run([&](query_result &r) {
+      conn::StatementDescription d = c_->describe_statement(name);
       for (const auto &c : d.columns)
         r.columns.push_back({c.name, c.type_oid, false, c.type_size, c.type_modifier});
       r.param_count = d.param_types.size();
@@ -152,6 +181,74 @@ class session_link final : public server_link {
     const auto it = options.find(std::string(name));
     return it == options.end() ? nullptr : &it->second;
   }
+  batch_result execute_batch(std::string_view sql, std::span<const param_value> params, std::size_t per_row,
+                             std::size_t rows) override {
+    // Parse once, Bind/Execute per row, one Sync: until the Sync every row is
+    // in one transaction (the implicit one in autocommit mode), so the batch
+    // is atomic. Sending every few hundred rows lets the server start early.
+    constexpr std::size_t rows_per_send = 256;
+    batch_result out;
+    if (per_row > 65535) {
+      // checked here: a Bind refused half-way would leave the pipeline unfinished
+      out.status.outcome = query_result::status::error;
+      out.status.error = {"54000", "too many parameters (at most 65535)"};
+      return out;
+    }
+    try {
+      c_->queue_parse("", sql);
+      bind b;
+      for (std::size_t i = 0; i < rows; ++i) {
+        b.assign(params.subspan(i * per_row, per_row));
+        c_->queue_bind("", "", b.params());
+        c_->queue_execute("", 0);
+        if ((i + 1) % rows_per_send == 0) c_->send_queued();
+      }
+      c_->queue_sync();
+      row_counter counter;
+      // steps: parse, then bind + execute for each row, then sync
+      for (std::size_t step = 0; c_->pending_steps() > 0; ++step) {
+        conn::StepResult r = c_->read_step(&counter);
+        if (!r.error || out.status.outcome == query_result::status::error) continue;
+        out.status = from_error(*r.error);
+        if (r.kind == conn::StepResult::Kind::bind || r.kind == conn::StepResult::Kind::execute)
+          out.failed_row = (step - 1) / 2;
+      }
+      if (out.status.outcome != query_result::status::error) {
+        out.rows_processed = counter.total;
+        out.status.command_tag = counter.last_tag;
+      }
+    } catch (const conn::Error &e) {
+      out = batch_result{};
+      out.status = from_error(e);
+    }
+    return out;
+  }
+  batch_result copy_batch(std::string_view, std::string_view copy_sql, std::span<const param_value> params,
+                          std::size_t per_row, std::size_t rows) override {
+    // COPY by simple query: one statement, so atomic in autocommit mode too
+    constexpr std::size_t chunk_bytes = 64 * 1024;
+    batch_result out;
+    try {
+      std::uint64_t n = c_->copy_in(copy_sql, [&](conn::Connection::CopyWriter &w) {
+        std::string chunk;
+        chunk.reserve(chunk_bytes + 1024);
+        for (std::size_t i = 0; i < rows; ++i) {
+          append_copy_row(chunk, params.subspan(i * per_row, per_row));
+          if (chunk.size() >= chunk_bytes) {
+            w.write(chunk);
+            chunk.clear();
+          }
+        }
+        if (!chunk.empty()) w.write(chunk);
+      });
+      out.rows_processed = n;
+      out.status.command_tag = "INSERT 0 " + std::to_string(n);
+    } catch (const conn::Error &e) {
+      out.status = from_error(e);
+      if (std::size_t line = copy_error_line(e.fields().where); line > 0 && line <= rows) out.failed_row = line - 1;
+    }
+    return out;
+  }
   query_result simple_query(std::string_view sql) override {
     return run([&](query_result &r) {
       result_filler sink(r);
@@ -179,7 +276,11 @@ class session_link final : public server_link {
   // Parameter values and formats for one Bind, viewing the formatted values.
   class bind {
    public:
-    explicit bind(std::span<const param_value> params) {
+    bind() = default;
+    explicit bind(std::span<const param_value> params) { assign(params); }
+    void assign(std::span<const param_value> params) {
+      values_.clear();
+      formats_.clear();
       bool any_binary = false;
       for (const param_value &p : params) {
         values_.push_back(p.is_null ? conn::ParamValue{} : conn::ParamValue{std::string_view(p.data)});

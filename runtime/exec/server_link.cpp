@@ -1,0 +1,31 @@
+// server_link's default batches: row by row, for links that cannot pipeline or COPY.
+#include "exec/server_link.hpp"
+
+#include <cstdlib>
+
+namespace pgesql::exec {
+
+batch_result server_link::execute_batch(std::string_view sql, std::span<const param_value> params,
+                                        std::size_t per_row, std::size_t rows) {
+  batch_result out;
+  for (std::size_t i = 0; i < rows; ++i) {
+    query_result r = execute(sql, params.subspan(i * per_row, per_row));
+    if (r.outcome == query_result::status::error) {
+      out.status = std::move(r);
+      out.failed_row = i;
+      out.rows_processed = 0;
+      return out;
+    }
+    std::size_t space = r.command_tag.rfind(' ');
+    if (space != std::string::npos) out.rows_processed += std::strtoull(r.command_tag.c_str() + space + 1, nullptr, 10);
+    out.status = std::move(r);
+  }
+  return out;
+}
+
+batch_result server_link::copy_batch(std::string_view insert_sql, std::string_view, std::span<const param_value> params,
+                                     std::size_t per_row, std::size_t rows) {
+  return execute_batch(insert_sql, params, per_row, rows);
+}
+
+}  // namespace pgesql::exec
