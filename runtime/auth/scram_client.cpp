@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "auth/crypto.hpp"
+#include "auth/saslprep.hpp"
 
 namespace pgesql::auth {
 namespace {
@@ -51,7 +52,11 @@ std::string gs2_header(ScramClient::Binding binding) {
 
 }  // namespace
 
-std::string scram_prepare_password(std::string_view password) { return std::string(password); }
+std::string scram_prepare_password(std::string_view password) {
+  // As libpq: text SASLprep rejects (not UTF-8, prohibited characters) is hashed as given.
+  std::string prepared;
+  return saslprep(password, prepared) == SaslprepStatus::ok ? prepared : std::string(password);
+}
 
 ScramClient::ScramClient(std::string_view password, Binding binding, std::string_view binding_data,
                          std::string_view nonce, std::string_view user)

@@ -44,8 +44,8 @@ class ScramClient {
   State state_ = State::start;
 };
 
-// The password as SCRAM hashes it: SASLprep of ASCII text is the identity; other
-// text is used as given, without NFKC normalization (see docs/runtime-internals.md).
+// The password as SCRAM hashes it: its SASLprep form, or the bytes as given when
+// SASLprep rejects it (not UTF-8, prohibited characters), as PostgreSQL does.
 std::string scram_prepare_password(std::string_view password);
 
 }  // namespace pgesql::auth

@@ -49,6 +49,7 @@ struct Config {
   std::string sslcert;
   std::string sslkey;
   std::string sslcrl;
+  std::string sslcrldir;
   std::string sslpassword;  // passphrase of an encrypted sslkey
   std::string ssl_min_protocol_version = "TLSv1.2";
   std::string ssl_max_protocol_version;  // empty: the newest OpenSSL offers

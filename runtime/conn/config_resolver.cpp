@@ -236,6 +236,7 @@ Config resolve_config(const Options &given, const Environment &env) {
   c.sslcert = tls_file("sslcert", "postgresql.crt");
   c.sslkey = tls_file("sslkey", "postgresql.key");
   c.sslcrl = tls_file("sslcrl", "root.crl");
+  if (const auto *d = get("sslcrldir")) c.sslcrldir = *d;
   if (const auto *s = get("sslsni")) c.sslsni = parse_bool("sslsni", *s);
   if (const auto *k = get("keepalives")) c.keepalives = parse_bool("keepalives", *k);
   if (const auto *k = get("keepalives_idle"); k && !k->empty()) c.keepalives_idle = parse_int("keepalives_idle", *k);

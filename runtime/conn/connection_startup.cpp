@@ -96,6 +96,7 @@ std::unique_ptr<net::Transport> ConnectionStarter::open_transport(bool use_tls) 
     o.cert_file = config_.sslcert;
     o.key_file = config_.sslkey;
     o.crl_file = config_.sslcrl;
+    o.crl_dir = config_.sslcrldir;
     o.key_passphrase = config_.sslpassword;
     o.min_version = config_.ssl_min_protocol_version;
     o.max_version = config_.ssl_max_protocol_version;

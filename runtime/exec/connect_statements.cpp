@@ -12,6 +12,7 @@
 #include "ecpgerrno.h"
 #include "ecpglib.h"
 #include "exec/connect_target.hpp"
+#include "exec/cursor_fetch.hpp"
 #include "exec/statement_context.hpp"
 #include "pgesql/pgesql.h"
 
@@ -97,9 +98,11 @@ extern "C" PGESQL_API int pgesql_set_autocommit(const pgesql_stmt *stmt, const c
       return outcome();
     c->autocommit = false;
   } else if (!c->autocommit && on) {
-    if (c->link->transaction_status() != transaction_state::idle &&
-        !check_result(*c, c->link->simple_query("commit"), line, false))
-      return outcome();
+    if (c->link->transaction_status() != transaction_state::idle) {
+      query_result r = c->link->simple_query("commit");
+      note_cursor_effects(*c, PGESQL_STMT_TRANSACTION, "commit", r);
+      if (!check_result(*c, r, line, false)) return outcome();
+    }
     c->autocommit = true;
   }
   return outcome();

@@ -7,12 +7,15 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
+#include "exec/cursor_readahead.hpp"
 #include "exec/result_store.hpp"
 #include "exec/server_link.hpp"
+#include "exec/statement_cache.hpp"
 
 namespace pgesql::exec {
 
@@ -37,6 +40,9 @@ struct connection {
   std::mutex mutex;  // held for the whole of each statement
   std::map<std::string, prepared_statement> prepared;
   std::unordered_map<std::uint32_t, array_kind> array_kinds;  // by type OID
+  std::unique_ptr<statement_cache> statements;  // created at the first cacheable statement
+  std::map<std::string, cursor_buffer> cursors;  // open cursors under readahead, by server name
+  std::optional<std::size_t> readahead_cap;       // window cap, known at the first OPEN
 };
 
 }  // namespace pgesql::exec

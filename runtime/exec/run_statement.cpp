@@ -12,6 +12,8 @@
 #include "diag/raise.hpp"
 #include "diag/sqlstate.hpp"
 #include "ecpgerrno.h"
+#include "exec/cached_run.hpp"
+#include "exec/cursor_fetch.hpp"
 #include "exec/host_object.hpp"
 #include "exec/param_format.hpp"
 #include "exec/statement_context.hpp"
@@ -82,7 +84,9 @@ int run_transaction(connection &c, const pgesql_stmt *stmt, const store_options 
       !begins_or_resolves_transaction(stmt->sql)) {
     if (!check_result(c, c.link->simple_query("begin transaction"), opt.line, false)) return outcome();
   }
-  check_result(c, c.link->simple_query(stmt->sql), opt.line, false);
+  query_result r = c.link->simple_query(stmt->sql);
+  note_cursor_effects(c, stmt->kind, stmt->sql, r);
+  check_result(c, r, opt.line, false);
   return outcome();
 }
 
@@ -146,6 +150,7 @@ extern "C" PGESQL_API int pgesql_exec(const pgesql_stmt *stmt, const char *conne
     diag::log("exec on line %d: query: %s; with 0 parameter(s) on connection %s\n", opt.line, text.data.c_str(),
               c->name.c_str());
     r = c->link->execute(text.data, {});
+    note_cursor_effects(*c, stmt->kind, text.data, r);
   } else if (stmt->kind == PGESQL_STMT_EXECUTE) {
     std::string prepared_name = name ? name : (stmt->name ? stmt->name : "");
     auto found = find_prepared(*c, prepared_name);
@@ -159,6 +164,7 @@ extern "C" PGESQL_API int pgesql_exec(const pgesql_stmt *stmt, const char *conne
     diag::log("exec on line %d: prepared statement %s with %zu parameter(s) on connection %s\n", opt.line,
               prepared_name.c_str(), params.size(), c->name.c_str());
     r = c->link->execute_prepared(prepared_name, params);
+    note_cursor_effects(*c, PGESQL_STMT_NORMAL, prepared_name, r);
   } else {
     if (!build_params(opt, inputs, params, names)) return outcome();
     if (name != nullptr) names.assign(1, name);
@@ -177,15 +183,24 @@ extern "C" PGESQL_API int pgesql_exec(const pgesql_stmt *stmt, const char *conne
     if (params.size() == 1) sql = set_with_parameter(sql, set_call);
     std::string execute_name;
     bool execute_call = sql_execute_with_params(sql, params.size(), execute_name);
+    // static DML with nothing substituted: prepared once per connection, then bound and executed
+    const bool cached = stmt->kind == PGESQL_STMT_NORMAL && names.empty() && !set_call && !execute_call &&
+                        cacheable_sql(sql) && cache_of(*c) != nullptr;
+    const bool fresh_transaction = !c->autocommit && c->link->transaction_status() == transaction_state::idle;
     if (!autostart_transaction(*c, opt.line, opt.informix)) return outcome();
     diag::log("exec on line %d: query: %s; with %zu parameter(s) on connection %s\n", opt.line, sql.c_str(),
               params.size(), c->name.c_str());
     // EXECUTE name(:a, :b): the prepared statement itself, its arguments as parameters
+    bool served = false;
     std::string arguments;
     if (execute_call)
       r = c->link->execute_prepared(execute_name, params);
     else if (!params.empty() && sql_execute_arguments(sql, execute_name, arguments))
       r = execute_with_expressions(*c, execute_name, arguments, params);
+    else if (stmt->kind == PGESQL_STMT_FETCH && params.empty() && serve_fetch(*c, sql, r))
+      served = true;
+    else if (cached)
+      r = run_cached(*c, stmt, sql, params, fresh_transaction);
     else
       r = c->link->execute(sql, params);
     // the program wrote a SET: it gets a command's outcome, not set_config's row
@@ -194,7 +209,12 @@ extern "C" PGESQL_API int pgesql_exec(const pgesql_stmt *stmt, const char *conne
     std::string prepared_name, prepared_text;
     if (r.outcome == query_result::status::command_ok && sql_prepare_as(sql, prepared_name, prepared_text))
       c->prepared[prepared_name] = prepared_statement{prepared_text, {}, false};
+    if (stmt->kind == PGESQL_STMT_OPEN && r.outcome == query_result::status::command_ok)
+      note_cursor_opened(*c, sql);
+    else if (!served)
+      note_cursor_effects(*c, stmt->kind, sql, r);
   }
+  note_command(*c, r);
   if (check_result(*c, r, opt.line, opt.informix)) process_output(*c, r, opt, informix_se, outputs);
   return outcome();
 }
@@ -275,6 +295,7 @@ extern "C" PGESQL_API int pgesql_open_prepared(const pgesql_stmt *stmt, const ch
   diag::log("open on line %d: query: %s; with %zu parameter(s) on connection %s\n", opt.line, sql.c_str(),
             params.size(), c->name.c_str());
   query_result r = c->link->execute(sql, params);
+  if (r.outcome == query_result::status::command_ok) note_cursor_opened(*c, sql);
   if (check_result(*c, r, opt.line, opt.informix)) process_output(*c, r, opt, false, {});
   return outcome();
 }

@@ -54,6 +54,20 @@ struct query_result {
   }
 };
 
+// One run of a statement kept prepared on the server (see statement_cache):
+// Close of evicted statements, Parse when `sql` is given, Bind, Describe when
+// the columns are unknown, Execute and Sync, all in one round trip.
+struct cached_execution {
+  std::string_view name;
+  std::string_view sql;  // non-empty: parse it under `name` first
+  std::span<const param_value> params;
+  std::span<const std::string> close_first;
+  const std::vector<column_info> *columns = nullptr;  // known result columns: no Describe
+  // filled in by the link
+  bool parsed = false;     // the Parse step succeeded
+  bool described = false;  // a Describe ran; the result's columns are those described
+};
+
 // The outcome of a batch (FOR :n): rows run as one statement.
 struct batch_result {
   query_result status;          // error, or command_ok with the last row's command tag
@@ -77,6 +91,19 @@ class server_link {
   virtual query_result describe_prepared(std::string_view name) = 0;
   // Simple query protocol, for BEGIN/COMMIT/DEALLOCATE and other parameterless commands.
   virtual query_result simple_query(std::string_view sql) = 0;
+  // Statements kept prepared on the server: links that cannot (test fakes) say so.
+  virtual bool supports_cached_statements() const { return false; }
+  virtual query_result execute_cached(cached_execution &run) { return execute(run.sql, run.params); }
+  // Up to `rows` rows of an open cursor, with text values; on an error the rows the
+  // server computed before it are kept (row_count/fields of the error result).
+  virtual query_result fetch_ahead(const std::string &cursor, std::size_t rows) {
+    return simple_query("fetch forward " + std::to_string(rows) + " from \"" + cursor + "\"");
+  }
+  // A pgesql_<name> connection option, or nullptr.
+  virtual const std::string *option(std::string_view name) const {
+    (void)name;
+    return nullptr;
+  }
   // One statement run for `rows` rows of `per_row` parameters each (row i's
   // are params[i * per_row ...]), atomically: the caller has opened a
   // transaction, or the link runs the rows in one. This default runs them one

@@ -125,6 +125,62 @@ class session_link final : public server_link {
       c_->execute_prepared(name, b.params(), sink);
     });
   }
+  bool supports_cached_statements() const override { return true; }
+  query_result execute_cached(cached_execution &run) override {
+    bind b(run.params);
+    return run_steps([&](query_result &r) {
+      result_filler sink(r);
+      for (const std::string &old : run.close_first) c_->queue_close_statement(old);
+      if (!run.sql.empty()) c_->queue_parse(run.name, run.sql);
+      c_->queue_bind("", run.name, b.params());
+      if (run.columns == nullptr) {
+        c_->queue_describe_portal("");
+      } else if (!run.columns->empty()) {
+        r.columns = *run.columns;
+        r.outcome = query_result::status::rows;
+      }
+      c_->queue_execute("", 0);
+      c_->queue_sync();
+      std::optional<conn::Error> first;
+      while (c_->pending_steps() > 0) {
+        conn::StepResult step = c_->read_step(&sink);
+        if (step.error && !first) first = std::move(step.error);
+        if (step.skipped || step.error) continue;
+        if (step.kind == conn::StepResult::Kind::parse) run.parsed = true;
+        if (step.kind == conn::StepResult::Kind::describe_portal) run.described = true;
+      }
+      if (first) throw std::move(*first);
+    });
+  }
+  // Execute with a row limit on the cursor's own portal: unlike FETCH n, whose rows the
+  // server collects before sending any, rows stream as computed, so those before an error arrive.
+  query_result fetch_ahead(const std::string &cursor, std::size_t rows) override {
+    query_result r;
+    result_filler sink(r);
+    std::optional<conn::Error> first;
+    try {
+      c_->queue_describe_portal(cursor);
+      c_->queue_execute(cursor, static_cast<std::int32_t>(rows));
+      c_->queue_sync();
+      while (c_->pending_steps() > 0) {
+        conn::StepResult step = c_->read_step(&sink);
+        if (step.error && !first) first = std::move(step.error);
+      }
+    } catch (const conn::Error &e) {
+      return from_error(e);
+    }
+    if (!first) return r;
+    query_result failed = from_error(*first);
+    failed.columns = std::move(r.columns);
+    failed.fields = std::move(r.fields);
+    failed.row_count = r.row_count;
+    return failed;
+  }
+  const std::string *option(std::string_view name) const override {
+    const auto &options = c_->config().pgesql_options;
+    const auto it = options.find(std::string(name));
+    return it == options.end() ? nullptr : &it->second;
+  }
   batch_result execute_batch(std::string_view sql, std::span<const param_value> params, std::size_t per_row,
                              std::size_t rows) override {
     // Parse once, Bind/Execute per row, one Sync: until the Sync every row is
@@ -239,6 +295,20 @@ class session_link final : public server_link {
     std::vector<conn::ParamValue> values_;
     std::vector<conn::Format> formats_;
   };
+
+  // Like run, for a pipeline: the steps still pending after an exception are read, so the
+  // connection stays usable.
+  template <typename Fn>
+  query_result run_steps(Fn &&fn) {
+    query_result r = run(fn);
+    if (r.outcome == query_result::status::error && !c_->is_broken()) {
+      try {
+        while (c_->pending_steps() > 0) c_->read_step();
+      } catch (const conn::Error &) {
+      }
+    }
+    return r;
+  }
 
   template <typename Fn>
   query_result run(Fn &&fn) {

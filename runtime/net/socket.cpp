@@ -82,6 +82,7 @@ Socket &Socket::operator=(Socket &&other) noexcept {
   if (this != &other) {
     if (fd_ >= 0) ::close(fd_);
     fd_ = other.fd_;
+    blocking_ = other.blocking_;
     other.fd_ = -1;
   }
   return *this;
@@ -155,6 +156,14 @@ Socket Socket::connect_unix(const std::string &path, Deadline deadline) {
   return Socket(fd);
 }
 
+int Socket::release() {
+  // TLS relies on a non-blocking descriptor for its non-blocking forms.
+  set_blocking(false);
+  const int fd = fd_;
+  fd_ = -1;
+  return fd;
+}
+
 std::string Socket::peer_user_name() const {
   ucred cred{};
   socklen_t len = sizeof cred;
@@ -166,9 +175,10 @@ std::string Socket::peer_user_name() const {
   return found->pw_name;
 }
 
+// MSG_DONTWAIT keeps the non-blocking forms non-blocking whatever mode the descriptor is in.
 IoStatus Socket::try_read(char *buffer, std::size_t size, std::size_t &done) {
   for (;;) {
-    const ssize_t n = ::recv(fd_, buffer, size, 0);
+    const ssize_t n = ::recv(fd_, buffer, size, MSG_DONTWAIT);
     if (n > 0) {
       done = static_cast<std::size_t>(n);
       return IoStatus::ok;
@@ -182,7 +192,7 @@ IoStatus Socket::try_read(char *buffer, std::size_t size, std::size_t &done) {
 
 IoStatus Socket::try_write(std::string_view data, std::size_t &done) {
   for (;;) {
-    const ssize_t n = ::send(fd_, data.data(), data.size(), MSG_NOSIGNAL);
+    const ssize_t n = ::send(fd_, data.data(), data.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
     if (n >= 0) {
       done = static_cast<std::size_t>(n);
       return IoStatus::ok;
@@ -193,9 +203,18 @@ IoStatus Socket::try_write(std::string_view data, std::size_t &done) {
   }
 }
 
+void Socket::set_blocking(bool blocking) {
+  if (blocking_ == blocking) return;
+  const int flags = ::fcntl(fd_, F_GETFL, 0);
+  ::fcntl(fd_, F_SETFL, blocking ? (flags & ~O_NONBLOCK) : (flags | O_NONBLOCK));
+  blocking_ = blocking;
+}
+
 std::size_t Socket::read_some(char *buffer, std::size_t size, Deadline deadline) {
+  // Without a deadline one blocking recv waits for the reply: no EAGAIN attempt, no poll.
+  if (!deadline) set_blocking(true);
   for (;;) {
-    const ssize_t n = ::recv(fd_, buffer, size, 0);
+    const ssize_t n = ::recv(fd_, buffer, size, deadline ? MSG_DONTWAIT : 0);
     if (n >= 0) return static_cast<std::size_t>(n);
     if (errno == EINTR) continue;
     if (errno == EAGAIN || errno == EWOULDBLOCK) {
@@ -208,7 +227,7 @@ std::size_t Socket::read_some(char *buffer, std::size_t size, Deadline deadline)
 
 void Socket::write_all(std::string_view data, Deadline deadline) {
   while (!data.empty()) {
-    const ssize_t n = ::send(fd_, data.data(), data.size(), MSG_NOSIGNAL);
+    const ssize_t n = ::send(fd_, data.data(), data.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
     if (n >= 0) {
       data.remove_prefix(static_cast<std::size_t>(n));
       continue;

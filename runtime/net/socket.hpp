@@ -26,7 +26,7 @@ class Socket final : public Transport {
                             Deadline deadline, const KeepaliveOptions &keepalive);
   static Socket connect_unix(const std::string &path, Deadline deadline);
 
-  Socket(Socket &&other) noexcept : fd_(other.fd_) { other.fd_ = -1; }
+  Socket(Socket &&other) noexcept : fd_(other.fd_), blocking_(other.blocking_) { other.fd_ = -1; }
   Socket &operator=(Socket &&other) noexcept;
   Socket(const Socket &) = delete;
   Socket &operator=(const Socket &) = delete;
@@ -39,16 +39,15 @@ class Socket final : public Transport {
   int fd() const override { return fd_; }
   // The OS user name of the process at the other end of a unix-domain socket ("" if unknown).
   std::string peer_user_name() const;
-  // Gives up ownership of the descriptor (TLS takes it over).
-  int release() {
-    const int fd = fd_;
-    fd_ = -1;
-    return fd;
-  }
+  // Gives up ownership of the descriptor, non-blocking again (TLS takes it over).
+  int release();
 
  private:
   explicit Socket(int fd) : fd_(fd) {}
+  // The descriptor starts non-blocking; reads without a deadline switch it to blocking once.
+  void set_blocking(bool blocking);
   int fd_ = -1;
+  bool blocking_ = false;
 };
 
 }  // namespace pgesql::net

@@ -43,6 +43,8 @@ int tls_version(const std::string &name) {
 }
 
 void configure(SSL_CTX *ctx, const TlsOptions &o) {
+  // Read whole socket buffers rather than a record header and body apart: half the recv calls.
+  SSL_CTX_set_read_ahead(ctx, 1);
   SSL_CTX_set_min_proto_version(ctx, tls_version(o.min_version));
   if (!o.max_version.empty()) SSL_CTX_set_max_proto_version(ctx, tls_version(o.max_version));
   // OpenSSL's default callback reads the passphrase from this pointer; it must outlive the context use.
@@ -61,10 +63,15 @@ void configure(SSL_CTX *ctx, const TlsOptions &o) {
   } else {
     SSL_CTX_set_verify(ctx, SSL_VERIFY_NONE, nullptr);
   }
-  if (!o.crl_file.empty() && file_exists(o.crl_file)) {
+  // As libpq: a CRL file or directory that is named but absent means no revocation check.
+  const bool use_crl_file = !o.crl_file.empty() && file_exists(o.crl_file);
+  const bool use_crl_dir = !o.crl_dir.empty() && file_exists(o.crl_dir);
+  if (use_crl_file || use_crl_dir) {
     X509_STORE *store = SSL_CTX_get_cert_store(ctx);
-    if (X509_STORE_load_file(store, o.crl_file.c_str()) != 1)
+    if (use_crl_file && X509_STORE_load_file(store, o.crl_file.c_str()) != 1)
       fail("could not load SSL certificate revocation list \"" + o.crl_file + "\": " + openssl_error());
+    if (use_crl_dir && X509_STORE_load_path(store, o.crl_dir.c_str()) != 1)
+      fail("could not load SSL certificate revocation list directory \"" + o.crl_dir + "\": " + openssl_error());
     X509_STORE_set_flags(store, X509_V_FLAG_CRL_CHECK | X509_V_FLAG_CRL_CHECK_ALL);
   }
   if (!o.cert_file.empty() && file_exists(o.cert_file)) {
@@ -170,6 +177,8 @@ IoStatus TlsTransport::try_write(std::string_view data, std::size_t &done) {
 }
 
 std::size_t TlsTransport::read_some(char *buffer, std::size_t size, Deadline deadline) {
+  // Nothing buffered (the usual case right after a request): wait first instead of a recv that fails.
+  if (SSL_has_pending(handles_->ssl) == 0) wait_for(fd(), false, deadline, "waiting for the server");
   for (;;) {
     std::size_t got = 0;
     ERR_clear_error();
@@ -212,7 +221,7 @@ void TlsTransport::write_all(std::string_view data, Deadline deadline) {
   }
 }
 
-bool TlsTransport::has_buffered_input() const { return SSL_pending(handles_->ssl) > 0; }
+bool TlsTransport::has_buffered_input() const { return SSL_has_pending(handles_->ssl) == 1; }
 
 std::string TlsTransport::server_end_point() const {
   X509 *cert = SSL_get1_peer_certificate(handles_->ssl);

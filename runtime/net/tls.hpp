@@ -15,7 +15,8 @@ struct TlsOptions {
   std::string root_cert;      // file, or "system" for OpenSSL's default store
   std::string cert_file;      // client certificate; skipped when the file does not exist
   std::string key_file;
-  std::string crl_file;
+  std::string crl_file;       // skipped when the file does not exist
+  std::string crl_dir;        // hashed directory of CRLs (openssl rehash); skipped when absent
   std::string key_passphrase;
   std::string min_version = "TLSv1.2";  // "TLSv1" .. "TLSv1.3"
   std::string max_version;              // empty: no upper bound

@@ -35,6 +35,20 @@ TEST(Connect, ScramOverTcpWithoutTls) {
   EXPECT_EQ(scalar(*c, "select ssl from pg_stat_ssl where pid = pg_backend_pid()"), "f");
 }
 
+TEST(Connect, ScramPasswordIsSaslprepped) {
+  // The server prepares the password it stores; "I<soft hyphen>X" and "IX" are then one password.
+  auto admin = open(unix_socket());
+  admin->simple_query("drop role if exists pgesql_saslprep");
+  admin->simple_query("set password_encryption = 'scram-sha-256'");
+  admin->simple_query("create role pgesql_saslprep login password 'I\xC2\xAD" "X'");
+  for (const char *password : {"I\xC2\xAD" "X", "IX", "\xE2\x85\xA8"}) {
+    auto c = open(tcp("sslmode=disable user=pgesql_saslprep password=" + std::string(password)));
+    EXPECT_EQ(scalar(*c, "select current_user"), "pgesql_saslprep") << password;
+  }
+  EXPECT_EQ(open_error(tcp("sslmode=disable user=pgesql_saslprep password=I-X")).sqlstate(), "28P01");
+  admin->simple_query("drop role pgesql_saslprep");
+}
+
 TEST(Connect, WrongPasswordGivesTheServersError) {
   const conn::Error e = open_error(tcp("sslmode=disable user=" + env("PGESQL_TEST_SCRAM_USER") + " password=wrong"));
   EXPECT_EQ(e.origin(), conn::Error::Origin::server);

@@ -1,0 +1,84 @@
+#include "exec/cached_run.hpp"
+
+#include <cstdlib>
+#include <string_view>
+
+#include "diag/debug_log.hpp"
+
+namespace pgesql::exec {
+namespace {
+
+// Errors after which a cached statement is prepared again.
+bool stale_statement_error(const query_result &r) {
+  if (r.outcome != query_result::status::error) return false;
+  const std::string &state = r.error.sqlstate;
+  if (state == "26000") return true;  // the server no longer has it
+  return state == "0A000" && r.error.message.find("cached plan must not change result type") != std::string::npos;
+}
+
+}  // namespace
+
+statement_cache *cache_of(connection &c) {
+  if (!c.statements) {
+    if (!c.link->supports_cached_statements()) return nullptr;
+    c.statements = std::make_unique<statement_cache>(
+        statement_cache_capacity(std::getenv("PGESQL_STMT_CACHE_SIZE"), c.link->option("statement_cache")));
+  }
+  return c.statements->enabled() ? c.statements.get() : nullptr;
+}
+
+query_result run_cached(connection &c, const pgesql_stmt *stmt, const std::string &sql,
+                        std::span<const param_value> params, bool fresh_transaction) {
+  statement_cache &cache = *c.statements;
+  for (int attempt = 0;; ++attempt) {
+    const std::vector<std::string> closing = cache.take_to_close();
+    cached_statement *entry = cache.find(stmt, sql);
+    const bool was_cached = entry != nullptr;
+    const std::string name = was_cached ? entry->name : cache.next_name();
+    cached_execution run;
+    run.name = name;
+    run.sql = was_cached ? std::string_view() : std::string_view(sql);
+    run.params = params;
+    run.close_first = closing;
+    run.columns = was_cached && entry->described ? &entry->columns : nullptr;
+    query_result r = c.link->execute_cached(run);
+    if (!was_cached && run.parsed) entry = &cache.insert(stmt, name, sql);
+    if (entry != nullptr && run.described && r.outcome != query_result::status::error) {
+      entry->columns = r.columns;
+      entry->described = true;
+    }
+    if (!was_cached || attempt > 0 || !stale_statement_error(r)) return r;
+    if (r.error.sqlstate == "26000")
+      cache.clear(true);
+    else
+      cache.erase(stmt);
+    const transaction_state now = c.link->transaction_status();
+    if (now == transaction_state::failed && fresh_transaction) {
+      // the transaction was begun for this statement and did nothing else: begin it again
+      diag::log("run_cached on line %d: statement went stale; preparing it again\n", stmt->line);
+      query_result undo = c.link->simple_query("rollback");
+      if (undo.outcome == query_result::status::error) return r;
+      query_result begin = c.link->simple_query("begin transaction");
+      if (begin.outcome == query_result::status::error) return begin;
+      continue;
+    }
+    if (now != transaction_state::idle) return r;  // inside a transaction block the error stands
+    diag::log("run_cached on line %d: statement went stale; preparing it again\n", stmt->line);
+  }
+}
+
+void note_command(connection &c, const query_result &r) {
+  if (!c.statements || r.outcome != query_result::status::command_ok) return;
+  switch (command_cache_effect(r.command_tag)) {
+    case cache_effect::none:
+      return;
+    case cache_effect::stale:
+      c.statements->clear(false);
+      return;
+    case cache_effect::forgotten:
+      c.statements->clear(true);
+      return;
+  }
+}
+
+}  // namespace pgesql::exec

@@ -1,0 +1,180 @@
+#include "exec/cursor_fetch.hpp"
+
+#include <cstdlib>
+
+#include "diag/debug_log.hpp"
+#include "exec/cursor_readahead.hpp"
+#include "pgesql/pgesql.h"
+
+namespace pgesql::exec {
+namespace {
+
+std::size_t cap_of(connection &c) {
+  if (!c.readahead_cap)
+    c.readahead_cap = c.link->supports_cached_statements()
+                          ? readahead_cap(std::getenv("PGESQL_FETCH_READAHEAD"), c.link->option("fetch_readahead"))
+                          : 0;
+  return *c.readahead_cap;
+}
+
+std::string quoted(const std::string &name) {
+  std::string q = "\"";
+  for (char ch : name) {
+    q += ch;
+    if (ch == '"') q += '"';
+  }
+  return q + '"';
+}
+
+// Whether the server still has the cursor; false with `failed` when it could not be asked.
+bool cursor_exists(connection &c, const std::string &name, bool &failed) {
+  param_value p;
+  p.data = name;
+  query_result r = c.link->execute("select 1 from pg_catalog.pg_cursors where name = $1", std::span(&p, 1));
+  failed = r.outcome == query_result::status::error;
+  return !failed && r.row_count > 0;
+}
+
+// "FETCH n"/"MOVE n" of rows served without the server.
+query_result as_move(query_result fetched) {
+  query_result r;
+  r.command_tag = "MOVE " + std::to_string(fetched.row_count);
+  return r;
+}
+
+// The rows a forward FETCH/MOVE returns: buffered ones first, the rest from the server.
+query_result serve_forward(connection &c, cursor_buffer &b, const fetch_command &f, bool &drop) {
+  const bool all = f.what == fetch_command::kind::forward_all;
+  const std::size_t wanted = all ? 0 : f.count;
+  if (b.has_error() && (all || wanted > b.buffered())) {
+    // the statement reaches the row that failed: it fails, as it would have without readahead
+    drop = true;
+    return b.error();
+  }
+  query_result got = b.take(wanted);
+  const std::size_t rest = all ? 0 : wanted - got.row_count;
+  if ((all || rest > 0) && b.at_end()) b.end_reported();  // the program's position passes the end too
+  if ((all || rest > 0) && !b.at_end()) {
+    const std::string more = std::string(f.move ? "move " : "fetch ") + "forward " +
+                             (all ? std::string("all") : std::to_string(rest)) + " from " + quoted(f.cursor);
+    query_result server = c.link->execute(more, {});
+    if (server.outcome == query_result::status::error) {
+      drop = true;
+      return server;
+    }
+    if (f.move) {
+      got.row_count += std::strtoul(server.command_tag.c_str() + server.command_tag.rfind(' ') + 1, nullptr, 10);
+    } else {
+      if (got.columns.empty()) got.columns = server.columns;
+      for (auto &field : server.fields) got.fields.push_back(std::move(field));
+      got.row_count += server.row_count;
+    }
+    got.command_tag = "FETCH " + std::to_string(got.row_count);
+  }
+  return f.move ? as_move(std::move(got)) : got;
+}
+
+}  // namespace
+
+void note_cursor_opened(connection &c, const std::string &declare_sql) {
+  std::optional<declared_cursor> d = parse_declare(declare_sql);
+  if (!d) return;
+  c.cursors.erase(d->cursor);
+  if (!d->readahead || cap_of(c) <= 1) return;
+  c.cursors.emplace(d->cursor, cursor_buffer(d->hold));
+}
+
+bool serve_fetch(connection &c, const std::string &sql, query_result &r) {
+  if (c.cursors.empty()) return false;
+  std::optional<fetch_command> f = parse_fetch(sql);
+  if (!f) return false;
+  auto it = c.cursors.find(f->cursor);
+  if (it == c.cursors.end()) return false;
+  cursor_buffer &b = it->second;
+  const transaction_state tx = c.link->transaction_status();
+  // a failed transaction that our own window did not fail: the server answers (25P02)
+  if (tx == transaction_state::failed && !b.has_error()) return false;
+  if (b.needs_check && tx != transaction_state::failed) {
+    bool failed = false;
+    if (!cursor_exists(c, f->cursor, failed)) {
+      if (!failed) c.cursors.erase(it);
+      return false;
+    }
+    b.needs_check = false;
+  }
+  if (b.ahead_of_program() == 0 && !b.has_error() && (f->what != fetch_command::kind::next || f->move)) {
+    // the server stands where the program does: it runs the statement as written
+    b = cursor_buffer(b.hold());
+    return false;
+  }
+  bool drop = false;
+  switch (f->what) {
+    case fetch_command::kind::next:
+      if (f->move) {
+        fetch_command one = *f;
+        one.what = fetch_command::kind::forward;
+        one.count = 1;
+        r = serve_forward(c, b, one, drop);
+        break;
+      }
+      if (b.buffered() == 0 && b.has_error()) {
+        r = b.error();
+        drop = true;
+        break;
+      }
+      if (b.buffered() == 0 && !b.at_end()) {
+        const std::size_t window = b.next_window(cap_of(c));
+        query_result rows = c.link->fetch_ahead(f->cursor, window);
+        if (rows.outcome == query_result::status::error && rows.row_count == 0) {
+          r = std::move(rows);
+          drop = true;
+          break;
+        }
+        diag::log("serve_fetch: read %zu row(s) ahead on cursor %s\n", rows.row_count, f->cursor.c_str());
+        b.fill(std::move(rows), window);
+      }
+      r = b.take(1);
+      if (r.row_count == 0) b.end_reported();
+      break;
+    case fetch_command::kind::forward:
+    case fetch_command::kind::forward_all:
+      r = serve_forward(c, b, *f, drop);
+      break;
+    case fetch_command::kind::other: {
+      // move the server back to where the program stands, then run the statement as written
+      const std::string back = "move backward " + std::to_string(b.ahead_of_program()) + " in " + quoted(f->cursor) + "; ";
+      b = cursor_buffer(b.hold());
+      r = c.link->execute(back + sql, {});
+      if (r.outcome == query_result::status::error) c.cursors.erase(it);
+      return true;
+    }
+  }
+  if (drop) c.cursors.erase(f->cursor);
+  return true;
+}
+
+void note_cursor_effects(connection &c, int statement_kind, const std::string &sql, const query_result &r) {
+  if (c.cursors.empty()) return;
+  if (statement_kind == PGESQL_STMT_CLOSE) {
+    const std::size_t space = sql.find_last_of(" \t\n");
+    c.cursors.erase(server_cursor_name(space == std::string::npos ? sql : sql.substr(space + 1)));
+    return;
+  }
+  const std::string &tag = r.command_tag;
+  // cursors declared or closed by other means than OPEN and CLOSE
+  if (tag == "DECLARE CURSOR") {
+    if (std::optional<declared_cursor> d = parse_declare(sql)) c.cursors.erase(d->cursor);
+    return;
+  }
+  if (tag == "CLOSE CURSOR ALL") {
+    c.cursors.clear();
+    return;
+  }
+  const bool may_close = r.outcome == query_result::status::error || tag == "COMMIT" || tag == "ROLLBACK" ||
+                         tag.starts_with("CLOSE") || tag.starts_with("DISCARD") || tag.starts_with("PREPARE") ||
+                         tag.starts_with("COMMIT") || tag.starts_with("ROLLBACK");
+  if (!may_close) return;
+  for (auto &[name, buffer] : c.cursors) buffer.needs_check = true;
+}
+
+}  // namespace pgesql::exec

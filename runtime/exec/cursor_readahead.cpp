@@ -1,0 +1,183 @@
+#include "exec/cursor_readahead.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <cstdlib>
+#include <strings.h>
+#include <vector>
+
+namespace pgesql::exec {
+namespace {
+
+bool is_space(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
+
+// Whitespace-separated words; a double-quoted identifier is one word.
+std::vector<std::string_view> words(std::string_view sql) {
+  std::vector<std::string_view> out;
+  std::size_t i = 0;
+  while (i < sql.size()) {
+    while (i < sql.size() && is_space(sql[i])) ++i;
+    if (i >= sql.size()) break;
+    std::size_t j = i;
+    if (sql[i] == '"') {
+      ++j;
+      while (j < sql.size()) {
+        if (sql[j] == '"' && j + 1 < sql.size() && sql[j + 1] == '"') {
+          j += 2;
+          continue;
+        }
+        if (sql[j] == '"') {
+          ++j;
+          break;
+        }
+        ++j;
+      }
+    } else {
+      while (j < sql.size() && !is_space(sql[j])) ++j;
+    }
+    out.push_back(sql.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+bool is(std::string_view word, const char *keyword) {
+  return word.size() == std::char_traits<char>::length(keyword) && strncasecmp(word.data(), keyword, word.size()) == 0;
+}
+
+bool count_of(std::string_view word, std::size_t &n) {
+  if (!word.empty() && word.front() == '+') word.remove_prefix(1);
+  if (word.empty()) return false;
+  const auto r = std::from_chars(word.data(), word.data() + word.size(), n);
+  return r.ec == std::errc() && r.ptr == word.data() + word.size();
+}
+
+bool contains_word_pair(const std::vector<std::string_view> &w, std::size_t from, const char *a, const char *b) {
+  for (std::size_t i = from; i + 1 < w.size(); ++i)
+    if (is(w[i], a) && is(w[i + 1], b)) return true;
+  return false;
+}
+
+}  // namespace
+
+std::string server_cursor_name(std::string_view written) {
+  if (written.size() >= 2 && written.front() == '"' && written.back() == '"') {
+    std::string name;
+    for (std::size_t i = 1; i + 1 < written.size(); ++i) {
+      name += written[i];
+      if (written[i] == '"') ++i;  // "" inside quotes is one quote
+    }
+    return name;
+  }
+  std::string name(written);
+  for (char &c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return name;
+}
+
+std::optional<fetch_command> parse_fetch(std::string_view sql) {
+  const std::vector<std::string_view> w = words(sql);
+  if (w.size() < 2) return std::nullopt;
+  fetch_command f;
+  if (is(w[0], "move"))
+    f.move = true;
+  else if (!is(w[0], "fetch"))
+    return std::nullopt;
+  std::size_t i = 1;
+  std::size_t end = w.size() - 1;  // the cursor name
+  if (end > i && (is(w[end - 1], "from") || is(w[end - 1], "in"))) --end;
+  f.cursor = server_cursor_name(w.back());
+  const std::size_t n_words = end - i;
+  std::size_t n = 0;
+  if (n_words == 0 || (n_words == 1 && is(w[i], "next"))) {
+    f.what = fetch_command::kind::next;
+  } else if (n_words == 1 && is(w[i], "all")) {
+    f.what = fetch_command::kind::forward_all;
+  } else if (n_words == 1 && is(w[i], "forward")) {
+    f.what = fetch_command::kind::next;
+  } else if (n_words == 1 && count_of(w[i], n)) {
+    f.what = n == 1 ? fetch_command::kind::next : fetch_command::kind::forward;
+    f.count = n;
+  } else if (n_words == 2 && is(w[i], "forward") && is(w[i + 1], "all")) {
+    f.what = fetch_command::kind::forward_all;
+  } else if (n_words == 2 && is(w[i], "forward") && count_of(w[i + 1], n)) {
+    f.what = n == 1 ? fetch_command::kind::next : fetch_command::kind::forward;
+    f.count = n;
+  } else {
+    f.what = fetch_command::kind::other;
+  }
+  // a count of 0 re-reads the current row: the server must answer that one
+  if (f.what == fetch_command::kind::forward && f.count == 0) f.what = fetch_command::kind::other;
+  return f;
+}
+
+std::optional<declared_cursor> parse_declare(std::string_view sql) {
+  const std::vector<std::string_view> w = words(sql);
+  if (w.size() < 4 || !is(w[0], "declare")) return std::nullopt;
+  declared_cursor d;
+  d.cursor = server_cursor_name(w[1]);
+  std::size_t i = 2;
+  bool scroll = false, binary = false;
+  for (; i < w.size() && !is(w[i], "for"); ++i) {
+    if (is(w[i], "scroll") && !(i > 2 && is(w[i - 1], "no"))) scroll = true;
+    if (is(w[i], "binary")) binary = true;
+    if (is(w[i], "hold") && i > 2 && is(w[i - 1], "with")) d.hold = true;
+  }
+  if (i >= w.size()) return std::nullopt;
+  // FOR UPDATE/SHARE anywhere in the query (also in subqueries): rows are locked as read
+  bool locking = contains_word_pair(w, i + 1, "for", "update") || contains_word_pair(w, i + 1, "for", "share") ||
+                 contains_word_pair(w, i + 1, "for", "no") || contains_word_pair(w, i + 1, "for", "key");
+  d.readahead = !scroll && !binary && !locking;
+  return d;
+}
+
+std::size_t readahead_cap(const char *env_value, const std::string *option) {
+  const auto parse = [](std::string_view text, std::size_t &out) {
+    if (text.size() == 3 && strncasecmp(text.data(), "off", 3) == 0) return out = 0, true;
+    if (text.size() == 2 && strncasecmp(text.data(), "on", 2) == 0) return out = default_readahead_cap, true;
+    std::size_t n = 0;
+    const auto r = std::from_chars(text.data(), text.data() + text.size(), n);
+    if (r.ec != std::errc() || r.ptr != text.data() + text.size()) return false;
+    out = n;
+    return true;
+  };
+  std::size_t n = default_readahead_cap;
+  if (option != nullptr && !option->empty() && parse(*option, n)) return n;
+  if (env_value != nullptr && *env_value != '\0' && parse(env_value, n)) return n;
+  return default_readahead_cap;
+}
+
+std::size_t cursor_buffer::next_window(std::size_t cap) {
+  window_size_ = window_size_ == 0 ? first_readahead_window : window_size_ * 2;
+  window_size_ = std::min(window_size_, cap);
+  return window_size_;
+}
+
+void cursor_buffer::fill(query_result window, std::size_t asked) {
+  if (window.outcome == query_result::status::error) {
+    error_ = query_result{};
+    error_->outcome = query_result::status::error;
+    error_->error = window.error;
+    window.outcome = query_result::status::rows;
+  } else if (window.row_count < asked) {
+    at_end_ = true;
+  }
+  window_ = std::move(window);
+  next_row_ = 0;
+}
+
+query_result cursor_buffer::take(std::size_t count) {
+  const std::size_t n = count == 0 ? buffered() : std::min(count, buffered());
+  query_result r;
+  r.outcome = query_result::status::rows;
+  r.columns = window_.columns;
+  const std::size_t width = window_.columns.size();
+  const auto first = window_.fields.begin() + static_cast<std::ptrdiff_t>(next_row_ * width);
+  r.fields.assign(std::make_move_iterator(first), std::make_move_iterator(first + static_cast<std::ptrdiff_t>(n * width)));
+  r.row_count = n;
+  r.command_tag = "FETCH " + std::to_string(n);
+  next_row_ += n;
+  return r;
+}
+
+}  // namespace pgesql::exec

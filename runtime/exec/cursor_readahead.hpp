@@ -1,0 +1,86 @@
+// Cursor readahead: a FETCH NEXT on a forward-only cursor asks the server for
+// a window of rows and hands them out one FETCH at a time. This header holds
+// the pure parts: which cursors qualify, what a FETCH/MOVE command asks for,
+// and the per-cursor buffer. cursor_fetch.hpp runs them against a server.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "exec/server_link.hpp"
+
+namespace pgesql::exec {
+
+// What a FETCH or MOVE text (as sent, cursor name substituted) asks for.
+struct fetch_command {
+  enum class kind { next, forward, forward_all, other };
+  kind what = kind::other;
+  std::size_t count = 1;  // rows, for next (1) and forward
+  bool move = false;      // MOVE: rows are skipped, not returned
+  std::string cursor;     // the name as the server knows it (unquoted names fold to lower case)
+};
+// std::nullopt when the text is not a FETCH/MOVE this layer understands.
+std::optional<fetch_command> parse_fetch(std::string_view sql);
+
+// From a DECLARE text ("declare c [binary] [no scroll|scroll] cursor [with hold] for query"):
+// the cursor's server name, whether it is WITH HOLD, and whether readahead may serve it
+// (not SCROLL, not BINARY, no FOR UPDATE/SHARE: a row must be read when the program asks).
+struct declared_cursor {
+  std::string cursor;
+  bool hold = false;
+  bool readahead = false;
+};
+std::optional<declared_cursor> parse_declare(std::string_view sql);
+
+// The name a cursor has on the server: quotes dropped, unquoted names in lower case.
+std::string server_cursor_name(std::string_view written);
+
+// Window cap from the connection option pgesql_fetch_readahead, else
+// PGESQL_FETCH_READAHEAD, else the default; 0 or 1 turn readahead off.
+std::size_t readahead_cap(const char *env_value, const std::string *option);
+constexpr std::size_t default_readahead_cap = 256;
+constexpr std::size_t first_readahead_window = 8;
+
+// Rows the server sent ahead for one cursor, and how its last window ended.
+class cursor_buffer {
+ public:
+  explicit cursor_buffer(bool hold) : hold_(hold) {}
+
+  bool hold() const { return hold_; }
+  std::size_t buffered() const { return window_.row_count - next_row_; }
+  bool at_end() const { return at_end_; }
+  // Rows the server's position is past the program's: the buffered rows, and the step
+  // past the last row the server took when a window came back short, until the
+  // program's own FETCH reaches that end.
+  std::size_t ahead_of_program() const { return buffered() + (at_end_ && !end_reported_ ? 1 : 0); }
+  void end_reported() { end_reported_ = at_end_; }
+  bool has_error() const { return error_.has_value(); }
+  const query_result &error() const { return *error_; }
+  // The window size for the next request: doubles from the first window up to cap.
+  std::size_t next_window(std::size_t cap);
+
+  // Takes a window's answer to "fetch forward `asked`": rows, and the error the
+  // server reported after them, if any (then `window` has outcome error).
+  void fill(query_result window, std::size_t asked);
+  // Up to `count` buffered rows as the result a FETCH of them would have had
+  // (`count` 0 = every buffered row); the tag is "FETCH n".
+  query_result take(std::size_t count);
+  void forget_error() { error_.reset(); }
+
+  // Set when the session did something that may have closed the cursor
+  // (transaction end, CLOSE, DISCARD, errors): checked before serving rows.
+  bool needs_check = false;
+
+ private:
+  bool hold_;
+  query_result window_;
+  std::size_t next_row_ = 0;
+  bool at_end_ = false;
+  bool end_reported_ = false;
+  std::optional<query_result> error_;
+  std::size_t window_size_ = 0;
+};
+
+}  // namespace pgesql::exec

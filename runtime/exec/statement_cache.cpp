@@ -1,0 +1,102 @@
+#include "exec/statement_cache.hpp"
+
+#include <cctype>
+#include <charconv>
+#include <strings.h>
+
+namespace pgesql::exec {
+
+cached_statement *statement_cache::find(const void *key, std::string_view sql) {
+  const auto it = index_.find(key);
+  if (it == index_.end()) return nullptr;
+  if (it->second->sql != sql) {
+    retire(it->second, true);
+    return nullptr;
+  }
+  entries_.splice(entries_.begin(), entries_, it->second);
+  return &*it->second;
+}
+
+std::string statement_cache::next_name() { return "pgesql_s" + std::to_string(++counter_); }
+
+cached_statement &statement_cache::insert(const void *key, std::string name, std::string sql) {
+  if (const auto old = index_.find(key); old != index_.end()) retire(old->second, true);
+  entries_.push_front(cached_statement{key, std::move(name), std::move(sql), {}, false});
+  index_[key] = entries_.begin();
+  while (entries_.size() > capacity_ && entries_.size() > 1) retire(std::prev(entries_.end()), true);
+  return entries_.front();
+}
+
+void statement_cache::erase(const void *key) {
+  if (const auto it = index_.find(key); it != index_.end()) retire(it->second, true);
+}
+
+void statement_cache::clear(bool server_forgot) {
+  while (!entries_.empty()) retire(entries_.begin(), !server_forgot);
+}
+
+std::vector<std::string> statement_cache::take_to_close() {
+  std::vector<std::string> names;
+  names.swap(to_close_);
+  return names;
+}
+
+void statement_cache::retire(std::list<cached_statement>::iterator it, bool close_on_server) {
+  if (close_on_server) to_close_.push_back(std::move(it->name));
+  index_.erase(it->key);
+  entries_.erase(it);
+}
+
+std::size_t statement_cache_capacity(const char *env_value, const std::string *option) {
+  const auto parse = [](std::string_view text, std::size_t &out) {
+    if (strncasecmp(text.data(), "off", text.size()) == 0 && text.size() == 3) return out = 0, true;
+    if (strncasecmp(text.data(), "on", text.size()) == 0 && text.size() == 2)
+      return out = default_statement_cache_capacity, true;
+    std::size_t n = 0;
+    const auto r = std::from_chars(text.data(), text.data() + text.size(), n);
+    if (r.ec != std::errc() || r.ptr != text.data() + text.size()) return false;
+    out = n;
+    return true;
+  };
+  std::size_t n = default_statement_cache_capacity;
+  if (option != nullptr && !option->empty() && parse(*option, n)) return n;
+  if (env_value != nullptr && *env_value != '\0' && parse(env_value, n)) return n;
+  return default_statement_cache_capacity;
+}
+
+namespace {
+
+std::string_view first_word(std::string_view sql) {
+  std::size_t i = 0;
+  while (i < sql.size() && (std::isspace(static_cast<unsigned char>(sql[i])) || sql[i] == '(')) ++i;
+  std::size_t j = i;
+  while (j < sql.size() && std::isalpha(static_cast<unsigned char>(sql[j]))) ++j;
+  return sql.substr(i, j - i);
+}
+
+bool word_is(std::string_view word, const char *keyword) {
+  return word.size() == std::char_traits<char>::length(keyword) && strncasecmp(word.data(), keyword, word.size()) == 0;
+}
+
+bool tag_starts(std::string_view tag, std::string_view prefix) { return tag.substr(0, prefix.size()) == prefix; }
+
+}  // namespace
+
+bool cacheable_sql(std::string_view sql) {
+  const std::string_view w = first_word(sql);
+  for (const char *k : {"select", "insert", "update", "delete", "with", "values", "table"})
+    if (word_is(w, k)) return true;
+  return false;
+}
+
+cache_effect command_cache_effect(std::string_view tag) {
+  if (tag == "DISCARD ALL" || tag == "DEALLOCATE ALL") return cache_effect::forgotten;
+  // a schema change or a new search_path may change a cached statement's result type
+  if (tag_starts(tag, "ALTER ") || tag_starts(tag, "DROP ") || tag_starts(tag, "CREATE VIEW") ||
+      tag_starts(tag, "CREATE FUNCTION") || tag_starts(tag, "CREATE RULE") || tag_starts(tag, "CREATE TYPE") ||
+      tag == "SET" || tag == "RESET" || tag == "DISCARD PLANS" || tag == "DEALLOCATE")
+    return cache_effect::stale;
+  return cache_effect::none;
+}
+
+}  // namespace pgesql::exec

@@ -1,0 +1,279 @@
+// The statement cache and cursor readahead are invisible: every scenario runs
+// with them off and on, and the program-visible trace (values, sqlcode,
+// SQLSTATE, sqlerrd[2]) must be the same.
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "exec_fixture.hpp"
+
+namespace {
+
+using namespace pgesql::test;
+
+struct step {
+  long sqlcode;
+  std::string state;
+  long rows;  // sqlerrd[2]
+  int value;
+  bool operator==(const step &) const = default;
+};
+
+std::ostream &operator<<(std::ostream &o, const step &s) {
+  return o << "{" << s.sqlcode << " " << s.state << " rows=" << s.rows << " v=" << s.value << "}";
+}
+
+step now(int value) { return {sqlca.sqlcode, sqlstate_now(), sqlca.sqlerrd[2], value}; }
+
+class FastPathTest : public ExecTest {
+ protected:
+  void TearDown() override {
+    ExecTest::TearDown();
+    unsetenv("PGESQL_FETCH_READAHEAD");
+    unsetenv("PGESQL_STMT_CACHE_SIZE");
+  }
+  // The trace of `scenario` on a fresh connection with readahead and the cache set by `setting` ("off"/"on").
+  template <typename Fn>
+  std::vector<step> trace(const char *setting, Fn &&scenario, int autocommit = 0) {
+    setenv("PGESQL_FETCH_READAHEAD", std::string(setting) == "on" ? "4" : "off", 1);
+    setenv("PGESQL_STMT_CACHE_SIZE", std::string(setting) == "on" ? "16" : "0", 1);
+    disconnect_all();
+    EXPECT_EQ(connect_to(database().c_str(), nullptr, autocommit), 0);
+    std::vector<step> out;
+    scenario(out);
+    disconnect_all();
+    return out;
+  }
+  template <typename Fn>
+  std::vector<step> same_either_way(Fn &&scenario, int autocommit = 0) {
+    std::vector<step> off = trace("off", scenario, autocommit);
+    std::vector<step> on = trace("on", scenario, autocommit);
+    EXPECT_EQ(off, on);
+    return on;
+  }
+};
+
+void exec_sql(const char *sql, std::vector<step> &out) {
+  pgesql_stmt s = statement(PGESQL_STMT_NORMAL, sql);
+  pgesql_exec(&s, nullptr, nullptr, 0, nullptr, 0, nullptr);
+  out.push_back(now(0));
+}
+
+void transaction(const char *sql, std::vector<step> &out) {
+  pgesql_stmt s = statement(PGESQL_STMT_TRANSACTION, sql);
+  pgesql_exec(&s, nullptr, nullptr, 0, nullptr, 0, nullptr);
+  out.push_back(now(0));
+}
+
+void open_cursor(const char *declare, std::vector<step> &out) {
+  pgesql_stmt s = statement(PGESQL_STMT_OPEN, declare);
+  pgesql_exec(&s, nullptr, nullptr, 0, nullptr, 0, nullptr);
+  out.push_back(now(0));
+}
+
+// FETCH/MOVE into one int (or none); the value is -1 when nothing was stored.
+void fetch(const char *sql, std::vector<step> &out, bool into = true) {
+  int v = -1;
+  pgesql_var o = scalar(PGESQL_T_INT, &v);
+  pgesql_stmt s = statement(PGESQL_STMT_FETCH, sql);
+  pgesql_exec(&s, nullptr, nullptr, 0, nullptr, into ? 1 : 0, &o);
+  out.push_back(now(v));
+}
+
+void fetch_many(const char *sql, std::vector<step> &out) {
+  int rows[64];
+  for (int &r : rows) r = -1;
+  pgesql_var many = {PGESQL_T_INT, rows, 1, 64, sizeof(int), PGESQL_T_NO_INDICATOR, nullptr, 0, 0, 0};
+  pgesql_stmt s = statement(PGESQL_STMT_FETCH, sql);
+  pgesql_exec(&s, nullptr, nullptr, 0, nullptr, 1, &many);
+  int sum = 0;
+  for (long i = 0; i < sqlca.sqlerrd[2] && i < 64; ++i) sum = sum * 31 + rows[i];
+  out.push_back(now(sum));
+}
+
+TEST_F(FastPathTest, ForwardFetchesToTheEndAndPastIt) {
+  auto t = same_either_way([](std::vector<step> &out) {
+    open_cursor("declare c cursor for select g from generate_series(1, 20) g", out);
+    for (int i = 0; i < 23; ++i) fetch("fetch next from c", out);
+    transaction("commit", out);
+  });
+  ASSERT_EQ(t.size(), 25u);
+  EXPECT_EQ(t[1], (step{0, "00000", 1, 1}));
+  EXPECT_EQ(t[20], (step{0, "00000", 1, 20}));
+  EXPECT_EQ(t[21].sqlcode, ECPG_NOT_FOUND);
+  EXPECT_EQ(t[22].sqlcode, ECPG_NOT_FOUND);
+}
+
+TEST_F(FastPathTest, AnErrorAtRowKIsReportedAtTheKthFetch) {
+  auto t = same_either_way([](std::vector<step> &out) {
+    open_cursor("declare c cursor for select 10 / (6 - g) from generate_series(1, 10) g", out);
+    for (int i = 0; i < 7; ++i) fetch("fetch c", out);
+    exec_sql("select 1", out);  // after the FETCH that failed: the transaction is aborted
+    transaction("rollback", out);
+    fetch("fetch c", out);  // the cursor went with the transaction
+    transaction("rollback", out);
+  });
+  ASSERT_EQ(t.size(), 12u);
+  EXPECT_EQ(t[5], (step{0, "00000", 1, 10}));  // row 5: 10 / 1
+  EXPECT_EQ(t[6].sqlcode, ECPG_PGSQL);
+  EXPECT_EQ(t[6].state, "22012");
+  EXPECT_EQ(t[7].state, "25P02");
+  EXPECT_EQ(t[10].state, "34000");
+}
+
+TEST_F(FastPathTest, WithHoldCursorAcrossCommitAndPlainCursorGoneAfterIt) {
+  auto t = same_either_way([](std::vector<step> &out) {
+    open_cursor("declare h cursor with hold for select g from generate_series(1, 30) g", out);
+    open_cursor("declare p cursor for select g from generate_series(1, 30) g", out);
+    for (int i = 0; i < 3; ++i) fetch("fetch from h", out);
+    fetch("fetch from p", out);
+    transaction("commit", out);
+    for (int i = 0; i < 29; ++i) fetch("fetch from h", out);
+    fetch("fetch from p", out);
+    transaction("rollback", out);
+    fetch("fetch from h", out);
+    exec_sql("close h", out);
+    transaction("commit", out);
+  });
+  EXPECT_EQ(t[33], (step{0, "00000", 1, 30}));
+  EXPECT_EQ(t[34].sqlcode, ECPG_NOT_FOUND);
+  EXPECT_EQ(t[36].state, "34000");  // p closed at commit
+  EXPECT_EQ(t[38].sqlcode, ECPG_NOT_FOUND);
+}
+
+TEST_F(FastPathTest, MixedMovesCountsAndBackwardFetches) {
+  auto t = same_either_way([](std::vector<step> &out) {
+    open_cursor("declare c cursor for select g from generate_series(1, 40) g", out);
+    fetch("fetch next from c", out);
+    fetch_many("fetch 3 from c", out);
+    fetch("move 2 in c", out, false);
+    fetch("fetch next from c", out);
+    fetch("fetch prior from c", out);
+    fetch("fetch next from c", out);
+    fetch("fetch next from c", out);
+    fetch("move forward 5 in c", out, false);
+    fetch("fetch c", out);
+    fetch("fetch relative 2 from c", out);
+    fetch("fetch c", out);
+    fetch_many("fetch forward 6 from c", out);
+    fetch_many("fetch all from c", out);
+    fetch("fetch c", out);
+    fetch("fetch prior from c", out);
+    fetch("fetch absolute 3 from c", out);
+    fetch("fetch c", out);
+    exec_sql("close c", out);
+    open_cursor("declare c cursor for select g from generate_series(1, 3) g", out);
+    fetch("fetch c", out);
+    fetch("fetch c", out);
+    fetch("fetch c", out);
+    fetch("fetch prior from c", out);
+    fetch("fetch c", out);
+    fetch("fetch c", out);
+    fetch("fetch prior from c", out);
+    transaction("commit", out);
+  });
+  EXPECT_EQ(t[1].value, 1);
+  EXPECT_EQ(t[2].rows, 3);
+  EXPECT_EQ(t[3].rows, 2);  // MOVE 2
+  EXPECT_EQ(t[4].value, 7);
+}
+
+TEST_F(FastPathTest, CachedStatementsGiveTheSameResultsAndErrors) {
+  static const pgesql_stmt divide = {PGESQL_STMT_NORMAL, 0, "select 100 / $1", nullptr, "fast_paths", 1, 1};
+  static const pgesql_stmt insert = {PGESQL_STMT_NORMAL, 0, "insert into fp_t values ($1)", nullptr, "fast_paths", 2, 1};
+  auto t = same_either_way([](std::vector<step> &out) {
+    exec_sql("create temp table fp_t (a int primary key)", out);
+    for (int d : {5, 0, 4, 0, 20}) {
+      int in = d, v = -1;
+      pgesql_var i = scalar(PGESQL_T_INT, &in), o = scalar(PGESQL_T_INT, &v);
+      pgesql_exec(&divide, nullptr, nullptr, 1, &i, 1, &o);
+      out.push_back(now(v));
+      transaction("rollback", out);
+    }
+    exec_sql("create temp table fp_t (a int primary key)", out);
+    for (int k : {1, 2, 1, 3}) {
+      int in = k;
+      pgesql_var i = scalar(PGESQL_T_INT, &in);
+      pgesql_exec(&insert, nullptr, nullptr, 1, &i, 0, nullptr);
+      out.push_back(now(k));
+    }
+    transaction("rollback", out);
+  });
+  EXPECT_EQ(t[1].value, 20);
+  EXPECT_EQ(t[3].state, "22012");
+  EXPECT_EQ(t[14].state, "23505");
+}
+
+int prepared_by_cache() {
+  int n = -1;
+  pgesql_var o = scalar(PGESQL_T_INT, &n);
+  pgesql_stmt s = statement(PGESQL_STMT_EXEC_IMMEDIATE, nullptr);
+  char text[] = "select count(*)::int from pg_prepared_statements where name like 'pgesql_s%'";
+  pgesql_var q = chars(text, sizeof text);
+  pgesql_exec(&s, nullptr, nullptr, 1, &q, 1, &o);
+  return n;
+}
+
+TEST_F(FastPathTest, StatementsArePreparedOnceAndTheCacheIsBounded) {
+  setenv("PGESQL_STMT_CACHE_SIZE", "2", 1);
+  ASSERT_EQ(connect_to(database().c_str(), nullptr, 1), 0);
+  static const pgesql_stmt a = {PGESQL_STMT_NORMAL, 0, "select 1", nullptr, "fast_paths", 1, 1};
+  static const pgesql_stmt b = {PGESQL_STMT_NORMAL, 0, "select 2", nullptr, "fast_paths", 2, 1};
+  static const pgesql_stmt c = {PGESQL_STMT_NORMAL, 0, "select 3", nullptr, "fast_paths", 3, 1};
+  int v = 0;
+  pgesql_var o = scalar(PGESQL_T_INT, &v);
+  for (int i = 0; i < 3; ++i) ASSERT_EQ(pgesql_exec(&a, nullptr, nullptr, 0, nullptr, 1, &o), 0);
+  EXPECT_EQ(prepared_by_cache(), 1);
+  pgesql_exec(&b, nullptr, nullptr, 0, nullptr, 1, &o);
+  pgesql_exec(&c, nullptr, nullptr, 0, nullptr, 1, &o);  // evicts a
+  pgesql_exec(&c, nullptr, nullptr, 0, nullptr, 1, &o);  // closes a on the server
+  EXPECT_EQ(v, 3);
+  EXPECT_EQ(prepared_by_cache(), 2);
+  ASSERT_EQ(run("discard all"), 0);
+  EXPECT_EQ(prepared_by_cache(), 0);
+  ASSERT_EQ(pgesql_exec(&c, nullptr, nullptr, 0, nullptr, 1, &o), 0) << sqlca.sqlerrm.sqlerrmc;
+  EXPECT_EQ(prepared_by_cache(), 1);
+}
+
+// A cached "select *" whose table changes shape: re-prepared, not an error.
+void reshaped_table(std::vector<step> &out, bool other_session) {
+  static const pgesql_stmt star = {PGESQL_STMT_NORMAL, 0, "select * from fp_shape", nullptr, "fast_paths", 1, 1};
+  exec_sql("drop table if exists fp_shape", out);
+  exec_sql("create table fp_shape (a int)", out);
+  exec_sql("insert into fp_shape values (7)", out);
+  transaction("commit", out);
+  int a = -1, b = -1;
+  pgesql_var one[] = {scalar(PGESQL_T_INT, &a)};
+  pgesql_var two[] = {scalar(PGESQL_T_INT, &a), scalar(PGESQL_T_INT, &b)};
+  pgesql_exec(&star, nullptr, nullptr, 0, nullptr, 1, one);
+  out.push_back(now(a));
+  transaction("commit", out);
+  if (other_session) {
+    connect_to(std::getenv("PGESQL_TEST_DATABASE") ? std::getenv("PGESQL_TEST_DATABASE") : "pgesql_test", "fp_other", 1);
+    pgesql_stmt alter = statement(PGESQL_STMT_NORMAL, "alter table fp_shape add column b int default 8");
+    pgesql_exec(&alter, "fp_other", nullptr, 0, nullptr, 0, nullptr);
+    out.push_back(now(0));
+    pgesql_stmt bye = statement(PGESQL_STMT_NORMAL, nullptr);
+    pgesql_disconnect(&bye, "fp_other");
+  } else {
+    exec_sql("alter table fp_shape add column b int default 8", out);
+  }
+  pgesql_exec(&star, nullptr, nullptr, 0, nullptr, 2, two);
+  out.push_back(now(a * 10 + b));
+  exec_sql("drop table fp_shape", out);
+  transaction("commit", out);
+}
+
+TEST_F(FastPathTest, ResultTypeChangeByThisSessionIsInvisible) {
+  auto t = same_either_way([](std::vector<step> &out) { reshaped_table(out, false); });
+  EXPECT_EQ(t[t.size() - 3], (step{0, "00000", 1, 78}));
+}
+
+TEST_F(FastPathTest, ResultTypeChangeByAnotherSessionIsInvisible) {
+  auto t = same_either_way([](std::vector<step> &out) { reshaped_table(out, true); });
+  EXPECT_EQ(t[t.size() - 3], (step{0, "00000", 1, 78}));
+  auto autocommit = same_either_way([](std::vector<step> &out) { reshaped_table(out, true); }, 1);
+  EXPECT_EQ(autocommit[autocommit.size() - 3], (step{0, "00000", 1, 78}));
+}
+
+}  // namespace

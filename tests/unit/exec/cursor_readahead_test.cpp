@@ -1,0 +1,125 @@
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "exec/cursor_readahead.hpp"
+
+namespace {
+
+using namespace pgesql::exec;
+using kind = fetch_command::kind;
+
+TEST(CursorReadahead, FetchFormsThatReadTheNextRow) {
+  for (const char *sql : {"fetch next from c", "fetch c", "fetch from c", "fetch in c", "fetch forward from c",
+                          "fetch 1 in c", "FETCH FORWARD 1 FROM c", "fetch +1 from c", "fetch next C"}) {
+    auto f = parse_fetch(sql);
+    ASSERT_TRUE(f) << sql;
+    EXPECT_EQ(f->what, kind::next) << sql;
+    EXPECT_FALSE(f->move);
+    EXPECT_EQ(f->cursor, "c") << sql;
+  }
+}
+
+TEST(CursorReadahead, ForwardCountsAllAndEverythingElse) {
+  auto f = parse_fetch("fetch 3 from cur");
+  ASSERT_TRUE(f);
+  EXPECT_EQ(f->what, kind::forward);
+  EXPECT_EQ(f->count, 3u);
+  f = parse_fetch("move forward 10 in cur");
+  ASSERT_TRUE(f);
+  EXPECT_TRUE(f->move);
+  EXPECT_EQ(f->what, kind::forward);
+  EXPECT_EQ(f->count, 10u);
+  EXPECT_EQ(parse_fetch("fetch all from cur")->what, kind::forward_all);
+  EXPECT_EQ(parse_fetch("fetch forward all in cur")->what, kind::forward_all);
+  for (const char *sql : {"fetch prior from c", "fetch backward 2 from c", "fetch absolute 3 from c",
+                          "fetch relative -1 from c", "fetch first from c", "fetch last from c", "fetch 0 from c",
+                          "fetch -1 from c", "fetch backward all from c", "fetch forward 0 from c"})
+    EXPECT_EQ(parse_fetch(sql)->what, kind::other) << sql;
+  EXPECT_FALSE(parse_fetch("select 1"));
+  EXPECT_FALSE(parse_fetch("fetch"));
+}
+
+TEST(CursorReadahead, CursorNamesAsTheServerKnowsThem) {
+  EXPECT_EQ(parse_fetch("fetch next from MyCur")->cursor, "mycur");
+  EXPECT_EQ(parse_fetch("fetch next from \"MyCur\"")->cursor, "MyCur");
+  EXPECT_EQ(parse_fetch("fetch next from \"a b\"")->cursor, "a b");
+  EXPECT_EQ(server_cursor_name("\"x\"\"y\""), "x\"y");
+}
+
+TEST(CursorReadahead, WhichDeclaredCursorsQualify) {
+  auto d = parse_declare("declare c cursor for select * from t");
+  ASSERT_TRUE(d);
+  EXPECT_EQ(d->cursor, "c");
+  EXPECT_TRUE(d->readahead);
+  EXPECT_FALSE(d->hold);
+  d = parse_declare("declare C no scroll cursor with hold for select 1");
+  ASSERT_TRUE(d);
+  EXPECT_EQ(d->cursor, "c");
+  EXPECT_TRUE(d->readahead);
+  EXPECT_TRUE(d->hold);
+  EXPECT_FALSE(parse_declare("declare c scroll cursor for select 1")->readahead);
+  EXPECT_FALSE(parse_declare("declare c binary cursor for select 1")->readahead);
+  EXPECT_FALSE(parse_declare("declare c cursor for select * from t for update")->readahead);
+  EXPECT_FALSE(parse_declare("declare c cursor for select * from t FOR SHARE of t")->readahead);
+  EXPECT_FALSE(parse_declare("declare c cursor for select * from t for no key update")->readahead);
+  EXPECT_FALSE(parse_declare("select 1"));
+}
+
+TEST(CursorReadahead, WindowCapFromOptionThenEnvironment) {
+  const std::string off = "off", eight = "8";
+  EXPECT_EQ(readahead_cap(nullptr, nullptr), default_readahead_cap);
+  EXPECT_EQ(readahead_cap("32", nullptr), 32u);
+  EXPECT_EQ(readahead_cap("32", &off), 0u);
+  EXPECT_EQ(readahead_cap("0", &eight), 8u);
+}
+
+query_result window(int first, int n) {
+  query_result r;
+  r.outcome = query_result::status::rows;
+  r.columns.push_back(column_info{"a", 23});
+  for (int i = 0; i < n; ++i) r.fields.emplace_back(std::to_string(first + i));
+  r.row_count = static_cast<std::size_t>(n);
+  return r;
+}
+
+TEST(CursorReadahead, BufferHandsOutRowsAndKnowsHowFarTheServerIsAhead) {
+  cursor_buffer b(false);
+  EXPECT_EQ(b.next_window(100), first_readahead_window);
+  EXPECT_EQ(b.next_window(100), 2 * first_readahead_window);
+  EXPECT_EQ(b.next_window(10), 10u);
+  b.fill(window(1, 3), 3);
+  EXPECT_FALSE(b.at_end());
+  EXPECT_EQ(b.ahead_of_program(), 3u);
+  query_result one = b.take(1);
+  EXPECT_EQ(one.row_count, 1u);
+  EXPECT_EQ(*one.field(0, 0), "1");
+  EXPECT_EQ(one.command_tag, "FETCH 1");
+  query_result rest = b.take(5);
+  EXPECT_EQ(rest.row_count, 2u);
+  EXPECT_EQ(*rest.field(1, 0), "3");
+  b.fill(window(4, 1), 8);  // short window: the server went past the end
+  EXPECT_TRUE(b.at_end());
+  EXPECT_EQ(b.ahead_of_program(), 2u);
+  b.take(1);
+  EXPECT_EQ(b.ahead_of_program(), 1u);
+  EXPECT_EQ(b.take(1).row_count, 0u);
+  b.end_reported();
+  EXPECT_EQ(b.ahead_of_program(), 0u);
+}
+
+TEST(CursorReadahead, AnErrorAfterRowsWaitsBehindThem) {
+  cursor_buffer b(true);
+  query_result failed = window(1, 2);
+  failed.outcome = query_result::status::error;
+  failed.error = {"22012", "division by zero"};
+  b.fill(std::move(failed), 8);
+  EXPECT_TRUE(b.has_error());
+  EXPECT_FALSE(b.at_end());
+  EXPECT_EQ(b.take(1).outcome, query_result::status::rows);
+  EXPECT_EQ(b.take(1).row_count, 1u);
+  EXPECT_EQ(b.buffered(), 0u);
+  EXPECT_EQ(b.error().error.sqlstate, "22012");
+}
+
+}  // namespace
