@@ -262,6 +262,16 @@ Config resolve_config(const Options &given, const Environment &env) {
     throw ConfigError("gssencmode value \"require\" invalid: GSSAPI encryption is not supported");
   for (const auto &[key, value] : values)
     if (key.starts_with("pgesql_")) c.pgesql_options[key.substr(7)] = value;
+  const auto milliseconds = [&](const char *key, const char *env_name) {
+    std::optional<std::string> text;
+    if (const auto *v = get(key)) text = *v;
+    else text = env.variable(env_name);
+    if (!text || text->empty()) return std::chrono::milliseconds(0);
+    const int ms = parse_int(key, *text);
+    return std::chrono::milliseconds(ms < 0 ? 0 : ms);
+  };
+  c.statement_timeout = milliseconds("pgesql_statement_timeout", "PGESQL_STATEMENT_TIMEOUT");
+  c.read_timeout = milliseconds("pgesql_read_timeout", "PGESQL_READ_TIMEOUT");
   return c;
 }
 

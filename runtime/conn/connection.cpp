@@ -76,13 +76,46 @@ Error Connection::server_error(std::string_view body, bool notice) {
   return Error(Error::Origin::server, std::move(fields), fatal);
 }
 
+net::Deadline Connection::wait_deadline() const {
+  const auto now = net::Clock::now();
+  net::Deadline deadline;
+  if (config_.read_timeout.count() > 0) deadline = now + config_.read_timeout;
+  if (config_.statement_timeout.count() > 0 && request_started_ && !cancel_sent_) {
+    const auto cancel_at = *request_started_ + config_.statement_timeout;
+    if (!deadline || cancel_at < *deadline) deadline = cancel_at;
+  }
+  return deadline;
+}
+
+bool Connection::on_wait_timeout() {
+  if (config_.statement_timeout.count() == 0 || cancel_sent_ || !request_started_ ||
+      net::Clock::now() < *request_started_ + config_.statement_timeout)
+    return false;
+  cancel_sent_ = true;
+  try {
+    // The cancel gets at most the read timeout (or a few seconds) to be delivered.
+    const auto limit = config_.read_timeout.count() > 0 ? config_.read_timeout : std::chrono::milliseconds(5000);
+    cancel_handle().cancel(limit);
+  } catch (const Error &) {
+    // Unreachable for the cancel: the read timeout, if any, still ends the wait.
+  }
+  return true;
+}
+
 protocol::RawMessage Connection::next_message() {
   require_usable();
+  if (!request_started_) request_started_ = net::Clock::now();
   for (;;) {
     RawMessage m;
     try {
-      m = stream_->next();
+      m = stream_->next(wait_deadline());
     } catch (Error &e) {
+      if (e.timed_out() && on_wait_timeout()) continue;
+      if (e.timed_out())
+        fail(Error::connection_failure(sqlstate::connection_failure,
+                                       "timeout expired: the server sent nothing for " +
+                                           std::to_string(config_.read_timeout.count()) + " ms",
+                                       true));
       fail(std::move(e));
     }
     if (!handle_async(m)) return m;
@@ -119,7 +152,9 @@ void Connection::handle_parameter_status(std::string_view body) {
 void Connection::flush_output() {
   if (out_.empty()) return;
   try {
-    stream_->write(out_);
+    net::Deadline deadline;
+    if (config_.read_timeout.count() > 0) deadline = net::Clock::now() + config_.read_timeout;
+    stream_->write(out_, deadline);
   } catch (Error &e) {
     out_.clear();
     fail(std::move(e));
@@ -131,6 +166,8 @@ void Connection::read_ready_for_query(std::string_view body) {
   const auto status = be::parse_ready_for_query(body);
   if (!status) fail(Error::connection_failure(sqlstate::protocol_violation, "protocol error: malformed ReadyForQuery"));
   transaction_status_ = *status;
+  request_started_.reset();
+  cancel_sent_ = false;
 }
 
 // After an error: the server skips to ReadyForQuery; consume everything up to it.

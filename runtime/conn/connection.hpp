@@ -168,6 +168,12 @@ class Connection {
   bool handle_async(const protocol::RawMessage &m);
   void handle_parameter_status(std::string_view body);
   void flush_output();
+  // When the current wait for the server must end: the read timeout, or earlier the moment the
+  // statement timeout sends its cancel. None when neither is configured.
+  net::Deadline wait_deadline() const;
+  // A wait timed out: sends the statement timeout's cancel and returns true (keep waiting), or
+  // returns false when the read timeout has passed.
+  bool on_wait_timeout();
   [[noreturn]] void fail(Error error);
   [[noreturn]] void protocol_violation(const protocol::RawMessage &m, const char *while_doing);
   Error server_error(std::string_view body, bool notice = false);
@@ -185,6 +191,10 @@ class Connection {
   std::size_t unsent_steps_ = 0;
   bool pipeline_aborted_ = false;
   bool broken_ = false;
+  // Since when replies to the current request have been awaited (reset at ReadyForQuery), and
+  // whether the statement timeout's cancel went out for it.
+  std::optional<net::Clock::time_point> request_started_;
+  bool cancel_sent_ = false;
   TransactionStatus transaction_status_ = TransactionStatus::idle;
   protocol::BackendKeyData backend_key_;
   std::map<std::string, std::string, std::less<>> parameters_;

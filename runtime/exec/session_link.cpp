@@ -51,8 +51,8 @@ class result_filler final : public conn::RowSink {
 query_result from_error(const conn::Error &e) {
   query_result r;
   r.outcome = query_result::status::error;
-  // a lost connection has no server SQLSTATE: the statement layer reports it as ECPG does
-  if (e.origin() != conn::Error::Origin::connection) r.error.sqlstate = e.sqlstate();
+  // a lost connection carries the runtime's class-08 SQLSTATE (08006, 08P01, 08003)
+  r.error.sqlstate = e.sqlstate();
   r.error.message = e.message();
   return r;
 }
