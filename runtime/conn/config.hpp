@@ -79,6 +79,21 @@ class ConfigError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// Cleanses a Config's password and key passphrase (OPENSSL_cleanse), e.g. once connected.
+void cleanse_secrets(Config &config);
+
+// Cleanses a Config's secrets when the scope ends.
+class SecretsCleansedOnExit {
+ public:
+  explicit SecretsCleansedOnExit(Config &config) : config_(config) {}
+  ~SecretsCleansedOnExit() { cleanse_secrets(config_); }
+  SecretsCleansedOnExit(const SecretsCleansedOnExit &) = delete;
+  SecretsCleansedOnExit &operator=(const SecretsCleansedOnExit &) = delete;
+
+ private:
+  Config &config_;
+};
+
 const char *to_string(SslMode mode);
 const char *to_string(TargetSessionAttrs attrs);
 

@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "auth/crypto.hpp"
+
 namespace pgesql::conn {
 
 namespace fe = protocol::frontend;
@@ -11,7 +13,25 @@ using protocol::RawMessage;
 Connection::Connection(Config config, HostSpec host, std::unique_ptr<MessageStream> stream)
     : config_(std::move(config)), host_(std::move(host)), stream_(std::move(stream)) {}
 
-Connection::~Connection() { close(); }
+Connection::~Connection() {
+  close();
+  cleanse_secrets(config_);
+}
+
+void Connection::forget_secrets() { cleanse_secrets(config_); }
+
+void Connection::send_secret(protocol::Buffer &message) {
+  flush_output();
+  try {
+    net::Deadline deadline;
+    if (config_.read_timeout.count() > 0) deadline = net::Clock::now() + config_.read_timeout;
+    stream_->write(message, deadline);
+  } catch (Error &e) {
+    auth::cleanse(message);
+    fail(std::move(e));
+  }
+  auth::cleanse(message);
+}
 
 void Connection::close() {
   if (!stream_) return;
@@ -76,21 +96,12 @@ Error Connection::server_error(std::string_view body, bool notice) {
   return Error(Error::Origin::server, std::move(fields), fatal);
 }
 
-net::Deadline Connection::wait_deadline() const {
-  const auto now = net::Clock::now();
-  net::Deadline deadline;
-  if (config_.read_timeout.count() > 0) deadline = now + config_.read_timeout;
-  if (config_.statement_timeout.count() > 0 && request_started_ && !cancel_sent_) {
-    const auto cancel_at = *request_started_ + config_.statement_timeout;
-    if (!deadline || cancel_at < *deadline) deadline = cancel_at;
-  }
-  return deadline;
+std::optional<net::Clock::time_point> Connection::cancel_due() const {
+  if (config_.statement_timeout.count() == 0 || !request_started_ || cancel_sent_) return std::nullopt;
+  return *request_started_ + config_.statement_timeout;
 }
 
-bool Connection::on_wait_timeout() {
-  if (config_.statement_timeout.count() == 0 || cancel_sent_ || !request_started_ ||
-      net::Clock::now() < *request_started_ + config_.statement_timeout)
-    return false;
+void Connection::send_statement_cancel() {
   cancel_sent_ = true;
   try {
     // The cancel gets at most the read timeout (or a few seconds) to be delivered.
@@ -99,18 +110,25 @@ bool Connection::on_wait_timeout() {
   } catch (const Error &) {
     // Unreachable for the cancel: the read timeout, if any, still ends the wait.
   }
-  return true;
 }
 
 protocol::RawMessage Connection::next_message() {
   require_usable();
   if (!request_started_) request_started_ = net::Clock::now();
+  net::Deadline read_deadline;
+  if (config_.read_timeout.count() > 0) read_deadline = net::Clock::now() + config_.read_timeout;
   for (;;) {
+    // Wait until the read timeout, or less when the statement timeout's cancel falls due first.
+    const auto cancel_at = cancel_due();
+    const bool cancel_first = cancel_at && (!read_deadline || *cancel_at < *read_deadline);
     RawMessage m;
     try {
-      m = stream_->next(wait_deadline());
+      m = stream_->next(cancel_first ? net::Deadline(cancel_at) : read_deadline);
     } catch (Error &e) {
-      if (e.timed_out() && on_wait_timeout()) continue;
+      if (e.timed_out() && cancel_first) {
+        send_statement_cancel();
+        continue;
+      }
       if (e.timed_out())
         fail(Error::connection_failure(sqlstate::connection_failure,
                                        "timeout expired: the server sent nothing for " +

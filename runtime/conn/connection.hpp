@@ -156,6 +156,10 @@ class Connection {
 
  private:
   friend class ConnectionStarter;
+  // Writes a message holding a secret (password, SCRAM proof) at once and cleanses the buffer.
+  void send_secret(protocol::Buffer &message);
+  // Cleanses the password copies in config_ once authentication no longer needs them.
+  void forget_secrets();
   friend class CopyWriter;
   Connection(Config config, HostSpec host, std::unique_ptr<MessageStream> stream);
 
@@ -168,12 +172,10 @@ class Connection {
   bool handle_async(const protocol::RawMessage &m);
   void handle_parameter_status(std::string_view body);
   void flush_output();
-  // When the current wait for the server must end: the read timeout, or earlier the moment the
-  // statement timeout sends its cancel. None when neither is configured.
-  net::Deadline wait_deadline() const;
-  // A wait timed out: sends the statement timeout's cancel and returns true (keep waiting), or
-  // returns false when the read timeout has passed.
-  bool on_wait_timeout();
+  // When the statement timeout's cancel falls due for the current request (none: not configured
+  // or already sent); sending it, after which the reply (57014) is awaited as usual.
+  std::optional<net::Clock::time_point> cancel_due() const;
+  void send_statement_cancel();
   [[noreturn]] void fail(Error error);
   [[noreturn]] void protocol_violation(const protocol::RawMessage &m, const char *while_doing);
   Error server_error(std::string_view body, bool notice = false);

@@ -167,7 +167,9 @@ class session_link final : public server_link {
 std::unique_ptr<server_link> open_session_link(const std::string &target, const std::string &user,
                                                const std::string &password, std::string &error) {
   try {
-    return std::make_unique<session_link>(conn::Connection::open(conn::config_from_target(target, user, password)));
+    conn::Config config = conn::config_from_target(target, user, password);
+    const conn::SecretsCleansedOnExit wipe(config);
+    return std::make_unique<session_link>(conn::Connection::open(config));
   } catch (const conn::ConfigError &e) {
     error = e.what();
   } catch (const conn::Error &e) {

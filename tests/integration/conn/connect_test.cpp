@@ -35,6 +35,13 @@ TEST(Connect, ScramOverTcpWithoutTls) {
   EXPECT_EQ(scalar(*c, "select ssl from pg_stat_ssl where pid = pg_backend_pid()"), "f");
 }
 
+TEST(Connect, PasswordIsNotKeptOnceConnected) {
+  auto c = open(tcp("sslmode=disable user=" + env("PGESQL_TEST_SCRAM_USER") + " password=" +
+                    env("PGESQL_TEST_SCRAM_PASSWORD")));
+  EXPECT_FALSE(c->config().password.has_value());
+  EXPECT_EQ(scalar(*c, "select 1"), "1");
+}
+
 TEST(Connect, WrongPasswordGivesTheServersError) {
   const conn::Error e = open_error(tcp("sslmode=disable user=" + env("PGESQL_TEST_SCRAM_USER") + " password=wrong"));
   EXPECT_EQ(e.origin(), conn::Error::Origin::server);
