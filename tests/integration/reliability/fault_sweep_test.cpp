@@ -170,7 +170,7 @@ TEST_F(FaultSweep, CutAtEveryPhaseInBothDirections) {
     std::size_t begin = 0;
     for (std::size_t p = 0; p < session_phases().size(); ++p) {
       const std::size_t end = map.ends(d)[p];
-      for (std::size_t offset : sample(begin, end, 3, 6, all)) {
+      for (std::size_t offset : sample(begin, end, 2, 5, all)) {
         const std::string o = trial({Fault::Kind::cut, d, offset}, extra, map, next_trial(), std::chrono::seconds(4));
         ++matrix[std::string(to_string(d)) + " " + session_phases()[p]][o];
         ++trials;
