@@ -1,7 +1,9 @@
-# pgesql_add_sources(<target> <file.pgc>... [LANG C|CXX] [OPTIONS <pgesql flags>...])
+# pgesql_add_sources(<target> <file.pgc>... [LANG C|CXX] [RUNTIME <library target>]
+#                    [OPTIONS <pgesql flags>...])
 #
 # Preprocesses each embedded-SQL source into the build directory, adds the
-# generated file to <target> and links <target> to pgesql::runtime.
+# generated file to <target> and links <target> to pgesql::runtime (or to the
+# RUNTIME given, e.g. pgesql::runtime_static).
 #
 # Output language: `.pgc` becomes C and `.pgcc`/`.pgcpp` becomes C++, as with
 # `.c`/`.cc`; `LANG CXX` (or `LANG C`) overrides that for every file listed.
@@ -10,12 +12,14 @@
 # itself changes. EXEC SQL INCLUDE searches the source's own directory and then
 # <target>'s include directories, like the C compiler does.
 #
-# PGESQL_PREPROCESSOR_TARGET names the preprocessor (pgesql::pgesql both in
-# this tree and for find_package users).
+# The same file serves pgesql's own tree (and projects that add it with
+# add_subdirectory), where pgesql::pgesql and pgesql::runtime are aliases of
+# the targets being built, and find_package(pgesql) users, where they are the
+# installed, imported targets; it names nothing else.
 function(pgesql_add_sources target)
-  cmake_parse_arguments(PARSE_ARGV 1 arg "" "LANG" "OPTIONS")
+  cmake_parse_arguments(PARSE_ARGV 1 arg "" "LANG;RUNTIME" "OPTIONS")
   if(NOT arg_UNPARSED_ARGUMENTS)
-    message(FATAL_ERROR "pgesql_add_sources(${target}): no .pgc files given (list them before LANG and OPTIONS)")
+    message(FATAL_ERROR "pgesql_add_sources(${target}): no .pgc files given (list them before LANG, RUNTIME and OPTIONS)")
   endif()
   set(includes "$<TARGET_PROPERTY:${target},INCLUDE_DIRECTORIES>")
   foreach(src IN LISTS arg_UNPARSED_ARGUMENTS)
@@ -63,5 +67,8 @@ function(pgesql_add_sources target)
       INCLUDE_DIRECTORIES "${src_dir}")
     target_sources(${target} PRIVATE "${out}")
   endforeach()
-  target_link_libraries(${target} PRIVATE pgesql::runtime)
+  if(NOT arg_RUNTIME)
+    set(arg_RUNTIME pgesql::runtime)
+  endif()
+  target_link_libraries(${target} PRIVATE ${arg_RUNTIME})
 endfunction()

@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <cstdio>
+#include <optional>
 
 #include "context.hpp"
 #include "driver.hpp"
@@ -72,6 +73,26 @@ bool returns_rows(const std::vector<Tok> &t) {
   for (const char *w : {"select", "insert", "update", "delete", "with", "discard", "values", "table", "merge", "fetch"})
     if (word_is(t[0], w)) return true;
   return false;
+}
+
+// PREPARE name [(types)] AS ...: the statement name's token, or null for other SQL.
+const Tok *prepare_as_name(const std::vector<Tok> &t) {
+  if (t.size() < 3 || !word_is(t[0], "prepare") || word_is(t[1], "transaction")) return nullptr;
+  if (t[1].lex != Lex::Ident && t[1].lex != Lex::QIdent && t[1].lex != Lex::HostVar) return nullptr;
+  return &t[1];
+}
+
+Value value_of(const Tok &t) {
+  Value v;
+  v.loc = t.loc;
+  if (t.lex == Lex::HostVar) {
+    v.kind = Value::Host;
+    v.host = hostref_of(t);
+  } else {
+    v.kind = Value::Literal;
+    v.text = t.text;
+  }
+  return v;
 }
 
 bool is_transaction(const std::vector<Tok> &t) {
@@ -516,8 +537,37 @@ std::string Codegen::whenever_checks(bool rows) {
 
 // ---- statements -------------------------------------------------------------------
 
-std::string Codegen::statement(const Stmt &s, const Value &at, const std::string &file) {
+// The prepared statement a statement names, where DECLARE ... STATEMENT may have bound it to a connection.
+std::optional<Value> Codegen::statement_name(const Stmt &s) const {
+  switch (s.kind) {
+    case Stmt::Prepare: case Stmt::Execute: case Stmt::Describe: return s.name;
+    case Stmt::Deallocate: if (!s.flag) return s.name; return std::nullopt;
+    case Stmt::DeclareCursor:
+      if (s.tokens.size() == 1 && s.tokens[0].lex != Lex::String) return value_of(s.tokens[0]);
+      return std::nullopt;
+    case Stmt::Generic:
+      if (const Tok *n = prepare_as_name(s.tokens)) return value_of(*n);
+      return std::nullopt;
+    default: return std::nullopt;
+  }
+}
+
+// AT con DECLARE name STATEMENT binds every later statement on name to con, as in ECPG.
+Value Codegen::bound_connection(const Value &name, const Value &at) {
+  auto it = declared_.find(cursor_key(name));
+  if (it == declared_.end() || it->second.kind == Value::None) return at;
+  const Value &bound = it->second;
+  if (at.kind != Value::None && (at.kind != bound.kind || at.text != bound.text || at.host.expr != bound.host.expr))
+    ctx_.diag.warning(at.loc.begin, "connection " + (at.kind == Value::Host ? at.host.expr : at.text) +
+                                        " is overwritten with " + (bound.kind == Value::Host ? bound.host.expr : bound.text) +
+                                        " by DECLARE statement " + (name.kind == Value::Host ? name.host.expr : name.text));
+  return bound;
+}
+
+std::string Codegen::statement(const Stmt &s, const Value &given_at, const std::string &file) {
   std::vector<std::string> in, out;
+  std::optional<Value> named = statement_name(s);
+  const Value at = named ? bound_connection(*named, given_at) : given_at;
   std::string conn = conn_expr(at);
   auto exec_call = [&](const std::string &name_expr) {
     return "  pgesql_exec(&pgesql_st, " + conn + ", " + name_expr + ", " + std::to_string(in.size()) + ", " +
@@ -528,6 +578,16 @@ std::string Codegen::statement(const Stmt &s, const Value &at, const std::string
 
   switch (s.kind) {
     case Stmt::Generic: {
+      const Tok *prep = prepare_as_name(s.tokens);
+      if (prep != nullptr && prep->lex == Lex::HostVar) {
+        // PREPARE :name(types) AS ...: the variable names the statement ($0), as in ECPG
+        std::vector<Tok> toks = s.tokens;
+        toks[1].lex = Lex::Op;
+        toks[1].text = "$0";
+        std::string sql = sql_text(toks, in, out, 1, false);
+        return header(s, "PGESQL_STMT_NORMAL", sql, "", file) + arrays(in, out) +
+               exec_call(string_expr(value_of(*prep), "a statement name")) + finish(false);
+      }
       std::string sql = sql_text(s.tokens, in, out, 1, true);
       const char *kind = is_transaction(s.tokens) ? "PGESQL_STMT_TRANSACTION" : "PGESQL_STMT_NORMAL";
       return header(s, kind, sql, "", file) + arrays(in, out) + exec_call("0") + finish(returns_rows(s.tokens));
@@ -597,7 +657,14 @@ std::string Codegen::statement(const Stmt &s, const Value &at, const std::string
       cursors_[cursor_key(s.name)] = std::move(c);
       return code;
     }
-    case Stmt::DeclareStatement: return {};
+    case Stmt::DeclareStatement: {
+      std::string key = cursor_key(s.name);
+      if (declared_.count(key))
+        ctx_.diag.error(s.name.loc.begin, "name \"" + (s.name.kind == Value::Host ? s.name.host.expr : s.name.text) +
+                                              "\" is already declared");
+      declared_[key] = at;
+      return {};
+    }
     case Stmt::Open: {
       auto it = cursors_.find(cursor_key(s.name));
       if (it == cursors_.end()) {
@@ -760,7 +827,8 @@ std::string Codegen::statement(const Stmt &s, const Value &at, const std::string
       }
       if (items.size() != s.items.size()) return {};
       std::string index = s.index.kind == Value::Host ? "(int)(" + s.index.host.expr + ")" : s.index.text;
-      if (s.index.kind == Value::Host) {
+      // ECPG takes the index as C text: a variable outside any declare section is fine too
+      if (s.index.kind == Value::Host && ctx_.symbols.variable(s.index.host.expr)) {
         TypeP t;
         if (resolve(s.index.host, false, &t) && !(t->kind == Type::Scalar && is_integer(t->base)))
           ctx_.diag.error(s.index.loc.begin, "descriptor VALUE index \"" + s.index.host.expr +

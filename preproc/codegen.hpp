@@ -2,6 +2,7 @@
 // descriptor, the host-variable arrays, one runtime call, then the WHENEVER checks.
 #pragma once
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -65,10 +66,13 @@ class Codegen {
   std::string decl_text(const Declaration &d, const std::string &indent);
   bool cursor_in_scope(const Cursor &c) const;
   std::string cursor_key(const Value &name) const;
+  std::optional<Value> statement_name(const Stmt &s) const;
+  Value bound_connection(const Value &name, const Value &at);
 
   Context &ctx_;
   Action on_error_, on_warning_, on_not_found_;
   std::map<std::string, Cursor> cursors_;
+  std::map<std::string, Value> declared_;  // DECLARE name STATEMENT: its AT connection (kind None without AT)
   int varchar_id_ = 0;
   int next_slot_ = 0;
 };

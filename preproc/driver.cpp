@@ -23,7 +23,7 @@ bool is_ecpg_statement(const std::vector<Tok> &t) {
   static const char *const leading[] = {"connect", "disconnect", "open", "fetch", "move", "close",
                                         "execute", "deallocate", "allocate", "describe", "whenever",
                                         "include", "define", "undef", "ifdef", "ifndef", "elif",
-                                        "else", "endif", "type", "var", "declare"};
+                                        "else", "endif", "type", "var", "declare", "free"};
   for (const char *w : leading)
     if (word_is(t[0], w)) return true;
   auto second = [&](const char *w) { return t.size() > 1 && word_is(t[1], w); };

@@ -46,6 +46,7 @@ Parser::symbol_type yylex(Driver &drv) { return drv.next(); }
 %token <std::string> IDENTIFIED IFDEF IFNDEF IMMEDIATE INCLUDE INDICATOR INPUT INTO IS MOVE NOT OFF
 %token <std::string> ON OPEN OUTPUT PREPARE SECTION SET SQL SQLERROR SQLPRINT SQLWARNING STATEMENT
 %token <std::string> STOP TO TYPE UNDEF USER USING VALUE VAR WHENEVER AS
+%token <std::string> FREE
 /* C declaration words */
 %token <std::string> CHAR SHORT INT LONG SIGNED UNSIGNED FLOAT DOUBLE BOOL VOID
 %token <std::string> STRUCT UNION ENUM TYPEDEF STATIC EXTERN REGISTER AUTO CONST VOLATILE
@@ -108,6 +109,8 @@ ecpg_stmt:
   | DEALLOCATE PREPARE name_or_var                 { drv.stmt.kind = Stmt::Deallocate; drv.stmt.name = $3; }
   | DEALLOCATE ALL                                 { drv.stmt.kind = Stmt::Deallocate; drv.stmt.flag = true; }
   | DEALLOCATE PREPARE ALL                         { drv.stmt.kind = Stmt::Deallocate; drv.stmt.flag = true; }
+  | FREE name_or_var                               { drv.stmt.kind = Stmt::Deallocate; drv.stmt.name = $2; }
+  | FREE ALL                                       { drv.stmt.kind = Stmt::Deallocate; drv.stmt.flag = true; }
   | DEALLOCATE sql_opt DESCRIPTOR desc_name        { drv.stmt.kind = Stmt::DeallocDesc; drv.stmt.name = $4; }
   | ALLOCATE sql_opt DESCRIPTOR desc_name          { drv.stmt.kind = Stmt::AllocDesc; drv.stmt.name = $4; }
   | DESCRIBE describe_io name_or_var describe_target { drv.stmt.kind = Stmt::Describe; drv.stmt.name = $3; }
@@ -264,13 +267,14 @@ kw_plain: ALL | ALLOCATE | AUTOCOMMIT | BEGIN | BREAK | BY | CALL | CLOSE | CONN
   | DISCONNECT | DO | ELIF | ELSE | END | ENDIF | EXECUTE | FETCH | FOR | FOUND | FROM | GET | GO | GOTO
   | IDENTIFIED | IFDEF | IFNDEF | IMMEDIATE | INCLUDE | INDICATOR | INPUT | IS | MOVE | NOT | OFF
   | ON | OPEN | OUTPUT | PREPARE | SECTION | SET | SQL | SQLERROR | SQLPRINT | SQLWARNING | STATEMENT
-  | STOP | TO | TYPE | UNDEF | USER | VALUE | VAR | WHENEVER | AS
+  | STOP | TO | TYPE | UNDEF | USER | VALUE | VAR | WHENEVER | AS | FREE
   | type_word | storage_word | STRUCT | UNION | ENUM ;
 
 /* words usable as a cursor, statement, connection or descriptor name */
 name: IDENT | QIDENT | TYPE_NAME | type_word
   | CONNECTION | COUNT | SECTION | STATEMENT | TYPE | VALUE | VAR | FOUND | AUTOCOMMIT
-  | SQLERROR | SQLWARNING | SQLPRINT | STOP | BREAK | CALL | UNDEF | ELIF | ENDIF | IFDEF | IFNDEF | INDICATOR ;
+  | SQLERROR | SQLWARNING | SQLPRINT | STOP | BREAK | CALL | UNDEF | ELIF | ENDIF | IFDEF | IFNDEF | INDICATOR
+  | FREE ;
 
 /* ---- C declarations ------------------------------------------------------- */
 decls: %empty | decls declaration    { drv.declaration(std::move($2)); } ;

@@ -54,6 +54,7 @@ extern "C" PGESQL_API int pgesql_connect(const pgesql_stmt *stmt, const char *ta
   pgesql::auth::cleanse(where);
   if (!link) {
     diag::log("connect: %s\n", error.c_str());
+    fall_back_to_newest_connection();
     diag::raise_error(line, ECPG_CONNECT, diag::sqlstate::unable_to_connect, db_for_message);
     return outcome();
   }

@@ -74,6 +74,14 @@ bool add_connection(connection_ptr c) {
   return true;
 }
 
+void fall_back_to_newest_connection() {
+  registry &r = the_registry();
+  std::lock_guard<std::mutex> lock(r.mutex);
+  connection_ptr newest = r.connections.empty() ? nullptr : r.connections.front();
+  thread_current = newest;
+  r.default_current = newest;
+}
+
 void set_current_connection(const connection_ptr &c) { thread_current = c; }
 
 void close_connection(const connection_ptr &c) {

@@ -21,6 +21,11 @@ connection_ptr find_connection(const char *name);
 // False when the name is taken.
 bool add_connection(connection_ptr c);
 
+// After a CONNECT that failed: this thread's current connection and the
+// default become the newest open one, as ECPG's clean-up of the half-made
+// connection leaves them.
+void fall_back_to_newest_connection();
+
 // Makes c this thread's current connection.
 void set_current_connection(const connection_ptr &c);
 

@@ -63,6 +63,8 @@ class server_link {
   // PREPARE name FROM sql (protocol-level), and running it.
   virtual query_result prepare(std::string_view name, std::string_view sql) = 0;
   virtual query_result execute_prepared(std::string_view name, std::span<const param_value> params) = 0;
+  // The columns (and parameter count) of a statement prepared by name, however it was prepared.
+  virtual query_result describe_prepared(std::string_view name) = 0;
   // Simple query protocol, for BEGIN/COMMIT/DEALLOCATE and other parameterless commands.
   virtual query_result simple_query(std::string_view sql) = 0;
   virtual transaction_state transaction_status() const = 0;

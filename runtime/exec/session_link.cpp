@@ -89,6 +89,14 @@ class session_link final : public server_link {
       r.param_count = d.param_types.size();
     });
   }
+  query_result describe_prepared(std::string_view name) override {
+    return run([&](query_result &r) {
+      conn::StatementDescription d = c_->describe_statement(name);
+      for (const auto &c : d.columns)
+        r.columns.push_back({c.name, c.type_oid, false, c.type_size, c.type_modifier});
+      r.param_count = d.param_types.size();
+    });
+  }
   query_result execute_prepared(std::string_view name, std::span<const param_value> params) override {
     bind b(params);
     return run([&](query_result &r) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "descriptors/descriptor_store.hpp"
+#include "descriptors/sqlda_compat.hpp"
 #include "descriptors/sqlda_native.hpp"
 #include "diag/auto_memory.hpp"
 #include "diag/debug_log.hpp"
@@ -189,10 +190,7 @@ bool describe_into(const store_options &opt, const query_result &r, const pgesql
               static_cast<const char *>(target.addr));
     return true;
   }
-  if (opt.informix) {
-    diag::raise_error(opt.line, ECPG_UNSUPPORTED, diag::sqlstate::internal_error, "sqlda");
-    return false;
-  }
+  if (opt.informix) return descriptors::store_compat_sqlda(opt, r, describe, static_cast<sqlda_compat **>(target.addr));
   return descriptors::store_native_sqlda(opt, r, describe, static_cast<sqlda_struct **>(target.addr));
 }
 

@@ -12,6 +12,8 @@ PGESQL_PACKAGES=(
   "make:/usr/bin/make"
   "ninja-build:/usr/bin/ninja"
   "pkg-config:/usr/bin/pkg-config"
+  "dpkg-dev:/usr/bin/dpkg-shlibdeps"
+  "file:/usr/bin/file"
   "libssl-dev:/usr/include/openssl/ssl.h"
   "openssl:/usr/bin/openssl"
   "libgtest-dev:/usr/include/gtest/gtest.h"
