@@ -137,6 +137,8 @@ protocol::RawMessage Connection::next_message() {
       fail(std::move(e));
     }
     if (!handle_async(m)) return m;
+    // A notice or notification is a sign of life too: the read timeout starts again.
+    if (read_deadline) read_deadline = net::Clock::now() + config_.read_timeout;
   }
 }
 
@@ -396,6 +398,11 @@ StepResult Connection::read_step(RowSink *sink) {
   if (r.kind == StepResult::Kind::execute && !described_columns_.empty()) rows->on_columns(described_columns_);
   const auto finish = [&] {
     pending_.pop_front();
+    // Replies to a Flush (no Sync) end without ReadyForQuery: the request is over when nothing is pending.
+    if (pending_.empty()) {
+      request_started_.reset();
+      cancel_sent_ = false;
+    }
     return std::move(r);
   };
   for (;;) {

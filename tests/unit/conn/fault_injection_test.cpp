@@ -177,14 +177,14 @@ TEST(FaultInjection, ReadTimeoutSpansMessagesNotTheWholeReply) {
     FakeServer::send(fd, trust_startup());
     FakeServer::read_message(fd);
     // Each message comes well within the timeout; the whole reply takes longer than it.
-    for (int i = 0; i < 4; ++i) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(150));
+    for (int i = 0; i < 12; ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
       FakeServer::send(fd, message('N', std::string("SNOTICE\0C00000\0Mtick\0\0", 22)));
     }
     FakeServer::send(fd, message('I', "") + message('Z', "I"));
     FakeServer::read_message(fd);
   });
-  auto c = Connection::open(fake_config(server.port(), "sslmode=disable pgesql_read_timeout=400"));
+  auto c = Connection::open(fake_config(server.port(), "sslmode=disable pgesql_read_timeout=1000"));
   EXPECT_NO_THROW(c->simple_query(""));
   EXPECT_FALSE(c->is_broken());
 }
