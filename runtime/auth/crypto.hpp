@@ -21,5 +21,19 @@ std::optional<std::string> base64_decode(std::string_view text);
 std::string random_bytes(std::size_t n);
 // Compares without leaking where the first difference is.
 bool constant_time_equal(std::string_view a, std::string_view b);
+// Overwrites a secret's bytes (OPENSSL_cleanse, which the compiler may not elide) and empties it.
+void cleanse(std::string &secret);
+
+// Holds a secret for a scope and cleanses it on the way out.
+class CleansedOnExit {
+ public:
+  explicit CleansedOnExit(std::string &secret) : secret_(secret) {}
+  ~CleansedOnExit() { cleanse(secret_); }
+  CleansedOnExit(const CleansedOnExit &) = delete;
+  CleansedOnExit &operator=(const CleansedOnExit &) = delete;
+
+ private:
+  std::string &secret_;
+};
 
 }  // namespace pgesql::auth

@@ -77,6 +77,8 @@ std::string ScramClient::client_first() {
   return gs2_header(binding_) + client_first_bare_;
 }
 
+ScramClient::~ScramClient() { cleanse(password_); }
+
 bool ScramClient::handle_server_first(std::string_view message, std::string *client_final, std::string *error) {
   if (state_ != State::sent_first) {
     *error = "unexpected SCRAM challenge";
@@ -108,14 +110,19 @@ bool ScramClient::handle_server_first(std::string_view message, std::string *cli
   if (binding_ == Binding::server_end_point) binding_input += binding_data_;
   const std::string without_proof = "c=" + base64_encode(binding_input) + ",r=" + std::string(nonce);
 
-  const std::string salted = pbkdf2_sha256(password_, *salt, iterations);
-  const std::string client_key = hmac_sha256(salted, "Client Key");
-  const std::string stored_key = sha256(client_key);
+  // Every value derived from the password is cleansed once the proof is built.
+  std::string salted = pbkdf2_sha256(password_, *salt, iterations);
+  std::string client_key = hmac_sha256(salted, "Client Key");
+  std::string stored_key = sha256(client_key);
+  std::string server_key = hmac_sha256(salted, "Server Key");
+  std::string proof;
+  const CleansedOnExit wipe[] = {CleansedOnExit(salted), CleansedOnExit(client_key), CleansedOnExit(stored_key),
+                                 CleansedOnExit(server_key), CleansedOnExit(proof)};
   const std::string auth_message = client_first_bare_ + "," + std::string(message) + "," + without_proof;
   const std::string client_signature = hmac_sha256(stored_key, auth_message);
-  const std::string proof = xor_bytes(client_key, client_signature);
-  const std::string server_key = hmac_sha256(salted, "Server Key");
+  proof = xor_bytes(client_key, client_signature);
   server_signature_ = hmac_sha256(server_key, auth_message);
+  cleanse(password_);  // not needed after the proof
 
   *client_final = without_proof + ",p=" + base64_encode(proof);
   state_ = State::sent_final;

@@ -22,6 +22,9 @@ class ScramClient {
   // PostgreSQL takes the user from the startup packet.
   ScramClient(std::string_view password, Binding binding, std::string_view binding_data = {},
               std::string_view nonce = {}, std::string_view user = {});
+  ~ScramClient();  // cleanses the password
+  ScramClient(const ScramClient &) = delete;
+  ScramClient &operator=(const ScramClient &) = delete;
 
   const char *mechanism() const;
   // client-first-message, sent in SASLInitialResponse.

@@ -42,6 +42,12 @@ struct Config {
   // Server settings libpq takes from PGDATESTYLE and PGTZ and sends at start-up.
   std::vector<std::pair<std::string, std::string>> environment_settings;
   std::chrono::seconds connect_timeout{0};  // 0: wait as long as the OS does, per host
+  // pgesql_statement_timeout / PGESQL_STATEMENT_TIMEOUT: after this long without the reply to a
+  // request, a CancelRequest is sent (the server then reports 57014). 0: never.
+  std::chrono::milliseconds statement_timeout{0};
+  // pgesql_read_timeout / PGESQL_READ_TIMEOUT: a server silent this long while a reply (or room to
+  // write) is awaited breaks the connection with 08006. 0: wait as long as TCP does.
+  std::chrono::milliseconds read_timeout{0};
   TargetSessionAttrs target_session_attrs = TargetSessionAttrs::any;
 
   SslMode sslmode = SslMode::prefer;
@@ -72,6 +78,21 @@ struct Config {
 class ConfigError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
+};
+
+// Cleanses a Config's password and key passphrase (OPENSSL_cleanse), e.g. once connected.
+void cleanse_secrets(Config &config);
+
+// Cleanses a Config's secrets when the scope ends.
+class SecretsCleansedOnExit {
+ public:
+  explicit SecretsCleansedOnExit(Config &config) : config_(config) {}
+  ~SecretsCleansedOnExit() { cleanse_secrets(config_); }
+  SecretsCleansedOnExit(const SecretsCleansedOnExit &) = delete;
+  SecretsCleansedOnExit &operator=(const SecretsCleansedOnExit &) = delete;
+
+ private:
+  Config &config_;
 };
 
 const char *to_string(SslMode mode);

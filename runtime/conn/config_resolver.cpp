@@ -7,6 +7,7 @@
 #include <map>
 #include <sstream>
 
+#include "auth/crypto.hpp"
 #include "conn/pgpass.hpp"
 #include "conn/service_file.hpp"
 
@@ -263,6 +264,16 @@ Config resolve_config(const Options &given, const Environment &env) {
     throw ConfigError("gssencmode value \"require\" invalid: GSSAPI encryption is not supported");
   for (const auto &[key, value] : values)
     if (key.starts_with("pgesql_")) c.pgesql_options[key.substr(7)] = value;
+  const auto milliseconds = [&](const char *key, const char *env_name) {
+    std::optional<std::string> text;
+    if (const auto *v = get(key)) text = *v;
+    else text = env.variable(env_name);
+    if (!text || text->empty()) return std::chrono::milliseconds(0);
+    const int ms = parse_int(key, *text);
+    return std::chrono::milliseconds(ms < 0 ? 0 : ms);
+  };
+  c.statement_timeout = milliseconds("pgesql_statement_timeout", "PGESQL_STATEMENT_TIMEOUT");
+  c.read_timeout = milliseconds("pgesql_read_timeout", "PGESQL_READ_TIMEOUT");
   return c;
 }
 
@@ -270,7 +281,21 @@ Config config_from_target(std::string_view target, std::string_view user, std::s
   Options options = target.empty() ? Options{} : parse_target(target);
   if (!user.empty()) options.emplace_back("user", std::string(user));
   if (!password.empty()) options.emplace_back("password", std::string(password));
+  // The parsed options hold the password too: cleansed whether or not resolving succeeds.
+  struct OptionsCleanser {
+    Options &options;
+    ~OptionsCleanser() {
+      for (auto &[key, value] : options)
+        if (key == "password" || key == "sslpassword") auth::cleanse(value);
+    }
+  } cleanser{options};
   return resolve_config(options, process_environment());
+}
+
+void cleanse_secrets(Config &config) {
+  if (config.password) auth::cleanse(*config.password);
+  config.password.reset();
+  auth::cleanse(config.sslpassword);
 }
 
 std::optional<std::string> password_for_host(const Config &config, const HostSpec &host) {
@@ -280,8 +305,9 @@ std::optional<std::string> password_for_host(const Config &config, const HostSpe
   struct stat st {};
   if (::stat(config.passfile.c_str(), &st) != 0 || !S_ISREG(st.st_mode) || (st.st_mode & (S_IRWXG | S_IRWXO)) != 0)
     return std::nullopt;
-  const auto text = read_file(config.passfile);
+  auto text = read_file(config.passfile);
   if (!text) return std::nullopt;
+  const auth::CleansedOnExit wipe(*text);
   const std::string name = host.host.empty() ? host.hostaddr : host.host;
   return find_pgpass_password(*text, pgpass_host_name(name), std::to_string(host.port), config.dbname, config.user);
 }

@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "auth/crypto.hpp"
+
 namespace pgesql::conn {
 
 namespace fe = protocol::frontend;
@@ -11,7 +13,25 @@ using protocol::RawMessage;
 Connection::Connection(Config config, HostSpec host, std::unique_ptr<MessageStream> stream)
     : config_(std::move(config)), host_(std::move(host)), stream_(std::move(stream)) {}
 
-Connection::~Connection() { close(); }
+Connection::~Connection() {
+  close();
+  cleanse_secrets(config_);
+}
+
+void Connection::forget_secrets() { cleanse_secrets(config_); }
+
+void Connection::send_secret(protocol::Buffer &message) {
+  flush_output();
+  try {
+    net::Deadline deadline;
+    if (config_.read_timeout.count() > 0) deadline = net::Clock::now() + config_.read_timeout;
+    stream_->write(message, deadline);
+  } catch (Error &e) {
+    auth::cleanse(message);
+    fail(std::move(e));
+  }
+  auth::cleanse(message);
+}
 
 void Connection::close() {
   if (!stream_) return;
@@ -76,16 +96,49 @@ Error Connection::server_error(std::string_view body, bool notice) {
   return Error(Error::Origin::server, std::move(fields), fatal);
 }
 
+std::optional<net::Clock::time_point> Connection::cancel_due() const {
+  if (config_.statement_timeout.count() == 0 || !request_started_ || cancel_sent_) return std::nullopt;
+  return *request_started_ + config_.statement_timeout;
+}
+
+void Connection::send_statement_cancel() {
+  cancel_sent_ = true;
+  try {
+    // The cancel gets at most the read timeout (or a few seconds) to be delivered.
+    const auto limit = config_.read_timeout.count() > 0 ? config_.read_timeout : std::chrono::milliseconds(5000);
+    cancel_handle().cancel(limit);
+  } catch (const Error &) {
+    // Unreachable for the cancel: the read timeout, if any, still ends the wait.
+  }
+}
+
 protocol::RawMessage Connection::next_message() {
   require_usable();
+  if (!request_started_) request_started_ = net::Clock::now();
+  net::Deadline read_deadline;
+  if (config_.read_timeout.count() > 0) read_deadline = net::Clock::now() + config_.read_timeout;
   for (;;) {
+    // Wait until the read timeout, or less when the statement timeout's cancel falls due first.
+    const auto cancel_at = cancel_due();
+    const bool cancel_first = cancel_at && (!read_deadline || *cancel_at < *read_deadline);
     RawMessage m;
     try {
-      m = stream_->next();
+      m = stream_->next(cancel_first ? net::Deadline(cancel_at) : read_deadline);
     } catch (Error &e) {
+      if (e.timed_out() && cancel_first) {
+        send_statement_cancel();
+        continue;
+      }
+      if (e.timed_out())
+        fail(Error::connection_failure(sqlstate::connection_failure,
+                                       "timeout expired: the server sent nothing for " +
+                                           std::to_string(config_.read_timeout.count()) + " ms",
+                                       true));
       fail(std::move(e));
     }
     if (!handle_async(m)) return m;
+    // A notice or notification is a sign of life too: the read timeout starts again.
+    if (read_deadline) read_deadline = net::Clock::now() + config_.read_timeout;
   }
 }
 
@@ -119,7 +172,9 @@ void Connection::handle_parameter_status(std::string_view body) {
 void Connection::flush_output() {
   if (out_.empty()) return;
   try {
-    stream_->write(out_);
+    net::Deadline deadline;
+    if (config_.read_timeout.count() > 0) deadline = net::Clock::now() + config_.read_timeout;
+    stream_->write(out_, deadline);
   } catch (Error &e) {
     out_.clear();
     fail(std::move(e));
@@ -131,6 +186,8 @@ void Connection::read_ready_for_query(std::string_view body) {
   const auto status = be::parse_ready_for_query(body);
   if (!status) fail(Error::connection_failure(sqlstate::protocol_violation, "protocol error: malformed ReadyForQuery"));
   transaction_status_ = *status;
+  request_started_.reset();
+  cancel_sent_ = false;
 }
 
 // After an error: the server skips to ReadyForQuery; consume everything up to it.
@@ -341,6 +398,11 @@ StepResult Connection::read_step(RowSink *sink) {
   if (r.kind == StepResult::Kind::execute && !described_columns_.empty()) rows->on_columns(described_columns_);
   const auto finish = [&] {
     pending_.pop_front();
+    // Replies to a Flush (no Sync) end without ReadyForQuery: the request is over when nothing is pending.
+    if (pending_.empty()) {
+      request_started_.reset();
+      cancel_sent_ = false;
+    }
     return std::move(r);
   };
   for (;;) {

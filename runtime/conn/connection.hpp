@@ -158,6 +158,10 @@ class Connection {
 
  private:
   friend class ConnectionStarter;
+  // Writes a message holding a secret (password, SCRAM proof) at once and cleanses the buffer.
+  void send_secret(protocol::Buffer &message);
+  // Cleanses the password copies in config_ once authentication no longer needs them.
+  void forget_secrets();
   friend class CopyWriter;
   Connection(Config config, HostSpec host, std::unique_ptr<MessageStream> stream);
 
@@ -170,6 +174,10 @@ class Connection {
   bool handle_async(const protocol::RawMessage &m);
   void handle_parameter_status(std::string_view body);
   void flush_output();
+  // When the statement timeout's cancel falls due for the current request (none: not configured
+  // or already sent); sending it, after which the reply (57014) is awaited as usual.
+  std::optional<net::Clock::time_point> cancel_due() const;
+  void send_statement_cancel();
   [[noreturn]] void fail(Error error);
   [[noreturn]] void protocol_violation(const protocol::RawMessage &m, const char *while_doing);
   Error server_error(std::string_view body, bool notice = false);
@@ -187,6 +195,10 @@ class Connection {
   std::size_t unsent_steps_ = 0;
   bool pipeline_aborted_ = false;
   bool broken_ = false;
+  // Since when replies to the current request have been awaited (reset at ReadyForQuery), and
+  // whether the statement timeout's cancel went out for it.
+  std::optional<net::Clock::time_point> request_started_;
+  bool cancel_sent_ = false;
   TransactionStatus transaction_status_ = TransactionStatus::idle;
   protocol::BackendKeyData backend_key_;
   std::map<std::string, std::string, std::less<>> parameters_;

@@ -2,6 +2,7 @@
 // packet, authentication, and the target_session_attrs check.
 #include <memory>
 
+#include "auth/crypto.hpp"
 #include "auth/md5_password.hpp"
 #include "auth/scram_client.hpp"
 #include "conn/config_resolver.hpp"
@@ -114,9 +115,11 @@ std::unique_ptr<net::Transport> ConnectionStarter::open_transport(bool use_tls) 
 }
 
 std::string ConnectionStarter::password_or_fail() {
-  const auto password = password_for_host(config_, host_);
+  auto password = password_for_host(config_, host_);
   if (!password) throw Error::connection_failure(sqlstate::unable_to_connect, "password authentication requested, but no password was supplied");
-  return *password;
+  std::string copy = *password;
+  auth::cleanse(*password);
+  return copy;
 }
 
 std::unique_ptr<Connection> ConnectionStarter::attempt(bool use_tls) {
@@ -146,6 +149,7 @@ std::unique_ptr<Connection> ConnectionStarter::start(bool use_tls) {
   authenticate(*c);
   finish_startup(*c);
   check_session_attrs(*c);
+  c->forget_secrets();
   return c;
 }
 
@@ -180,11 +184,15 @@ void ConnectionStarter::authenticate(Connection &c) {
         if (config_.channel_binding == ChannelBinding::require)
           c.fail(Error::connection_failure(sqlstate::unable_to_connect,
                                            "channel binding required but not supported by server's authentication request"));
-        const std::string password = password_or_fail();
-        fe::password(c.out_, request->request == protocol::AuthRequest::md5_password
-                                 ? auth::md5_password_response(config_.user, password, request->md5_salt)
-                                 : password);
-        c.flush_output();
+        std::string password = password_or_fail();
+        const auth::CleansedOnExit wipe_password(password);
+        std::string response = request->request == protocol::AuthRequest::md5_password
+                                   ? auth::md5_password_response(config_.user, password, request->md5_salt)
+                                   : password;
+        const auth::CleansedOnExit wipe_response(response);
+        protocol::Buffer message;
+        fe::password(message, response);
+        c.send_secret(message);
         break;
       }
       case protocol::AuthRequest::sasl:
@@ -222,7 +230,9 @@ void ConnectionStarter::sasl(Connection &c, const protocol::Authentication &requ
   } else if (tls && config_.channel_binding != ChannelBinding::disable) {
     binding = auth::ScramClient::Binding::not_offered;
   }
-  auth::ScramClient scram(password_or_fail(), binding, binding_data);
+  std::string password = password_or_fail();
+  auth::ScramClient scram(password, binding, binding_data);
+  auth::cleanse(password);
   fe::sasl_initial_response(c.out_, scram.mechanism(), scram.client_first());
   c.flush_output();
   bool sent_final = false;
@@ -240,11 +250,13 @@ void ConnectionStarter::sasl(Connection &c, const protocol::Authentication &requ
     if (!step) c.protocol_violation(m, "(malformed Authentication request)");
     std::string error;
     if (step->request == protocol::AuthRequest::sasl_continue && !sent_final) {
-      std::string final_message;
+      std::string final_message;  // carries the client proof
+      const auth::CleansedOnExit wipe_final(final_message);
       if (!scram.handle_server_first(step->data, &final_message, &error))
         c.fail(Error::connection_failure(sqlstate::unable_to_connect, error));
-      fe::sasl_response(c.out_, final_message);
-      c.flush_output();
+      protocol::Buffer message;
+      fe::sasl_response(message, final_message);
+      c.send_secret(message);
       sent_final = true;
     } else if (step->request == protocol::AuthRequest::sasl_final && sent_final) {
       if (!scram.handle_server_final(step->data, &error))
@@ -326,6 +338,7 @@ std::unique_ptr<Connection> Connection::open(const Config &config) {
   bool last_timed_out = false;
   const auto try_host = [&](const HostSpec &host, TargetSessionAttrs attrs) -> std::unique_ptr<Connection> {
     Config effective = config;
+    const SecretsCleansedOnExit wipe_effective(effective);
     effective.target_session_attrs = attrs;
     const bool tcp = !host.is_unix_socket();
     // TLS is never used over unix-domain sockets (as with libpq); sslmode only governs TCP.

@@ -43,8 +43,18 @@ void raise_server_error(int line, const char *state, const char *message, bool i
   free_auto_memory();
 }
 
+void raise_connection_failure(int line, const char *state, const char *message) {
+  raise_server_error(line, state != nullptr && *state != '\0' ? state : sqlstate::connection_failure,
+                     message != nullptr && *message != '\0' ? message : "the connection to the server was lost", false);
+}
+
 void raise_connection_lost(int line) {
-  raise_server_error(line, sqlstate::connection_lost, "the connection to the server was lost", false);
+  raise_server_error(line, sqlstate::connection_does_not_exist, "the connection to the server was lost", false);
+}
+
+void raise_commit_outcome_unknown(int line) {
+  raise_server_error(line, sqlstate::transaction_resolution_unknown,
+                     "connection lost during COMMIT; the transaction may or may not have committed", false);
 }
 
 void raise_server_warning(const char *state, const char *message) {

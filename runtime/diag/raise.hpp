@@ -16,8 +16,17 @@ void raise_not_found(int line);
 // which get their own (Informix-numbered in Informix mode) codes.
 void raise_server_error(int line, const char *sqlstate, const char *message, bool informix);
 
-// The connection broke under a statement (SQLSTATE 57P02).
+// The connection broke under this statement: sqlcode ECPG_PGSQL, the class-08
+// SQLSTATE that says how (08006 lost or timed out, 08P01 protocol violation).
+void raise_connection_failure(int line, const char *sqlstate, const char *message);
+
+// A statement on a connection that broke earlier: ECPG_PGSQL, SQLSTATE 08003,
+// ECPG's text "the connection to the server was lost".
 void raise_connection_lost(int line);
+
+// COMMIT was sent but the connection broke before its reply: the transaction
+// may or may not have committed (SQLSTATE 08007, transaction resolution unknown).
+void raise_commit_outcome_unknown(int line);
 
 // A NoticeResponse/WARNING: sqlwarn[2] and [0], sqlerrmc = the message, and
 // ECPG's warning sqlcode for the SQLSTATEs it knows (0 otherwise).

@@ -12,6 +12,7 @@
 #include "ecpgerrno.h"
 #include "ecpglib.h"
 #include "exec/connect_target.hpp"
+#include "auth/crypto.hpp"
 #include "exec/cursor_fetch.hpp"
 #include "exec/statement_context.hpp"
 #include "pgesql/pgesql.h"
@@ -46,7 +47,12 @@ extern "C" PGESQL_API int pgesql_connect(const pgesql_stmt *stmt, const char *ta
   link_opener opener = current_link_opener();
   std::string error = "no connection layer is available";
   std::unique_ptr<server_link> link;
-  if (opener) link = opener(where, user ? user : "", password ? password : "", error);
+  std::string user_copy = user ? user : "";
+  std::string password_copy = password ? password : "";
+  if (opener) link = opener(where, user_copy, password_copy, error);
+  // the target may carry a password too (URI or key=value)
+  pgesql::auth::cleanse(password_copy);
+  pgesql::auth::cleanse(where);
   if (!link) {
     diag::log("connect: %s\n", error.c_str());
     fall_back_to_newest_connection();

@@ -78,6 +78,11 @@ bool begins_or_resolves_transaction(const char *sql) {
          strncasecmp(sql, "commit prepared", 15) == 0 || strncasecmp(sql, "rollback prepared", 17) == 0;
 }
 
+bool is_commit(const char *sql) {
+  while (*sql == ' ' || *sql == '\t' || *sql == '\n') ++sql;
+  return strncasecmp(sql, "commit", 6) == 0 || strncasecmp(sql, "end", 3) == 0;
+}
+
 int run_transaction(connection &c, const pgesql_stmt *stmt, const store_options &opt) {
   diag::log("transaction on line %d: action \"%s\"; connection \"%s\"\n", opt.line, stmt->sql, c.name.c_str());
   if (!c.autocommit && c.link->transaction_status() == transaction_state::idle &&
@@ -86,6 +91,13 @@ int run_transaction(connection &c, const pgesql_stmt *stmt, const store_options 
   }
   query_result r = c.link->simple_query(stmt->sql);
   note_cursor_effects(c, stmt->kind, stmt->sql, r);
+  // A COMMIT that lost its connection may have committed: never report that as a plain failure.
+  if (r.outcome == query_result::status::error && !c.link->is_open() && is_commit(stmt->sql) &&
+      (r.error.sqlstate.empty() || r.error.sqlstate.starts_with("08"))) {
+    for (const server_message &n : c.link->take_notices()) diag::raise_server_warning(n.sqlstate.c_str(), n.message.c_str());
+    diag::raise_commit_outcome_unknown(opt.line);
+    return outcome();
+  }
   check_result(c, r, opt.line, false);
   return outcome();
 }

@@ -70,8 +70,8 @@ class row_counter final : public conn::RowSink {
 query_result from_error(const conn::Error &e) {
   query_result r;
   r.outcome = query_result::status::error;
-  // a lost connection has no server SQLSTATE: the statement layer reports it as ECPG does
-  if (e.origin() != conn::Error::Origin::connection) r.error.sqlstate = e.sqlstate();
+  // a lost connection carries the runtime's class-08 SQLSTATE (08006, 08P01, 08003)
+  r.error.sqlstate = e.sqlstate();
   r.error.message = e.message();
   r.error.detail = e.fields().detail;
   r.error.hint = e.fields().hint;
@@ -338,7 +338,9 @@ class session_link final : public server_link {
 std::unique_ptr<server_link> open_session_link(const std::string &target, const std::string &user,
                                                const std::string &password, std::string &error) {
   try {
-    return std::make_unique<session_link>(conn::Connection::open(conn::config_from_target(target, user, password)));
+    conn::Config config = conn::config_from_target(target, user, password);
+    const conn::SecretsCleansedOnExit wipe(config);
+    return std::make_unique<session_link>(conn::Connection::open(config));
   } catch (const conn::ConfigError &e) {
     error = e.what();
   } catch (const conn::Error &e) {

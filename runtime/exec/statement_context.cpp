@@ -72,7 +72,7 @@ connection_ptr require_connection(const char *name, int line) {
 
 bool require_link(connection &c, int line) {
   if (c.link && c.link->is_open()) return true;
-  // a connection that broke earlier fails each statement as ECPG's does: lost, 57P02
+  // a connection that broke earlier fails each statement: lost, 08003
   if (c.link)
     diag::raise_connection_lost(line);
   else
@@ -85,8 +85,8 @@ bool check_result(connection &c, const query_result &r, int line, bool informix)
     diag::raise_server_warning(n.sqlstate.c_str(), n.message.c_str());
   switch (r.outcome) {
     case query_result::status::error:
-      if (r.error.sqlstate.empty() && !c.link->is_open()) {
-        diag::raise_connection_lost(line);
+      if (!c.link->is_open() && (r.error.sqlstate.empty() || r.error.sqlstate.starts_with("08"))) {
+        diag::raise_connection_failure(line, r.error.sqlstate.c_str(), r.error.message.c_str());
       } else {
         diag::log("check_result on line %d: bad response - %s\n", line, r.error.message.c_str());
         diag::raise_server_error(line, r.error.sqlstate.c_str(), r.error.message.c_str(), informix);

@@ -23,14 +23,15 @@ store_options options_of(const pgesql_stmt *stmt);
 connection_ptr require_connection(const char *name, int line);
 
 // False when the connection cannot run statements: broken (reported as a
-// lost connection, 57P02) or without a link (ECPG_NOT_CONN).
+// lost connection, 08003) or without a link (ECPG_NOT_CONN).
 bool require_link(connection &c, int line);
 
 // Without autocommit, opens a transaction when none is open (ECPG does this
 // before every statement but BEGIN/START and COMMIT/ROLLBACK PREPARED).
 bool autostart_transaction(connection &c, int line, bool informix);
 
-// Turns notices into sqlca warnings, then an error/empty result into sqlca.
+// Turns notices into sqlca warnings, then an error/empty result into sqlca
+// (a connection that broke under the statement: its class-08 SQLSTATE).
 // True when the result is usable.
 bool check_result(connection &c, const query_result &r, int line, bool informix);
 

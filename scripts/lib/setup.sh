@@ -1,4 +1,4 @@
-# Shared set-up for scripts/demo and scripts/test: install what is missing,
+# Shared set-up for scripts/demo, scripts/test and scripts/fuzz: install what is missing,
 # configure and build. Sourced, not run.
 
 PGESQL_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -48,4 +48,15 @@ pgesql_build() {
   cmake -S "$PGESQL_ROOT" -B "$build_dir" "${generator[@]}" "$@" >/dev/null
   echo "== building"
   cmake --build "$build_dir" -j "${PGESQL_JOBS:-2}"
+}
+
+# pgesql_build_target BUILD_DIR TARGET [cmake -D options...]: configure, then build one target.
+pgesql_build_target() {
+  local build_dir=$1 target=$2; shift 2
+  local generator=()
+  if [[ ! -f "$build_dir/CMakeCache.txt" ]] && command -v ninja >/dev/null; then generator=(-G Ninja); fi
+  echo "== configuring $build_dir"
+  cmake -S "$PGESQL_ROOT" -B "$build_dir" "${generator[@]}" "$@" >/dev/null
+  echo "== building $target"
+  cmake --build "$build_dir" -j "${PGESQL_JOBS:-2}" --target "$target"
 }

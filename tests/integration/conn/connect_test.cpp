@@ -49,6 +49,13 @@ TEST(Connect, ScramPasswordIsSaslprepped) {
   admin->simple_query("drop role pgesql_saslprep");
 }
 
+TEST(Connect, PasswordIsNotKeptOnceConnected) {
+  auto c = open(tcp("sslmode=disable user=" + env("PGESQL_TEST_SCRAM_USER") + " password=" +
+                    env("PGESQL_TEST_SCRAM_PASSWORD")));
+  EXPECT_FALSE(c->config().password.has_value());
+  EXPECT_EQ(scalar(*c, "select 1"), "1");
+}
+
 TEST(Connect, WrongPasswordGivesTheServersError) {
   const conn::Error e = open_error(tcp("sslmode=disable user=" + env("PGESQL_TEST_SCRAM_USER") + " password=wrong"));
   EXPECT_EQ(e.origin(), conn::Error::Origin::server);

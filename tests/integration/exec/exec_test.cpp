@@ -301,7 +301,7 @@ TEST_F(ExecTest, TerminatedBackendIsReportedThenLost) {
   EXPECT_NE(run("set application_name = 'after'", "victim"), 0);
   EXPECT_EQ(sqlca.sqlcode, ECPG_PGSQL);
   EXPECT_EQ(run("set application_name = 'again'", "victim"), ECPG_PGSQL);
-  EXPECT_EQ(sqlstate_now(), "57P02");
+  EXPECT_EQ(sqlstate_now(), "08003");
   EXPECT_EQ(ECPGtransactionStatus("victim"), ECPG_TRANS_UNKNOWN);
 }
 

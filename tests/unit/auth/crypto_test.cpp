@@ -52,3 +52,26 @@ TEST(Crypto, ConstantTimeEqual) {
 
 }  // namespace
 }  // namespace pgesql::auth
+
+namespace pgesql::auth {
+namespace {
+
+TEST(Cleanse, OverwritesTheBytesAndEmptiesTheString) {
+  std::string secret(64, 'x');  // beyond the small-string buffer: the bytes stay allocated after clear()
+  const char *bytes = secret.data();
+  cleanse(secret);
+  EXPECT_TRUE(secret.empty());
+  EXPECT_EQ(secret.data(), bytes);
+  for (int i = 0; i < 64; ++i) EXPECT_EQ(bytes[i], '\0') << "byte " << i;
+}
+
+TEST(Cleanse, ScopeGuardCleansesOnExit) {
+  std::string secret = "a password of some length, longer than SSO";
+  {
+    const CleansedOnExit wipe(secret);
+  }
+  EXPECT_TRUE(secret.empty());
+}
+
+}  // namespace
+}  // namespace pgesql::auth

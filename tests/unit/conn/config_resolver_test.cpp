@@ -119,6 +119,20 @@ TEST(ResolveConfig, ConnectTimeoutMinimumAndPgesqlOptions) {
   EXPECT_EQ(c.pgesql_options.at("statement_cache"), "off");
 }
 
+TEST(ResolveConfig, StatementAndReadTimeoutsFromOptionsOrEnvironment) {
+  Config c = resolve_config({}, fake_env({}));
+  EXPECT_EQ(c.statement_timeout.count(), 0);
+  EXPECT_EQ(c.read_timeout.count(), 0);
+  c = resolve_config({}, fake_env({{"PGESQL_STATEMENT_TIMEOUT", "1500"}, {"PGESQL_READ_TIMEOUT", "9000"}}));
+  EXPECT_EQ(c.statement_timeout.count(), 1500);
+  EXPECT_EQ(c.read_timeout.count(), 9000);
+  c = resolve_config(parse_keyword_value("pgesql_statement_timeout=250 pgesql_read_timeout=0"),
+                     fake_env({{"PGESQL_STATEMENT_TIMEOUT", "1500"}, {"PGESQL_READ_TIMEOUT", "9000"}}));
+  EXPECT_EQ(c.statement_timeout.count(), 250);
+  EXPECT_EQ(c.read_timeout.count(), 0);
+  EXPECT_THROW(resolve_config(parse_keyword_value("pgesql_read_timeout=5s"), fake_env({})), ConfigError);
+}
+
 TEST(ResolveConfig, TlsAndSocketOptions) {
   const Config c = resolve_config(parse_keyword_value("sslpassword=pp ssl_min_protocol_version=TLSv1.3 "
                                                       "ssl_max_protocol_version=TLSv1.3 tcp_user_timeout=500 "

@@ -2,6 +2,9 @@
 // an 08xxx error and a broken connection, never a hang or a crash.
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <thread>
+
 #include "conn/config_resolver.hpp"
 #include "conn/connection.hpp"
 #include "fake_server.hpp"
@@ -143,6 +146,47 @@ TEST(FaultInjection, SilentServerHitsConnectTimeout) {
     EXPECT_TRUE(e.timed_out());
   }
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(4));
+}
+
+TEST(FaultInjection, ServerSilentAfterAQueryHitsTheReadTimeout) {
+  FakeServer server([](int fd) {
+    FakeServer::read_untagged(fd);
+    FakeServer::send(fd, trust_startup());
+    FakeServer::read_message(fd);
+    FakeServer::read_message(fd);  // never answers; returns when the client closes
+  });
+  auto c = Connection::open(fake_config(server.port(), "sslmode=disable pgesql_read_timeout=300"));
+  const auto start = std::chrono::steady_clock::now();
+  try {
+    c->simple_query("select 1");
+    FAIL();
+  } catch (const Error &e) {
+    EXPECT_EQ(e.sqlstate(), "08006");
+    EXPECT_TRUE(e.timed_out());
+    EXPECT_TRUE(e.connection_broken());
+  }
+  const auto took = std::chrono::steady_clock::now() - start;
+  EXPECT_GE(took, std::chrono::milliseconds(300));
+  EXPECT_LT(took, std::chrono::seconds(3));
+  EXPECT_TRUE(c->is_broken());
+}
+
+TEST(FaultInjection, ReadTimeoutSpansMessagesNotTheWholeReply) {
+  FakeServer server([](int fd) {
+    FakeServer::read_untagged(fd);
+    FakeServer::send(fd, trust_startup());
+    FakeServer::read_message(fd);
+    // Each message comes well within the timeout; the whole reply takes longer than it.
+    for (int i = 0; i < 12; ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      FakeServer::send(fd, message('N', std::string("SNOTICE\0C00000\0Mtick\0\0", 22)));
+    }
+    FakeServer::send(fd, message('I', "") + message('Z', "I"));
+    FakeServer::read_message(fd);
+  });
+  auto c = Connection::open(fake_config(server.port(), "sslmode=disable pgesql_read_timeout=1000"));
+  EXPECT_NO_THROW(c->simple_query(""));
+  EXPECT_FALSE(c->is_broken());
 }
 
 TEST(FaultInjection, RequireAgainstAServerThatRefusesTls) {

@@ -24,7 +24,17 @@ struct fake_state {
   transaction_state tx = transaction_state::idle;
   bool open = true;
   bool closed_by_client = false;
+  // The connection breaks under the next answered statement, or under COMMIT (08006 from runtime/conn).
+  bool break_on_next = false;
+  bool break_on_commit = false;
 };
+
+inline query_result connection_broke() {
+  query_result r;
+  r.outcome = query_result::status::error;
+  r.error = {"08006", "server closed the connection unexpectedly"};
+  return r;
+}
 
 inline query_result command(std::string tag) {
   query_result r;
@@ -76,6 +86,10 @@ class fake_link : public server_link {
       s_.tx = transaction_state::in_transaction;
       return command("BEGIN");
     }
+    if (strncasecmp(q.c_str(), "commit", 6) == 0 && s_.break_on_commit) {
+      s_.open = false;
+      return connection_broke();
+    }
     if (strncasecmp(q.c_str(), "commit", 6) == 0 || strncasecmp(q.c_str(), "rollback", 8) == 0) {
       s_.tx = transaction_state::idle;
       return command("COMMIT");
@@ -96,6 +110,10 @@ class fake_link : public server_link {
 
  private:
   query_result next() {
+    if (s_.break_on_next) {
+      s_.open = false;
+      return connection_broke();
+    }
     if (s_.answers.empty()) return command("SELECT 0");
     query_result r = std::move(s_.answers.front());
     s_.answers.pop_front();

@@ -349,8 +349,35 @@ TEST_F(StatementFlow, BrokenConnectionIsReportedAsLost) {
   pgesql_stmt s = stmt(PGESQL_STMT_NORMAL, "select 1", 12);
   EXPECT_NE(pgesql_exec(&s, nullptr, nullptr, 0, nullptr, 0, nullptr), 0);
   EXPECT_EQ(sqlca.sqlcode, ECPG_PGSQL);
-  EXPECT_EQ(std::string(sqlca.sqlstate, 5), "57P02");
+  EXPECT_EQ(std::string(sqlca.sqlstate, 5), "08003");
   EXPECT_STREQ(sqlca.sqlerrm.sqlerrmc, "the connection to the server was lost on line 12");
+  EXPECT_EQ(ECPGtransactionStatus(nullptr), ECPG_TRANS_UNKNOWN);
+}
+
+TEST_F(StatementFlow, ConnectionBreakingUnderAStatementIsClass08) {
+  connect("db1", nullptr, 1);
+  servers["db1"].break_on_next = true;
+  int v = 1;
+  pgesql_var in = int_var(&v);
+  pgesql_stmt s = stmt(PGESQL_STMT_NORMAL, "insert into t values ($1)", 14);
+  EXPECT_NE(pgesql_exec(&s, nullptr, nullptr, 1, &in, 0, nullptr), 0);
+  EXPECT_EQ(sqlca.sqlcode, ECPG_PGSQL);
+  EXPECT_EQ(std::string(sqlca.sqlstate, 5), "08006");
+  EXPECT_STREQ(sqlca.sqlerrm.sqlerrmc, "server closed the connection unexpectedly on line 14");
+  pgesql_stmt again = stmt(PGESQL_STMT_NORMAL, "select 1", 15);
+  EXPECT_NE(pgesql_exec(&again, nullptr, nullptr, 0, nullptr, 0, nullptr), 0);
+  EXPECT_EQ(std::string(sqlca.sqlstate, 5), "08003");
+}
+
+TEST_F(StatementFlow, CommitThatLosesItsConnectionIsOutcomeUnknown) {
+  connect("db1");
+  pgesql_stmt ins = stmt(PGESQL_STMT_NORMAL, "insert into t values (1)");
+  EXPECT_EQ(pgesql_exec(&ins, nullptr, nullptr, 0, nullptr, 0, nullptr), 0);
+  servers["db1"].break_on_commit = true;
+  pgesql_stmt commit = stmt(PGESQL_STMT_TRANSACTION, "commit", 20);
+  EXPECT_NE(pgesql_exec(&commit, nullptr, nullptr, 0, nullptr, 0, nullptr), 0);
+  EXPECT_EQ(sqlca.sqlcode, ECPG_PGSQL);
+  EXPECT_EQ(std::string(sqlca.sqlstate, 5), "08007");
   EXPECT_EQ(ECPGtransactionStatus(nullptr), ECPG_TRANS_UNKNOWN);
 }
 
