@@ -60,12 +60,15 @@ install(FILES ${PROJECT_BINARY_DIR}/pgesqlConfig.cmake ${PROJECT_BINARY_DIR}/pge
 # pgesql.pc is written at install time so that its prefix is the one actually
 # installed to (`cmake --install --prefix` or CPack's), not the configured one.
 configure_file(${CMAKE_CURRENT_LIST_DIR}/pgesql.pc.in ${PROJECT_BINARY_DIR}/pgesql.pc.in @ONLY)
+# The file is staged in a folder per destination, so that two installs at once
+# (a test's and CPack's) do not overwrite each other's copy.
 install(CODE "
-  set(_pc_prefix \"\${CMAKE_INSTALL_PREFIX}\")
   file(READ \"${PROJECT_BINARY_DIR}/pgesql.pc.in\" _pc)
-  string(REPLACE \"%PREFIX%\" \"\${_pc_prefix}\" _pc \"\${_pc}\")
-  file(WRITE \"${PROJECT_BINARY_DIR}/pkgconfig/pgesql.pc\" \"\${_pc}\")
-  file(INSTALL \"${PROJECT_BINARY_DIR}/pkgconfig/pgesql.pc\"
+  string(REPLACE \"%PREFIX%\" \"\${CMAKE_INSTALL_PREFIX}\" _pc \"\${_pc}\")
+  string(MD5 _pc_stage \"\$ENV{DESTDIR}\${CMAKE_INSTALL_PREFIX}\")
+  set(_pc_stage \"${PROJECT_BINARY_DIR}/pkgconfig/\${_pc_stage}\")
+  file(WRITE \"\${_pc_stage}/pgesql.pc\" \"\${_pc}\")
+  file(INSTALL \"\${_pc_stage}/pgesql.pc\"
        DESTINATION \"\${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_LIBDIR}/pkgconfig\")
   " COMPONENT development)
 

@@ -45,11 +45,11 @@ struct Declaration;
 
 // The type part of a declaration.
 struct DeclSpec {
-  enum TypeKind { None, Words, Named, Record, Enum, Varchar, Bytea };
+  enum TypeKind { None, Words, Named, Record, Enum, Varchar, Bytea, Cxx };
   std::vector<std::string> storage;  // typedef static extern register auto const volatile ...
   TypeKind kind = None;
   std::vector<std::string> words;    // e.g. unsigned long int
-  std::string named;                 // typedef name or pgtypes type word
+  std::string named;                 // typedef name, pgtypes type word, or C++ type (Cxx)
   bool is_union = false;
   std::string tag;
   bool has_body = false;
@@ -63,6 +63,7 @@ struct Declarator {
   std::string name;
   std::vector<std::string> dims;  // array dimensions as written ("" for [])
   std::string init;               // initializer text without '='
+  bool brace_init = false;        // C++ T name{...}: init is the braces, written without '='
   Span loc;
 };
 

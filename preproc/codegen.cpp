@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <cstdio>
+#include <optional>
 
 #include "context.hpp"
 #include "driver.hpp"
@@ -72,6 +73,26 @@ bool returns_rows(const std::vector<Tok> &t) {
   for (const char *w : {"select", "insert", "update", "delete", "with", "discard", "values", "table", "merge", "fetch"})
     if (word_is(t[0], w)) return true;
   return false;
+}
+
+// PREPARE name [(types)] AS ...: the statement name's token, or null for other SQL.
+const Tok *prepare_as_name(const std::vector<Tok> &t) {
+  if (t.size() < 3 || !word_is(t[0], "prepare") || word_is(t[1], "transaction")) return nullptr;
+  if (t[1].lex != Lex::Ident && t[1].lex != Lex::QIdent && t[1].lex != Lex::HostVar) return nullptr;
+  return &t[1];
+}
+
+Value value_of(const Tok &t) {
+  Value v;
+  v.loc = t.loc;
+  if (t.lex == Lex::HostVar) {
+    v.kind = Value::Host;
+    v.host = hostref_of(t);
+  } else {
+    v.kind = Value::Literal;
+    v.text = t.text;
+  }
+  return v;
 }
 
 bool is_transaction(const std::vector<Tok> &t) {
@@ -159,6 +180,7 @@ bool Codegen::describe(const TypeP &t, const std::string &e, const Span &at, std
   };
   switch (t->kind) {
     case Type::Scalar:
+      if (t->base == Base::Cxx) return describe_cxx(t, e, at, out, cnt, own("(long)sizeof(" + e + ")"), !count.empty());
       if (t->base == Base::Other) return unsupported("cannot hold SQL data");
       if (t->base == Base::Varchar || t->base == Base::Bytea)
         out.push_back({type_code(t->base), "&(" + e + ")", "(long)(" + t->length + ")", cnt,
@@ -193,6 +215,7 @@ bool Codegen::describe(const TypeP &t, const std::string &e, const Span &at, std
         out.push_back({type_code(el->elem->base), "(" + e + ")", elem_size, n, elem_size});
         return true;
       }
+      if (el->kind == Type::Scalar && el->base == Base::Cxx) return describe_cxx(el, "(" + e + ")[0]", at, out, n, elem_size, true);
       if (el->kind == Type::Scalar) {
         if (el->base == Base::Other) return unsupported("cannot hold SQL data");
         std::string size = (el->base == Base::Varchar || el->base == Base::Bytea)
@@ -241,6 +264,44 @@ bool Codegen::describe(const TypeP &t, const std::string &e, const Span &at, std
     }
   }
   return false;
+}
+
+// A C++ object: bound through <pgesql/host_types.hpp>, each call site with its
+// own binding (the lambda's unique type selects it). A std::vector or
+// std::array of structs spreads the members over columns.
+bool Codegen::describe_cxx(const TypeP &t, const std::string &e, const Span &at, std::vector<VarDesc> &out,
+                           const std::string &count, const std::string &stride, bool in_array) {
+  if (!t->elem) {
+    out.push_back({"PGESQL_T_CXX", "pgesql::host::bind(" + e + ", [] {})", "1L", count, stride});
+    return true;
+  }
+  if (in_array) {
+    ctx_.diag.error(at.begin, "host variable of type " + describe_type(*t) + " is not supported inside an array");
+    return false;
+  }
+  if (t->elem->fields.empty()) {
+    ctx_.diag.error(at.begin, "host variable of type " + describe_type(*t) + " has no known members");
+    return false;
+  }
+  bool ok = true;
+  for (const Field &f : t->elem->fields) {
+    const Type &ft = *f.type;
+    bool leaf = ft.kind == Type::Scalar ? (is_integer(ft.base) || ft.base == Base::Bool || ft.base == Base::Float ||
+                                           ft.base == Base::Double || (ft.base == Base::Cxx && !ft.elem))
+                                        : ft.kind == Type::Array && ft.elem->kind == Type::Scalar &&
+                                              (ft.elem->base == Base::Char || ft.elem->base == Base::UChar);
+    if (!leaf) {
+      ctx_.diag.error(at.begin, "member \"" + f.name + "\" (" + describe_type(ft) + ") of " + t->elem->spelling +
+                                    " cannot be spread over the rows of " + describe_type(*t));
+      ok = false;
+      continue;
+    }
+    out.push_back({"PGESQL_T_CXX",
+                   "pgesql::host::bind_member(" + e + ", [](auto &pgesql_row) -> auto & { return pgesql_row." +
+                       f.name + "; })",
+                   "1L", "1L", "0L"});
+  }
+  return ok;
 }
 
 std::string Codegen::var_init(const VarDesc &v, const VarDesc *ind) {
@@ -321,6 +382,10 @@ std::string Codegen::string_expr(const Value &v, const char *what) {
   bool ok = (t->kind == Type::Array && t->elem->kind == Type::Scalar && is_char(t->elem->base)) ||
             (t->kind == Type::Pointer && t->elem->kind == Type::Scalar && is_char(t->elem->base));
   if (t->kind == Type::Scalar && t->base == Base::Varchar) return "(const char *)(" + v.host.expr + ").arr";
+  if (t->kind == Type::Scalar && t->base == Base::Cxx && !t->elem) {
+    if (t->spelling.find("string_view") != std::string::npos) return "std::string(" + v.host.expr + ").c_str()";
+    if (t->spelling.find("string") != std::string::npos) return "(" + v.host.expr + ").c_str()";
+  }
   if (!ok) {
     ctx_.diag.error(v.loc.begin, std::string("host variable \"") + v.host.expr + "\" used as " + what +
                                      " must be a character string, not " + describe_type(*t));
@@ -522,6 +587,7 @@ std::string Codegen::whenever_checks(bool rows) {
     if (a.kind == "break") return "break;";
     if (a.kind == "do continue") return "continue;";
     if (a.kind == "call") return a.text + ";";
+    if (a.kind == "throw") return "pgesql::throw_sql_error(&pgesql_st);";
     return {};
   };
   std::string s;
@@ -533,8 +599,37 @@ std::string Codegen::whenever_checks(bool rows) {
 
 // ---- statements -------------------------------------------------------------------
 
-std::string Codegen::statement(const Stmt &s, const Value &at, const std::string &file) {
+// The prepared statement a statement names, where DECLARE ... STATEMENT may have bound it to a connection.
+std::optional<Value> Codegen::statement_name(const Stmt &s) const {
+  switch (s.kind) {
+    case Stmt::Prepare: case Stmt::Execute: case Stmt::Describe: return s.name;
+    case Stmt::Deallocate: if (!s.flag) return s.name; return std::nullopt;
+    case Stmt::DeclareCursor:
+      if (s.tokens.size() == 1 && s.tokens[0].lex != Lex::String) return value_of(s.tokens[0]);
+      return std::nullopt;
+    case Stmt::Generic:
+      if (const Tok *n = prepare_as_name(s.tokens)) return value_of(*n);
+      return std::nullopt;
+    default: return std::nullopt;
+  }
+}
+
+// AT con DECLARE name STATEMENT binds every later statement on name to con, as in ECPG.
+Value Codegen::bound_connection(const Value &name, const Value &at) {
+  auto it = declared_.find(cursor_key(name));
+  if (it == declared_.end() || it->second.kind == Value::None) return at;
+  const Value &bound = it->second;
+  if (at.kind != Value::None && (at.kind != bound.kind || at.text != bound.text || at.host.expr != bound.host.expr))
+    ctx_.diag.warning(at.loc.begin, "connection " + (at.kind == Value::Host ? at.host.expr : at.text) +
+                                        " is overwritten with " + (bound.kind == Value::Host ? bound.host.expr : bound.text) +
+                                        " by DECLARE statement " + (name.kind == Value::Host ? name.host.expr : name.text));
+  return bound;
+}
+
+std::string Codegen::statement(const Stmt &s, const Value &given_at, const std::string &file) {
   std::vector<std::string> in, out;
+  std::optional<Value> named = statement_name(s);
+  const Value at = named ? bound_connection(*named, given_at) : given_at;
   std::string conn = conn_expr(at);
   auto exec_call = [&](const std::string &name_expr) {
     return "  pgesql_exec(&pgesql_st, " + conn + ", " + name_expr + ", " + std::to_string(in.size()) + ", " +
@@ -545,6 +640,16 @@ std::string Codegen::statement(const Stmt &s, const Value &at, const std::string
 
   switch (s.kind) {
     case Stmt::Generic: {
+      const Tok *prep = prepare_as_name(s.tokens);
+      if (prep != nullptr && prep->lex == Lex::HostVar) {
+        // PREPARE :name(types) AS ...: the variable names the statement ($0), as in ECPG
+        std::vector<Tok> toks = s.tokens;
+        toks[1].lex = Lex::Op;
+        toks[1].text = "$0";
+        std::string sql = sql_text(toks, in, out, 1, false);
+        return header(s, "PGESQL_STMT_NORMAL", sql, "", file) + arrays(in, out) +
+               exec_call(string_expr(value_of(*prep), "a statement name")) + finish(false);
+      }
       std::string sql = sql_text(s.tokens, in, out, 1, true);
       if (s.batch_rows.kind != Value::None) {
         // FOR :n: element i of each host array is row i of one pipelined batch
@@ -621,7 +726,14 @@ std::string Codegen::statement(const Stmt &s, const Value &at, const std::string
       cursors_[cursor_key(s.name)] = std::move(c);
       return code;
     }
-    case Stmt::DeclareStatement: return {};
+    case Stmt::DeclareStatement: {
+      std::string key = cursor_key(s.name);
+      if (declared_.count(key))
+        ctx_.diag.error(s.name.loc.begin, "name \"" + (s.name.kind == Value::Host ? s.name.host.expr : s.name.text) +
+                                              "\" is already declared");
+      declared_[key] = at;
+      return {};
+    }
     case Stmt::Open: {
       auto it = cursors_.find(cursor_key(s.name));
       if (it == cursors_.end()) {
@@ -784,7 +896,8 @@ std::string Codegen::statement(const Stmt &s, const Value &at, const std::string
       }
       if (items.size() != s.items.size()) return {};
       std::string index = s.index.kind == Value::Host ? "(int)(" + s.index.host.expr + ")" : s.index.text;
-      if (s.index.kind == Value::Host) {
+      // ECPG takes the index as C text: a variable outside any declare section is fine too
+      if (s.index.kind == Value::Host && ctx_.symbols.variable(s.index.host.expr)) {
         TypeP t;
         if (resolve(s.index.host, false, &t) && !(t->kind == Type::Scalar && is_integer(t->base)))
           ctx_.diag.error(s.index.loc.begin, "descriptor VALUE index \"" + s.index.host.expr +
@@ -799,6 +912,14 @@ std::string Codegen::statement(const Stmt &s, const Value &at, const std::string
              ", pgesql_items);\n" + finish(false);
     }
     case Stmt::Whenever: {
+      if (s.action == "throw" && s.text != "sqlerror") {
+        ctx_.diag.error(s.loc.begin, "THROW is a WHENEVER SQLERROR action only");
+        return {};
+      }
+      if (s.action == "throw" && ctx_.opt.lang != OutputLang::Cxx) {
+        ctx_.diag.error(s.loc.begin, "WHENEVER SQLERROR THROW needs C++ output (--lang=c++ or a .pgcc file)");
+        return {};
+      }
       Action a{s.action == "continue" ? "" : s.action, {}};
       if (s.action == "goto") a.text = s.tokens.empty() ? "" : s.tokens[0].text;
       if (s.action == "call") a.text = join_tokens(s.tokens);
@@ -874,6 +995,7 @@ std::string Codegen::decl_text(const Declaration &d, const std::string &indent) 
       break;
     }
     case DeclSpec::Enum: type = "enum " + d.spec.enum_text; break;
+    case DeclSpec::Cxx: type = d.spec.named; break;
     case DeclSpec::Varchar: varchar = true; break;
     case DeclSpec::Bytea: bytea = true; break;
     case DeclSpec::Record:
@@ -890,7 +1012,7 @@ std::string Codegen::decl_text(const Declaration &d, const std::string &indent) 
     std::string s(static_cast<std::size_t>(dc.pointers), '*');
     s += dc.name;
     for (std::size_t i = 0; i < ndims; ++i) s += "[" + dc.dims[i] + "]";
-    if (!dc.init.empty()) s += " = " + dc.init;
+    if (!dc.init.empty()) s += (dc.brace_init ? "" : " = ") + dc.init;
     return s;
   };
   if (varchar || bytea) {

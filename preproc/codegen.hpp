@@ -2,6 +2,7 @@
 // descriptor, the host-variable arrays, one runtime call, then the WHENEVER checks.
 #pragma once
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -45,6 +46,8 @@ class Codegen {
   bool resolve(const HostRef &ref, bool indicator, TypeP *type);
   bool describe(const TypeP &t, const std::string &expr, const Span &at, std::vector<VarDesc> &out,
                 const std::string &count = {}, const std::string &stride = {}, bool via_array = false);
+  bool describe_cxx(const TypeP &t, const std::string &e, const Span &at, std::vector<VarDesc> &out,
+                    const std::string &count, const std::string &stride, bool in_array);
   bool vars(const HostRef &ref, std::vector<std::string> &out);
   bool var_list(const VarList &l, std::vector<std::string> &out);
   std::string string_expr(const Value &v, const char *what);
@@ -66,10 +69,13 @@ class Codegen {
   std::string decl_text(const Declaration &d, const std::string &indent);
   bool cursor_in_scope(const Cursor &c) const;
   std::string cursor_key(const Value &name) const;
+  std::optional<Value> statement_name(const Stmt &s) const;
+  Value bound_connection(const Value &name, const Value &at);
 
   Context &ctx_;
   Action on_error_, on_warning_, on_not_found_;
   std::map<std::string, Cursor> cursors_;
+  std::map<std::string, Value> declared_;  // DECLARE name STATEMENT: its AT connection (kind None without AT)
   int varchar_id_ = 0;
   int next_slot_ = 0;
 };

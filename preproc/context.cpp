@@ -339,6 +339,7 @@ TypeP Context::resolve_base(const DeclSpec &spec, const Pos &at) {
     case DeclSpec::Enum: return scalar_type(Base::Int, "int");
     case DeclSpec::Named: {
       const Symbol *s = symbols.typedef_named(spec.named);
+      if (!s && opt.lang == OutputLang::Cxx) s = symbols.tag(spec.named);
       if (!s) {
         diag.error(at, "unknown type name \"" + spec.named + "\"");
         return nullptr;
@@ -348,6 +349,7 @@ TypeP Context::resolve_base(const DeclSpec &spec, const Pos &at) {
     case DeclSpec::Record: return record_type(spec);
     case DeclSpec::Varchar: return scalar_type(Base::Varchar, "VARCHAR");
     case DeclSpec::Bytea: return scalar_type(Base::Bytea, "bytea");
+    case DeclSpec::Cxx: return cxx_type(spec.named);
     case DeclSpec::Words: break;
   }
   int longs = 0;
@@ -383,6 +385,31 @@ TypeP Context::resolve_base(const DeclSpec &spec, const Pos &at) {
   if (longs >= 2) return scalar_type(is_unsigned ? Base::ULongLong : Base::LongLong, spelled);
   if (longs == 1) return scalar_type(is_unsigned ? Base::ULong : Base::Long, spelled);
   return scalar_type(is_unsigned ? Base::UInt : Base::Int, spelled);
+}
+
+TypeP Context::cxx_type(const std::string &spelling) {
+  auto t = std::make_shared<Type>();
+  t->kind = Type::Scalar;
+  t->base = Base::Cxx;
+  t->spelling = spelling;
+  // std::vector<S> / std::array<S, N> of a struct S: its members are spread over columns
+  std::string s = spelling.compare(0, 2, "::") == 0 ? spelling.substr(2) : spelling;
+  for (const char *container : {"std::vector<", "std::array<"}) {
+    std::size_t n = std::char_traits<char>::length(container);
+    if (s.compare(0, n, container) != 0) continue;
+    std::size_t end = n;
+    int depth = 0;
+    while (end < s.size() && !(depth == 0 && (s[end] == ',' || s[end] == '>'))) {
+      depth += s[end] == '<' ? 1 : s[end] == '>' ? -1 : 0;
+      ++end;
+    }
+    std::string arg = s.substr(n, end - n);
+    if (arg.compare(0, 7, "struct ") == 0) arg = arg.substr(7);
+    const Symbol *sym = symbols.typedef_named(arg);
+    if (!sym) sym = symbols.tag(arg);
+    if (sym && sym->type->kind == Type::Record) t->elem = sym->type;
+  }
+  return t;
 }
 
 TypeP Context::record_type(const DeclSpec &spec) {

@@ -73,6 +73,7 @@ class Context : public HostSink {
   void process_loaded(File &f, bool included);
   std::vector<Tok> expand_defines(std::vector<Tok> toks, bool c_mode, int depth = 0);
   TypeP record_type(const DeclSpec &spec);
+  TypeP cxx_type(const std::string &spelling);
   void flush_declarations();
   void emit_declarations(const std::string &text, Pos start);
   void parse_declarations(std::vector<Tok> toks);

@@ -23,7 +23,7 @@ bool is_ecpg_statement(const std::vector<Tok> &t) {
   static const char *const leading[] = {"connect", "disconnect", "open", "fetch", "move", "close",
                                         "execute", "deallocate", "allocate", "describe", "whenever",
                                         "include", "define", "undef", "ifdef", "ifndef", "elif",
-                                        "else", "endif", "type", "var", "declare"};
+                                        "else", "endif", "type", "var", "declare", "free"};
   for (const char *w : leading)
     if (word_is(t[0], w)) return true;
   auto second = [&](const char *w) { return t.size() > 1 && word_is(t[1], w); };
@@ -33,6 +33,54 @@ bool is_ecpg_statement(const std::vector<Tok> &t) {
   if (word_is(t[0], "begin") || word_is(t[0], "end")) return second("declare");
   if (word_is(t[0], "prepare")) return t.size() > 2 && word_is(t[2], "from");
   return false;
+}
+
+bool is_op(const Tok &t, const char *text) { return t.lex == Lex::Op && t.text == text; }
+
+// C++ output: a qualified name with its template arguments (std::vector<std::string>,
+// std::chrono::system_clock::time_point) becomes one identifier token whose
+// text contains "::"; the token feed turns it into a C++ type.
+void collapse_qualified_names(std::vector<Tok> &toks) {
+  std::vector<Tok> out;
+  out.reserve(toks.size());
+  for (std::size_t i = 0; i < toks.size();) {
+    bool starts = (toks[i].lex == Lex::Ident && i + 1 < toks.size() && is_op(toks[i + 1], "::")) ||
+                  (is_op(toks[i], "::") && i + 1 < toks.size() && toks[i + 1].lex == Lex::Ident);
+    if (!starts) {
+      out.push_back(std::move(toks[i++]));
+      continue;
+    }
+    Tok name = toks[i];
+    name.lex = Lex::Ident;
+    name.text.clear();
+    std::size_t j = i;
+    auto add = [&](const Tok &t) {
+      bool word = t.lex == Lex::Ident || t.lex == Lex::Number;
+      char last = name.text.empty() ? '\0' : name.text.back();
+      if (word && (std::isalnum(static_cast<unsigned char>(last)) || last == '_' || last == ',')) name.text += ' ';
+      name.text += t.text;
+      name.loc.end = t.loc.end;
+    };
+    for (;;) {
+      if (j < toks.size() && is_op(toks[j], "::")) add(toks[j++]);
+      if (j >= toks.size() || toks[j].lex != Lex::Ident) break;
+      add(toks[j++]);
+      if (j < toks.size() && toks[j].lex == Lex::Op && toks[j].text[0] == '<' && toks[j].text.size() == 1) {
+        int depth = 0;
+        do {
+          const Tok &t = toks[j];
+          if (t.lex == Lex::Op)
+            for (char c : t.text) depth += c == '<' ? 1 : c == '>' ? -1 : 0;
+          add(t);
+          ++j;
+        } while (j < toks.size() && depth > 0 && toks[j].lex != Lex::Semi);
+      }
+      if (!(j + 1 < toks.size() && is_op(toks[j], "::") && toks[j + 1].lex == Lex::Ident)) break;
+    }
+    out.push_back(std::move(name));
+    i = j;
+  }
+  toks = std::move(out);
 }
 
 }  // namespace
@@ -58,6 +106,7 @@ void Driver::reset(std::vector<Tok> tokens, Mode mode, Span whole) {
   decls.clear();
   at = Value{};
   stmt.loc = whole;
+  if (mode_ == Mode::Declarations && ctx_.opt.lang == OutputLang::Cxx) collapse_qualified_names(toks_);
   if (mode_ == Mode::Declarations) {
     // numeric(p,s) / decimal(p,s): the precision is the server's business.
     for (std::size_t i = 0; i + 3 < toks_.size(); ++i) {
@@ -156,6 +205,11 @@ Parser::symbol_type Driver::next() {
 
 Parser::symbol_type Driver::keyword_or_ident(const Tok &t, const Span &at) {
   if (mode_ == Mode::Declarations) {
+    if (t.text.find("::") != std::string::npos) {
+      if (type_seen_) return Parser::make_IDENT(t.text, at);
+      type_seen_ = true;
+      return Parser::make_CXX_TYPE(t.text, at);
+    }
     bool reserved = false;
     int k = c_keyword(t.text, &reserved);
     if (reserved) {
@@ -183,7 +237,8 @@ Parser::symbol_type Driver::keyword_or_ident(const Tok &t, const Span &at) {
         type_seen_ = true;
         return Parser::symbol_type(k, t.text, at);
       }
-      if (ctx_.symbols.typedef_named(t.text)) {
+      // C++ names a struct by its tag alone
+      if (ctx_.symbols.typedef_named(t.text) || (ctx_.opt.lang == OutputLang::Cxx && ctx_.symbols.tag(t.text))) {
         type_seen_ = true;
         return Parser::make_TYPE_NAME(t.text, at);
       }
@@ -345,6 +400,15 @@ void Driver::add_named_type(DeclSpec &spec, const std::string &name, const Span 
     return;
   }
   spec.kind = DeclSpec::Named;
+  spec.named = name;
+}
+
+void Driver::add_cxx_type(DeclSpec &spec, const std::string &name, const Span &at) {
+  if (spec.kind != DeclSpec::None) {
+    error(at, "two or more data types in declaration");
+    return;
+  }
+  spec.kind = DeclSpec::Cxx;
   spec.named = name;
 }
 

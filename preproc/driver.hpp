@@ -48,6 +48,7 @@ class Driver {
   std::string take_text();
   void add_type_word(DeclSpec &spec, const std::string &word, const Span &at);
   void add_named_type(DeclSpec &spec, const std::string &name, const Span &at);
+  void add_cxx_type(DeclSpec &spec, const std::string &name, const Span &at);
   void add_record(DeclSpec &spec, DeclSpec &&record, const Span &at);
   std::vector<std::string> dims;
   bool reference = false;  // EXEC SQL TYPE ... REFERENCE

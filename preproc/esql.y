@@ -36,7 +36,7 @@ Parser::symbol_type yylex(Driver &drv) { return drv.next(); }
 %token YYEOF 0 "end of statement"
 %token <std::string> IDENT "identifier" QIDENT "quoted identifier" STRING "string constant"
 %token <std::string> NUMBER "number" HOSTVAR "host variable" OP "operator" TYPE_NAME "type name"
-%token <std::string> PPLINE "preprocessor line" BAD "invalid character"
+%token <std::string> PPLINE "preprocessor line" BAD "invalid character" CXX_TYPE "C++ type"
 %token <std::string> LPAREN "(" RPAREN ")" LBRACE "{" RBRACE "}" LBRACK "[" RBRACK "]"
 %token <std::string> COMMA "," SEMI ";" STAR "*" EQ "=" DOT "." COLON ":"
 /* ECPG statement words (SQL mode, any case) */
@@ -46,6 +46,7 @@ Parser::symbol_type yylex(Driver &drv) { return drv.next(); }
 %token <std::string> IDENTIFIED IFDEF IFNDEF IMMEDIATE INCLUDE INDICATOR INPUT INTO IS MOVE NOT OFF
 %token <std::string> ON OPEN OUTPUT PREPARE SECTION SET SQL SQLERROR SQLPRINT SQLWARNING STATEMENT
 %token <std::string> STOP TO TYPE UNDEF USER USING VALUE VAR WHENEVER AS
+%token <std::string> FREE
 /* C declaration words */
 %token <std::string> CHAR SHORT INT LONG SIGNED UNSIGNED FLOAT DOUBLE BOOL VOID
 %token <std::string> STRUCT UNION ENUM TYPEDEF STATIC EXTERN REGISTER AUTO CONST VOLATILE
@@ -108,6 +109,8 @@ ecpg_stmt:
   | DEALLOCATE PREPARE name_or_var                 { drv.stmt.kind = Stmt::Deallocate; drv.stmt.name = $3; }
   | DEALLOCATE ALL                                 { drv.stmt.kind = Stmt::Deallocate; drv.stmt.flag = true; }
   | DEALLOCATE PREPARE ALL                         { drv.stmt.kind = Stmt::Deallocate; drv.stmt.flag = true; }
+  | FREE name_or_var                               { drv.stmt.kind = Stmt::Deallocate; drv.stmt.name = $2; }
+  | FREE ALL                                       { drv.stmt.kind = Stmt::Deallocate; drv.stmt.flag = true; }
   | DEALLOCATE sql_opt DESCRIPTOR desc_name        { drv.stmt.kind = Stmt::DeallocDesc; drv.stmt.name = $4; }
   | ALLOCATE sql_opt DESCRIPTOR desc_name          { drv.stmt.kind = Stmt::AllocDesc; drv.stmt.name = $4; }
   | DESCRIBE describe_io name_or_var describe_target { drv.stmt.kind = Stmt::Describe; drv.stmt.name = $3; }
@@ -238,6 +241,7 @@ action:
   | GO TO name                       { drv.stmt.action = "goto"; drv.stmt.tokens.push_back(drv.token($3, @3)); }
   | DO tokens                        { drv.do_action(std::move($2)); }
   | CALL tokens                      { drv.stmt.action = "call"; drv.stmt.tokens = std::move($2); }
+  | IDENT                            { drv.stmt.action = "throw"; if (Driver::lower($1) != "throw") drv.error(@1, "expected a WHENEVER action (CONTINUE, SQLPRINT, STOP, GOTO, DO, CALL or THROW)"); }
   ;
 
 /* EXEC SQL TYPE/VAR name IS <type>: one abstract declarator */
@@ -264,13 +268,14 @@ kw_plain: ALL | ALLOCATE | AUTOCOMMIT | BEGIN | BREAK | BY | CALL | CLOSE | CONN
   | DISCONNECT | DO | ELIF | ELSE | END | ENDIF | EXECUTE | FETCH | FOR | FOUND | FROM | GET | GO | GOTO
   | IDENTIFIED | IFDEF | IFNDEF | IMMEDIATE | INCLUDE | INDICATOR | INPUT | IS | MOVE | NOT | OFF
   | ON | OPEN | OUTPUT | PREPARE | SECTION | SET | SQL | SQLERROR | SQLPRINT | SQLWARNING | STATEMENT
-  | STOP | TO | TYPE | UNDEF | USER | VALUE | VAR | WHENEVER | AS
+  | STOP | TO | TYPE | UNDEF | USER | VALUE | VAR | WHENEVER | AS | FREE
   | type_word | storage_word | STRUCT | UNION | ENUM ;
 
 /* words usable as a cursor, statement, connection or descriptor name */
 name: IDENT | QIDENT | TYPE_NAME | type_word
   | CONNECTION | COUNT | SECTION | STATEMENT | TYPE | VALUE | VAR | FOUND | AUTOCOMMIT
-  | SQLERROR | SQLWARNING | SQLPRINT | STOP | BREAK | CALL | UNDEF | ELIF | ENDIF | IFDEF | IFNDEF | INDICATOR ;
+  | SQLERROR | SQLWARNING | SQLPRINT | STOP | BREAK | CALL | UNDEF | ELIF | ENDIF | IFDEF | IFNDEF | INDICATOR
+  | FREE ;
 
 /* ---- C declarations ------------------------------------------------------- */
 decls: %empty | decls declaration    { drv.declaration(std::move($2)); } ;
@@ -284,11 +289,13 @@ decl_specs:
     storage_word                     { $$.storage.push_back($1); $$.loc = @1; }
   | type_word                        { $$.kind = DeclSpec::Words; $$.words.push_back($1); $$.loc = @1; }
   | TYPE_NAME                        { $$.kind = DeclSpec::Named; $$.named = $1; $$.loc = @1; }
+  | CXX_TYPE                         { $$.kind = DeclSpec::Cxx; $$.named = $1; $$.loc = @1; }
   | struct_spec                      { $$ = std::move($1); }
   | ENUM enum_body                   { $$.kind = DeclSpec::Enum; $$.enum_text = drv.take_text(); $$.loc = @1; }
   | decl_specs storage_word          { $$ = std::move($1); $$.storage.push_back($2); }
   | decl_specs type_word             { $$ = std::move($1); drv.add_type_word($$, $2, @2); }
   | decl_specs TYPE_NAME             { $$ = std::move($1); drv.add_named_type($$, $2, @2); }
+  | decl_specs CXX_TYPE              { $$ = std::move($1); drv.add_cxx_type($$, $2, @2); }
   | decl_specs struct_spec           { $$ = std::move($1); drv.add_record($$, std::move($2), @2); }
   ;
 storage_word: TYPEDEF | STATIC | EXTERN | REGISTER | AUTO | CONST | VOLATILE ;
@@ -316,6 +323,7 @@ init_declarators: init_declarator   { $$.push_back(std::move($1)); }
 init_declarator:
     declarator                       { $$ = std::move($1); }
   | declarator "=" init_items        { $$ = std::move($1); $$.init = $3; }
+  | declarator "{" balanced_items "}" { $$ = std::move($1); $$.init = "{" + $3 + "}"; $$.brace_init = true; }
   ;
 declarator:
     pointers direct_declarator       { $$ = std::move($2); $$.pointers = $1; $$.loc = @$; }
@@ -329,9 +337,9 @@ direct_declarator:
   | direct_declarator "(" balanced_items ")" { $$ = std::move($1); $$.name = "(" + $$.name; drv.error(@2, "function declarations are not allowed in a declare section"); }
   ;
 dim_items: dim_item | dim_items dim_item { $$ = $1 + " " + $2; } ;
-dim_item: IDENT | NUMBER | OP | "*" | TYPE_NAME | keyword | "(" balanced_items ")" { $$ = "(" + $2 + ")"; } ;
+dim_item: IDENT | NUMBER | OP | "*" | TYPE_NAME | CXX_TYPE | keyword | "(" balanced_items ")" { $$ = "(" + $2 + ")"; } ;
 init_items: init_item | init_items init_item { $$ = $1 + " " + $2; } ;
-init_item: IDENT | QIDENT | STRING | NUMBER | OP | "*" | "." | ":" | TYPE_NAME | keyword | HOSTVAR | "[" balanced_items "]" { $$ = "[" + $2 + "]"; }
+init_item: IDENT | QIDENT | STRING | NUMBER | OP | "*" | "." | ":" | TYPE_NAME | CXX_TYPE | keyword | HOSTVAR | "[" balanced_items "]" { $$ = "[" + $2 + "]"; }
   | "(" balanced_items ")" { $$ = "(" + $2 + ")"; } | "{" balanced_items "}" { $$ = "{" + $2 + "}"; } ;
 balanced_items: %empty { } | balanced_items balanced { $$ = $1.empty() ? $2 : $1 + " " + $2; } ;
 balanced: init_item | "," | ";" | "=" ;

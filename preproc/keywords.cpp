@@ -28,7 +28,7 @@ constexpr std::array sql_words{
     Entry{"elif", T::TOK_ELIF}, Entry{"else", T::TOK_ELSE}, Entry{"end", T::TOK_END},
     Entry{"endif", T::TOK_ENDIF}, Entry{"enum", T::TOK_ENUM}, Entry{"execute", T::TOK_EXECUTE},
     Entry{"extern", T::TOK_EXTERN}, Entry{"fetch", T::TOK_FETCH}, Entry{"float", T::TOK_FLOAT},
-    Entry{"for", T::TOK_FOR}, Entry{"found", T::TOK_FOUND}, Entry{"from", T::TOK_FROM},
+    Entry{"for", T::TOK_FOR}, Entry{"found", T::TOK_FOUND}, Entry{"free", T::TOK_FREE}, Entry{"from", T::TOK_FROM},
     Entry{"get", T::TOK_GET}, Entry{"go", T::TOK_GO}, Entry{"goto", T::TOK_GOTO},
     Entry{"identified", T::TOK_IDENTIFIED}, Entry{"ifdef", T::TOK_IFDEF}, Entry{"ifndef", T::TOK_IFNDEF},
     Entry{"immediate", T::TOK_IMMEDIATE}, Entry{"include", T::TOK_INCLUDE},

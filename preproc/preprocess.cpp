@@ -15,6 +15,8 @@ std::string prologue(const Options &opt) {
   s += "; do not edit. */\n";
   s += "#include <stdlib.h>\n#include <pgesql/pgesql.h>\n#include <ecpglib.h>\n#include <ecpgerrno.h>\n#include <sqlca.h>\n";
   if (opt.compat == Compat::Informix || opt.compat == Compat::InformixSE) s += "#include <ecpg_informix.h>\n";
+  // C++ host types (std::string, std::vector, ...) and pgesql::sql_error
+  if (opt.lang == OutputLang::Cxx) s += "#include <pgesql/pgesql.hpp>\n";
   // ecpg's regression mode: the runtime's debug log leaves out what varies between runs.
   if (opt.regression) s += "#define ECPGdebug(X, Y) ECPGdebug((X) + 100, (Y))\n";
   return s;

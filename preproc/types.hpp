@@ -10,7 +10,8 @@ namespace pgesql::pp {
 enum class Base {
   Char, UChar, Short, UShort, Int, UInt, Long, ULong, LongLong, ULongLong, Bool, Float, Double,
   String,  // Informix "string": a char array whose trailing blanks are trimmed
-  Varchar, Bytea, Numeric, Decimal, Date, Timestamp, Interval, SqlDa, Struct, Union, Other
+  Varchar, Bytea, Numeric, Decimal, Date, Timestamp, Interval, SqlDa, Struct, Union, Other,
+  Cxx  // a C++ class type bound through <pgesql/host_types.hpp> (std::string, std::vector<T>, ...)
 };
 
 struct Type;
@@ -29,6 +30,8 @@ struct Type {
   std::string length;     // Array: element count; Varchar/Bytea: declared length
   TypeP elem;             // Array / Pointer: the element
   std::vector<Field> fields;  // Record members (empty when only the tag is known)
+  // Cxx: spelling is the C++ type; elem is the struct of a std::vector/std::array
+  // of structs (its members are spread over columns), else null.
 };
 
 TypeP scalar_type(Base base, std::string spelling, std::string length = {});

@@ -58,7 +58,10 @@ enum {
   PGESQL_T_NO_INDICATOR,  /* ind_type when a variable has no indicator */
   PGESQL_T_STRING,        /* char array/pointer whose trailing blanks are trimmed */
   PGESQL_T_SQLDA,         /* sqlda_t: addr is the address of the sqlda_t pointer */
-  PGESQL_T_BYTEA
+  PGESQL_T_BYTEA,
+  /* not ECPG's: a C++ object bound through <pgesql/host_types.hpp>; addr
+   * points to a pgesql_host_object (below) */
+  PGESQL_T_CXX = 256
 };
 
 /* ---- one host variable (with its indicator) --------------------------------
@@ -86,6 +89,55 @@ typedef struct pgesql_var {
   long ind_count;
   long ind_stride;
 } pgesql_var;
+
+/* ---- C++ host objects ------------------------------------------------------
+ * C++ output binds std::string, std::optional<T>, std::vector<T>, chrono
+ * types, ... as PGESQL_T_CXX variables. The runtime never sees a C++ type: it
+ * calls the small adapter functions that the inline templates of
+ * <pgesql/host_types.hpp> instantiate for each type, so this ABI stays C.
+ *
+ * Values cross an adapter in a C form named by `type`:
+ *   PGESQL_T_CHAR        text: data points to len bytes (no NUL needed)
+ *   PGESQL_T_BOOL/SHORT/INT/LONG/LONG_LONG/UNSIGNED_* /FLOAT/DOUBLE
+ *                        data points to that C type
+ *   PGESQL_T_TIMESTAMP   data points to a long long: microseconds since
+ *                        2000-01-01 00:00:00 UTC (an instant, not wall time)
+ *   PGESQL_T_DATE        data points to a long: days since 2000-01-01 */
+typedef struct pgesql_host_adapter {
+  int type;      /* the C form above */
+  int nullable;  /* the object itself can be NULL (std::optional) */
+  /* Input: 0 for NULL; 1 with *data (and *len for text) set. scratch is 16
+   * aligned bytes the adapter may convert into. */
+  int (*get)(const void *object, void *scratch, const void **data, long *len);
+  /* Output: data NULL stores NULL; otherwise the value in the C form.
+   * Returns 0, -1 when the object cannot hold NULL, or -2 when the value is
+   * outside the object's range (a time point of 1048 in nanoseconds). NULL
+   * for input-only types. */
+  int (*set)(void *object, const void *data, long len);
+  const char *name;  /* the C++ type, for messages */
+} pgesql_host_adapter;
+
+/* A growable or fixed C++ container of rows (std::vector, std::array). */
+typedef struct pgesql_host_rows {
+  long (*size)(const void *container);
+  /* Makes room for n rows (std::vector resizes to exactly n) and returns
+   * row 0, or NULL when n rows do not fit (std::array<T, N> with n > N). */
+  void *(*resize)(void *container, long n);
+  void *(*data)(void *container);
+  long element_size;  /* bytes from one row to the next */
+} pgesql_host_rows;
+
+/* What addr of a PGESQL_T_CXX variable points to. Without rows, object is
+ * the value itself or element 0 of a C array (count and stride of the
+ * pgesql_var apply as for C types). With rows, object is the container and
+ * member (when not NULL) finds the value inside an element (a struct member
+ * spread over columns); the pgesql_var's count and stride are not used. */
+typedef struct pgesql_host_object {
+  const pgesql_host_adapter *adapter;
+  void *object;
+  const pgesql_host_rows *rows;
+  void *(*member)(const struct pgesql_host_object *self, void *element);
+} pgesql_host_object;
 
 /* ---- statement kinds -------------------------------------------------------- */
 enum {
@@ -243,6 +295,13 @@ PGESQL_API int pgesql_set_descriptor(const pgesql_stmt *stmt, const char *name, 
 /* Copies sqlca's SQLSTATE (5 chars + NUL) into a program's SQLSTATE host
  * variable, as ECPG does when a program declares one. */
 PGESQL_API void pgesql_copy_sqlstate(char *sqlstate);
+
+/* The calling thread's last error in full (sqlca's sqlerrmc holds at most
+ * 149 characters): PGESQL_ERROR_MESSAGE, _DETAIL or _HINT (the server's
+ * DETAIL and HINT fields). "" when absent; valid until the thread's next
+ * statement. pgesql::sql_error (pgesql.hpp) is built from these. */
+enum { PGESQL_ERROR_MESSAGE = 0, PGESQL_ERROR_DETAIL, PGESQL_ERROR_HINT };
+PGESQL_API const char *pgesql_error_field(int which);
 
 /* The runtime's version, "MAJOR.MINOR.PATCH". */
 PGESQL_API const char *pgesql_version(void);

@@ -450,6 +450,21 @@ StatementDescription Connection::prepare(std::string_view name, std::string_view
   return description;
 }
 
+StatementDescription Connection::describe_statement(std::string_view name) {
+  require_idle();
+  queue_describe_statement(name);
+  queue_sync();
+  StatementDescription description;
+  std::optional<Error> first;
+  while (!pending_.empty()) {
+    StepResult r = read_step();
+    if (r.error && !first) first = std::move(r.error);
+    if (r.kind == StepResult::Kind::describe_statement && !r.skipped) description = std::move(r.description);
+  }
+  if (first) throw std::move(*first);
+  return description;
+}
+
 void Connection::execute_prepared(std::string_view name, const BindParams &params, RowSink &sink, bool describe) {
   require_idle();
   queue_bind("", name, params);

@@ -88,6 +88,8 @@ class Connection {
   // Parse (+ Describe): a named statement ("" = unnamed). param_types may be empty (inferred).
   StatementDescription prepare(std::string_view name, std::string_view sql,
                                std::span<const std::uint32_t> param_types = {});
+  // Describe of a statement prepared earlier (by Parse or by SQL PREPARE): its parameters and columns.
+  StatementDescription describe_statement(std::string_view name);
   // Bind + Execute of a prepared statement; with describe, the Result has column descriptions.
   Result execute_prepared(std::string_view name, const BindParams &params = {}, bool describe = true);
   void execute_prepared(std::string_view name, const BindParams &params, RowSink &sink, bool describe = true);

@@ -6,6 +6,7 @@
 #include "diag/auto_memory.hpp"
 #include "diag/debug_log.hpp"
 #include "diag/error_message.hpp"
+#include "diag/last_error.hpp"
 #include "diag/sqlca.hpp"
 #include "diag/sqlstate.hpp"
 #include "ecpgerrno.h"
@@ -16,7 +17,9 @@ void raise_error(int line, long code, const char *state, const char *detail) {
   sqlca_t &ca = thread_sqlca();
   ca.sqlcode = code;
   set_sqlstate(ca, state);
-  set_message(ca, error_message(code, line, detail).c_str());
+  std::string text = error_message(code, line, detail);
+  set_message(ca, text.c_str());
+  thread_last_error() = last_error{std::move(text), {}, {}};
   log("raising sqlcode %ld on line %d: %s\n", code, line, ca.sqlerrm.sqlerrmc);
   free_auto_memory();
 }
@@ -28,6 +31,7 @@ void raise_server_error(int line, const char *state, const char *message, bool i
   if (state == nullptr || *state == '\0') state = sqlstate::internal_error;
   std::string text = std::string(message != nullptr ? message : "") + " on line " + std::to_string(line);
   set_message(ca, text.c_str());
+  thread_last_error() = last_error{message != nullptr ? message : "", {}, {}};
   set_sqlstate(ca, state);
   if (std::strncmp(state, sqlstate::unique_violation, 5) == 0)
     ca.sqlcode = informix ? ECPG_INFORMIX_DUPLICATE_KEY : ECPG_DUPLICATE_KEY;

@@ -14,6 +14,7 @@ inline constexpr const char *connection_does_not_exist = "08003";
 inline constexpr const char *transaction_resolution_unknown = "08007";
 inline constexpr const char *cardinality_violation = "21000";
 inline constexpr const char *null_value_no_indicator = "22002";
+inline constexpr const char *datetime_field_overflow = "22008";
 inline constexpr const char *active_transaction = "25001";
 inline constexpr const char *no_active_transaction = "25P01";
 inline constexpr const char *invalid_statement_name = "26000";

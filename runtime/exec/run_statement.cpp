@@ -6,11 +6,13 @@
 #include <strings.h>
 
 #include "descriptors/descriptor_store.hpp"
+#include "descriptors/sqlda_compat.hpp"
 #include "descriptors/sqlda_native.hpp"
 #include "diag/debug_log.hpp"
 #include "diag/raise.hpp"
 #include "diag/sqlstate.hpp"
 #include "ecpgerrno.h"
+#include "exec/host_object.hpp"
 #include "exec/param_format.hpp"
 #include "exec/statement_context.hpp"
 #include "exec/statement_text.hpp"
@@ -37,16 +39,15 @@ bool build_params(const store_options &opt, std::span<const pgesql_var> in, std:
       continue;
     }
     if (v.type == PGESQL_T_SQLDA) {
-      // USING DESCRIPTOR sqlda: one parameter per sqlvar
-      if (opt.informix) {
-        diag::raise_error(opt.line, ECPG_UNSUPPORTED, diag::sqlstate::internal_error, "sqlda");
-        return false;
-      }
-      if (!descriptors::native_sqlda_params(opt, *static_cast<sqlda_struct *const *>(v.addr), params)) return false;
+      // USING DESCRIPTOR sqlda: one parameter per sqlvar, in the layout of the compatibility mode
+      bool ok = opt.informix
+                    ? descriptors::compat_sqlda_params(opt, *static_cast<sqlda_compat *const *>(v.addr), params)
+                    : descriptors::native_sqlda_params(opt, *static_cast<sqlda_struct *const *>(v.addr), params);
+      if (!ok) return false;
       continue;
     }
     param_value p;
-    if (!format_param(opt, resolve(v), p)) return false;
+    if (v.type == PGESQL_T_CXX ? !format_host_param(opt, v, p) : !format_param(opt, resolve(v), p)) return false;
     if (is_spliced(v.type))
       names.push_back(std::move(p.data));
     else
@@ -83,6 +84,22 @@ int run_transaction(connection &c, const pgesql_stmt *stmt, const store_options 
   }
   check_result(c, c.link->simple_query(stmt->sql), opt.line, false);
   return outcome();
+}
+
+// EXECUTE name(expr, ...) mixing host variables with other expressions: the server's EXECUTE
+// takes no parameters, so the arguments are computed by a SELECT with the host values as
+// parameters, and the statement then runs with those results as its own parameters.
+query_result execute_with_expressions(connection &c, const std::string &name, const std::string &arguments,
+                                      std::span<const param_value> params) {
+  query_result values = c.link->execute("select " + arguments, params);
+  if (values.outcome != query_result::status::rows || values.row_count != 1) return values;
+  std::vector<param_value> computed(values.columns.size());
+  for (std::size_t col = 0; col < values.columns.size(); ++col) {
+    const std::optional<std::string> &f = values.field(0, col);
+    computed[col].is_null = !f;
+    if (f) computed[col].data = *f;
+  }
+  return c.link->execute_prepared(name, computed);
 }
 
 int deallocate_one(connection &c, const std::string &name, int line, bool informix) {
@@ -122,7 +139,9 @@ extern "C" PGESQL_API int pgesql_exec(const pgesql_stmt *stmt, const char *conne
       diag::raise_error(opt.line, ECPG_TOO_FEW_ARGUMENTS, diag::sqlstate::internal_error);
       return outcome();
     }
-    if (!format_param(opt, resolve(inputs[0]), text)) return outcome();
+    const pgesql_var &q = inputs[0];
+    if (q.type == PGESQL_T_CXX ? !format_host_param(opt, q, text) : !format_param(opt, resolve(q), text))
+      return outcome();
     if (!autostart_transaction(*c, opt.line, opt.informix)) return outcome();
     diag::log("exec on line %d: query: %s; with 0 parameter(s) on connection %s\n", opt.line, text.data.c_str(),
               c->name.c_str());
@@ -162,8 +181,11 @@ extern "C" PGESQL_API int pgesql_exec(const pgesql_stmt *stmt, const char *conne
     diag::log("exec on line %d: query: %s; with %zu parameter(s) on connection %s\n", opt.line, sql.c_str(),
               params.size(), c->name.c_str());
     // EXECUTE name(:a, :b): the prepared statement itself, its arguments as parameters
+    std::string arguments;
     if (execute_call)
       r = c->link->execute_prepared(execute_name, params);
+    else if (!params.empty() && sql_execute_arguments(sql, execute_name, arguments))
+      r = execute_with_expressions(*c, execute_name, arguments, params);
     else
       r = c->link->execute(sql, params);
     // the program wrote a SET: it gets a command's outcome, not set_config's row
@@ -217,7 +239,8 @@ extern "C" PGESQL_API int pgesql_deallocate(const pgesql_stmt *stmt, const char 
   }
   auto found = find_prepared(*c, name);
   if (found == c->prepared.end()) {
-    diag::raise_error(opt.line, ECPG_INVALID_STMT, diag::sqlstate::invalid_statement_name, name);
+    // Informix programs FREE cursors and statements alike: an unknown name is no error there
+    if (!opt.informix) diag::raise_error(opt.line, ECPG_INVALID_STMT, diag::sqlstate::invalid_statement_name, name);
     return outcome();
   }
   std::string found_name = found->first;
@@ -274,9 +297,17 @@ extern "C" PGESQL_API int pgesql_describe(const pgesql_stmt *stmt, const char *c
     diag::raise_error(opt.line, ECPG_INVALID_STMT, diag::sqlstate::invalid_statement_name, stmt_name.c_str());
     return outcome();
   }
+  prepared_statement &prepared = found->second;
+  if (!prepared.described) {
+    // prepared by SQL PREPARE ... AS: only the server knows its columns
+    query_result asked = c->link->describe_prepared(found->first);
+    if (!check_result(*c, asked, opt.line, opt.informix)) return outcome();
+    prepared.columns = std::move(asked.columns);
+    prepared.described = true;
+  }
   query_result description;
   description.outcome = query_result::status::rows;
-  description.columns = found->second.columns;
+  description.columns = prepared.columns;
   describe_into(opt, description, *target, true);
   return outcome();
 }

@@ -24,6 +24,8 @@ enum class transaction_state { idle = 0, active = 1, in_transaction = 2, failed 
 struct server_message {
   std::string sqlstate;
   std::string message;
+  std::string detail = {};  // the ErrorResponse's DETAIL and HINT, when it had them
+  std::string hint = {};
 };
 
 struct column_info {
@@ -71,6 +73,8 @@ class server_link {
   // PREPARE name FROM sql (protocol-level), and running it.
   virtual query_result prepare(std::string_view name, std::string_view sql) = 0;
   virtual query_result execute_prepared(std::string_view name, std::span<const param_value> params) = 0;
+  // The columns (and parameter count) of a statement prepared by name, however it was prepared.
+  virtual query_result describe_prepared(std::string_view name) = 0;
   // Simple query protocol, for BEGIN/COMMIT/DEALLOCATE and other parameterless commands.
   virtual query_result simple_query(std::string_view sql) = 0;
   // One statement run for `rows` rows of `per_row` parameters each (row i's

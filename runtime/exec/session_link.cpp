@@ -73,6 +73,8 @@ query_result from_error(const conn::Error &e) {
   // a lost connection has no server SQLSTATE: the statement layer reports it as ECPG does
   if (e.origin() != conn::Error::Origin::connection) r.error.sqlstate = e.sqlstate();
   r.error.message = e.message();
+  r.error.detail = e.fields().detail;
+  r.error.hint = e.fields().hint;
   return r;
 }
 
@@ -103,6 +105,14 @@ class session_link final : public server_link {
     // the description is kept for DESCRIBE
     return run([&](query_result &r) {
       conn::StatementDescription d = c_->prepare(name, sql);
+      for (const auto &c : d.columns)
+        r.columns.push_back({c.name, c.type_oid, false, c.type_size, c.type_modifier});
+      r.param_count = d.param_types.size();
+    });
+  }
+  query_result describe_prepared(std::string_view name) override {
+    return run([&](query_result &r) {
+      conn::StatementDescription d = c_->describe_statement(name);
       for (const auto &c : d.columns)
         r.columns.push_back({c.name, c.type_oid, false, c.type_size, c.type_modifier});
       r.param_count = d.param_types.size();

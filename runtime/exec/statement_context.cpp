@@ -7,13 +7,16 @@
 #include <vector>
 
 #include "descriptors/descriptor_store.hpp"
+#include "descriptors/sqlda_compat.hpp"
 #include "descriptors/sqlda_native.hpp"
 #include "diag/auto_memory.hpp"
 #include "diag/debug_log.hpp"
+#include "diag/last_error.hpp"
 #include "diag/raise.hpp"
 #include "diag/sqlca.hpp"
 #include "diag/sqlstate.hpp"
 #include "ecpgerrno.h"
+#include "exec/host_object.hpp"
 
 namespace pgesql::exec {
 namespace {
@@ -87,6 +90,8 @@ bool check_result(connection &c, const query_result &r, int line, bool informix)
       } else {
         diag::log("check_result on line %d: bad response - %s\n", line, r.error.message.c_str());
         diag::raise_server_error(line, r.error.sqlstate.c_str(), r.error.message.c_str(), informix);
+        diag::thread_last_error().detail = r.error.detail;
+        diag::thread_last_error().hint = r.error.hint;
       }
       return false;
     case query_result::status::empty_query:
@@ -150,6 +155,10 @@ bool process_output(connection &c, const query_result &r, const store_options &o
           column[row] = f ? field_value{f->c_str(), static_cast<int>(f->size()), false, r.columns[col].binary}
                           : field_value{"", 0, true};
         }
+        if (out[col].type == PGESQL_T_CXX) {
+          if (!store_host_column(opt, out[col], column, kind)) return false;
+          continue;
+        }
         host_var v = resolve(out[col]);
         if (!store_column(opt, v, column, kind)) return false;
       }
@@ -189,10 +198,7 @@ bool describe_into(const store_options &opt, const query_result &r, const pgesql
               static_cast<const char *>(target.addr));
     return true;
   }
-  if (opt.informix) {
-    diag::raise_error(opt.line, ECPG_UNSUPPORTED, diag::sqlstate::internal_error, "sqlda");
-    return false;
-  }
+  if (opt.informix) return descriptors::store_compat_sqlda(opt, r, describe, static_cast<sqlda_compat **>(target.addr));
   return descriptors::store_native_sqlda(opt, r, describe, static_cast<sqlda_struct **>(target.addr));
 }
 

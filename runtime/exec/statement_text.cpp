@@ -184,6 +184,32 @@ bool sql_execute_with_params(std::string_view sql, std::size_t nparams, std::str
   return pos == sql.size();
 }
 
+bool sql_execute_arguments(std::string_view sql, std::string &name, std::string &arguments) {
+  std::size_t pos = 0;
+  if (!same_word(next_word(sql, pos), "execute") || !read_name(sql, pos, name)) return false;
+  while (pos < sql.size() && std::isspace(static_cast<unsigned char>(sql[pos]))) ++pos;
+  if (pos >= sql.size() || sql[pos] != '(') return false;
+  std::size_t start = ++pos;
+  int depth = 1;
+  char quote = 0;
+  for (; pos < sql.size() && depth > 0; ++pos) {
+    char c = sql[pos];
+    if (quote != 0) {
+      if (c == quote) quote = 0;
+    } else if (c == '\'' || c == '"') {
+      quote = c;
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')') {
+      --depth;
+    }
+  }
+  if (depth != 0) return false;
+  arguments = std::string(sql.substr(start, pos - 1 - start));
+  while (pos < sql.size() && (std::isspace(static_cast<unsigned char>(sql[pos])) || sql[pos] == ';')) ++pos;
+  return pos == sql.size();
+}
+
 bool sql_prepare_as(std::string_view sql, std::string &name, std::string &statement) {
   std::size_t pos = 0;
   if (!same_word(next_word(sql, pos), "prepare")) return false;

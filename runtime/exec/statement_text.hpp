@@ -33,6 +33,11 @@ bool splice_counts(std::string_view sql, std::span<const std::string> numbers, s
 // when the arguments are exactly $1..$n in order. False for anything else.
 bool sql_execute_with_params(std::string_view sql, std::size_t nparams, std::string &name);
 
+// "EXECUTE name(expr, ...)" written as plain SQL: the statement name as the
+// server folds it and the argument list's text between the outer
+// parentheses (quotes and nested parentheses respected). False for anything else.
+bool sql_execute_arguments(std::string_view sql, std::string &name, std::string &arguments);
+
 // "PREPARE name [(types)] AS statement" written as plain SQL: the name as
 // the server folds it and the statement text. False for anything else.
 bool sql_prepare_as(std::string_view sql, std::string &name, std::string &statement);

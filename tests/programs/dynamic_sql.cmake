@@ -2,3 +2,6 @@
 pgesql_program_test(dynamic_prepare)
 pgesql_program_test(sql_descriptors)
 pgesql_program_test(sqlda)
+pgesql_program_test(prepare_as_free)
+pgesql_program_test(declare_statement)
+pgesql_program_test(informix_sqlda OPTIONS -C INFORMIX)

@@ -61,6 +61,10 @@ class fake_link : public server_link {
     s_.log.push_back({"prepare", std::string(name) + ":" + std::string(sql), {}});
     return next();
   }
+  query_result describe_prepared(std::string_view name) override {
+    s_.log.push_back({"describe", std::string(name), {}});
+    return next();
+  }
   query_result execute_prepared(std::string_view name, std::span<const param_value> params) override {
     s_.log.push_back({"execute_prepared", std::string(name), {params.begin(), params.end()}});
     return next();

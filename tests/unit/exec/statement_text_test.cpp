@@ -116,4 +116,17 @@ TEST(StatementText, SqlExecuteWithParameterList) {
   EXPECT_FALSE(pgesql::exec::sql_execute_with_params("select q($1)", 1, name));
 }
 
+TEST(StatementText, ExecuteArgumentsAreTheTextBetweenTheOuterParentheses) {
+  std::string name, args;
+  EXPECT_TRUE(pgesql::exec::sql_execute_arguments("execute Ins($1 + 1, 'a)(b', f(2, $2))", name, args));
+  EXPECT_EQ(name, "ins");
+  EXPECT_EQ(args, "$1 + 1, 'a)(b', f(2, $2)");
+  EXPECT_TRUE(pgesql::exec::sql_execute_arguments("EXECUTE \"Q q\" ( $1 ) ;", name, args));
+  EXPECT_EQ(name, "Q q");
+  EXPECT_EQ(args, " $1 ");
+  EXPECT_FALSE(pgesql::exec::sql_execute_arguments("execute q($1", name, args));
+  EXPECT_FALSE(pgesql::exec::sql_execute_arguments("execute q($1) extra", name, args));
+  EXPECT_FALSE(pgesql::exec::sql_execute_arguments("execute q", name, args));
+}
+
 }  // namespace

@@ -89,5 +89,60 @@ TEST(Codegen, SurvivesGarbage) {
   }
 }
 
+const char *names = "EXEC SQL BEGIN DECLARE SECTION; char q[40]; char sn[10]; int a; EXEC SQL END DECLARE SECTION;\n";
+
+TEST(Codegen, FreeIsDeallocate) {
+  Outcome r = run(std::string(names) + "EXEC SQL FREE st;\nEXEC SQL FREE :sn;\nEXEC SQL FREE ALL;\n");
+  EXPECT_EQ(r.nerrors, 0) << r.errors;
+  EXPECT_NE(r.code.find("pgesql_deallocate(&pgesql_st, 0, \"st\");"), std::string::npos) << r.code;
+  EXPECT_NE(r.code.find("pgesql_deallocate(&pgesql_st, 0, (const char *)(sn));"), std::string::npos) << r.code;
+  EXPECT_NE(r.code.find("pgesql_deallocate(&pgesql_st, 0, 0);"), std::string::npos) << r.code;
+}
+
+TEST(Codegen, PrepareAsNamedByHostVariableUsesDollarZero) {
+  Outcome r = run(std::string(names) + "EXEC SQL PREPARE :sn(int) AS SELECT $1 + :a;\n");
+  EXPECT_EQ(r.nerrors, 0) << r.errors;
+  EXPECT_NE(r.code.find("\"PREPARE $0(int) AS SELECT $1 + $1\""), std::string::npos) << r.code;
+  EXPECT_NE(r.code.find("(const char *)(sn), 1, pgesql_in"), std::string::npos) << r.code;
+}
+
+TEST(Codegen, DeclaredStatementBindsItsConnection) {
+  Outcome r = run(std::string(names) +
+                  "EXEC SQL AT con1 DECLARE s STATEMENT;\n"
+                  "EXEC SQL PREPARE s FROM :q;\n"
+                  "EXEC SQL DECLARE c CURSOR FOR s;\n"
+                  "EXEC SQL OPEN c;\n"
+                  "EXEC SQL EXECUTE s;\n"
+                  "EXEC SQL DEALLOCATE s;\n"
+                  "EXEC SQL PREPARE other FROM :q;\n");
+  EXPECT_EQ(r.nerrors, 0) << r.errors;
+  EXPECT_NE(r.code.find("pgesql_prepare(&pgesql_st, \"con1\", \"s\""), std::string::npos) << r.code;
+  EXPECT_NE(r.code.find("pgesql_open_prepared(&pgesql_st, \"con1\""), std::string::npos) << r.code;
+  EXPECT_NE(r.code.find("pgesql_exec(&pgesql_st, \"con1\""), std::string::npos) << r.code;
+  EXPECT_NE(r.code.find("pgesql_deallocate(&pgesql_st, \"con1\", \"s\")"), std::string::npos) << r.code;
+  EXPECT_NE(r.code.find("pgesql_prepare(&pgesql_st, 0, \"other\""), std::string::npos) << r.code;
+}
+
+TEST(Codegen, DeclaredStatementOverridesAtWithAWarning) {
+  Outcome r = run(std::string(names) + "EXEC SQL AT con1 DECLARE s STATEMENT;\nEXEC SQL AT con2 EXECUTE s;\n");
+  EXPECT_EQ(r.nerrors, 0) << r.errors;
+  EXPECT_NE(r.errors.find("warning: connection con2 is overwritten with con1 by DECLARE statement s"),
+            std::string::npos) << r.errors;
+  EXPECT_NE(r.code.find("pgesql_exec(&pgesql_st, \"con1\""), std::string::npos) << r.code;
+}
+
+TEST(Codegen, StatementNameDeclaredTwiceIsAnError) {
+  Outcome r = run("EXEC SQL DECLARE s STATEMENT;\nEXEC SQL AT con1 DECLARE s STATEMENT;\n");
+  EXPECT_EQ(r.nerrors, 1);
+  EXPECT_NE(r.errors.find("name \"s\" is already declared"), std::string::npos) << r.errors;
+}
+
+TEST(Codegen, DescriptorIndexMayBeAnUndeclaredVariable) {
+  Outcome r = run("EXEC SQL BEGIN DECLARE SECTION; int n; EXEC SQL END DECLARE SECTION;\n"
+                  "EXEC SQL GET DESCRIPTOR d VALUE :k :n = TYPE;\n");
+  EXPECT_EQ(r.nerrors, 0) << r.errors;
+  EXPECT_NE(r.code.find("(int)(k)"), std::string::npos) << r.code;
+}
+
 }  // namespace
 }  // namespace pgesql::pp

@@ -4,6 +4,7 @@
 #include <ecpglib.h>
 #include <ecpgerrno.h>
 #include <sqlca.h>
+#include <pgesql/pgesql.hpp>
 #line 1 "raw_strings_cxx.pgc"
 // C++ raw strings and comments may contain EXEC SQL and quotes.
 #include <cstdio>

@@ -1,0 +1,23 @@
+// C++ host objects (PGESQL_T_CXX): parameters read and result columns written
+// through the adapter functions of <pgesql/host_types.hpp>, with the same
+// rules (indicators, NULL without indicator, rows that do not fit) as C types.
+#pragma once
+
+#include <span>
+
+#include "exec/param_format.hpp"
+#include "exec/result_store.hpp"
+#include "pgesql/pgesql.h"
+
+namespace pgesql::exec {
+
+// Formats the object (an array literal for containers and C arrays); on
+// failure sets sqlca and returns false.
+bool format_host_param(const store_options &opt, const pgesql_var &v, param_value &out);
+
+// Stores one result column (one field per row); std::vector grows or shrinks
+// to the rows. On failure sets sqlca and returns false.
+bool store_host_column(const store_options &opt, const pgesql_var &v, std::span<const field_value> rows,
+                       array_kind kind);
+
+}  // namespace pgesql::exec
