@@ -24,9 +24,11 @@ std::string errno_text(int err) {
 
 namespace {
 
+// Rounded up: a wait that ends a fraction of a millisecond early would report a timeout before
+// the deadline has passed.
 int remaining_ms(Deadline deadline) {
   if (!deadline) return -1;
-  const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(*deadline - Clock::now()).count();
+  const auto left = std::chrono::ceil<std::chrono::milliseconds>(*deadline - Clock::now()).count();
   return left <= 0 ? 0 : static_cast<int>(left);
 }
 
