@@ -495,12 +495,9 @@ void Connection::finish_pipeline() {
 
 // --- extended query conveniences ------------------------------------------------------------
 
-StatementDescription Connection::prepare(std::string_view name, std::string_view sql,
-                                         std::span<const std::uint32_t> param_types) {
-  require_idle();
-  queue_parse(name, sql, param_types);
-  queue_describe_statement(name);
-  queue_sync();
+// Reads a queued request up to its Sync; returns the statement description it carried and
+// throws the first error only after the whole request is consumed.
+StatementDescription Connection::read_statement_description() {
   StatementDescription description;
   std::optional<Error> first;
   while (!pending_.empty()) {
@@ -512,19 +509,20 @@ StatementDescription Connection::prepare(std::string_view name, std::string_view
   return description;
 }
 
+StatementDescription Connection::prepare(std::string_view name, std::string_view sql,
+                                         std::span<const std::uint32_t> param_types) {
+  require_idle();
+  queue_parse(name, sql, param_types);
+  queue_describe_statement(name);
+  queue_sync();
+  return read_statement_description();
+}
+
 StatementDescription Connection::describe_statement(std::string_view name) {
   require_idle();
   queue_describe_statement(name);
   queue_sync();
-  StatementDescription description;
-  std::optional<Error> first;
-  while (!pending_.empty()) {
-    StepResult r = read_step();
-    if (r.error && !first) first = std::move(r.error);
-    if (r.kind == StepResult::Kind::describe_statement && !r.skipped) description = std::move(r.description);
-  }
-  if (first) throw std::move(*first);
-  return description;
+  return read_statement_description();
 }
 
 void Connection::execute_prepared(std::string_view name, const BindParams &params, RowSink &sink, bool describe) {

@@ -114,6 +114,7 @@ class Connection {
   // Reads the outcome of the oldest sent step. Rows of an execute step go to `sink` when
   // given, else into StepResult::result. Server errors are returned, not thrown.
   StepResult read_step(RowSink *sink = nullptr);
+  StatementDescription read_statement_description();
   std::size_t pending_steps() const { return pending_.size(); }
   // Reads all pending steps; throws the first error among them.
   void finish_pipeline();
