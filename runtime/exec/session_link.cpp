@@ -13,21 +13,25 @@
 namespace pgesql::exec {
 namespace {
 
-// Fills a query_result as rows arrive (one copy of each field). A string of
-// several statements leaves the last statement's result, as PQexec does.
+// Fills a query_result as rows arrive (one copy of each field), in the spare
+// storage of an earlier result when there is one. A string of several
+// statements leaves the last statement's result, as PQexec does.
 class result_filler final : public conn::RowSink {
  public:
-  explicit result_filler(query_result &r) : r_(r) {}
+  explicit result_filler(query_result &r, result_fields *spare = nullptr) : r_(r), spare_(spare) {}
   void on_columns(std::span<const conn::ColumnDescription> columns) override {
     start_statement();
+    if (spare_ != nullptr && r_.fields.empty()) {
+      r_.fields.swap(*spare_);
+      r_.fields.clear();
+    }
     for (const auto &c : columns)
       r_.columns.push_back({c.name, c.type_oid, c.format == conn::Format::binary, c.type_size, c.type_modifier});
     r_.outcome = query_result::status::rows;
   }
   void on_row(std::span<const conn::Field> fields) override {
     start_statement();
-    for (const conn::Field &f : fields)
-      r_.fields.push_back(f ? std::optional<std::string>(std::in_place, f->data(), f->size()) : std::nullopt);
+    for (const conn::Field &f : fields) r_.fields.push_back(f);
     ++r_.row_count;
   }
   void on_complete(std::string_view tag, bool) override {
@@ -46,6 +50,7 @@ class result_filler final : public conn::RowSink {
     r_ = query_result{};
   }
   query_result &r_;
+  result_fields *spare_;
   bool completed_ = false;
 };
 
@@ -97,7 +102,7 @@ class session_link final : public server_link {
     if (params.empty()) return is_copy_to_stdout(sql) ? copy_out(sql) : simple_query(sql);
     bind b(params);
     return run([&](query_result &r) {
-      result_filler sink(r);
+      result_filler sink(r, &spare_);
       c_->execute(sql, b.params(), sink);
     });
   }
@@ -121,7 +126,7 @@ class session_link final : public server_link {
   query_result execute_prepared(std::string_view name, std::span<const param_value> params) override {
     bind b(params);
     return run([&](query_result &r) {
-      result_filler sink(r);
+      result_filler sink(r, &spare_);
       c_->execute_prepared(name, b.params(), sink);
     });
   }
@@ -129,7 +134,7 @@ class session_link final : public server_link {
   query_result execute_cached(cached_execution &run) override {
     bind b(run.params);
     return run_steps([&](query_result &r) {
-      result_filler sink(r);
+      result_filler sink(r, &spare_);
       for (const std::string &old : run.close_first) c_->queue_close_statement(old);
       if (!run.sql.empty()) c_->queue_parse(run.name, run.sql);
       c_->queue_bind("", run.name, b.params());
@@ -156,7 +161,7 @@ class session_link final : public server_link {
   // server collects before sending any, rows stream as computed, so those before an error arrive.
   query_result fetch_ahead(const std::string &cursor, std::size_t rows) override {
     query_result r;
-    result_filler sink(r);
+    result_filler sink(r, &spare_);
     std::optional<conn::Error> first;
     try {
       c_->queue_describe_portal(cursor);
@@ -251,7 +256,7 @@ class session_link final : public server_link {
   }
   query_result simple_query(std::string_view sql) override {
     return run([&](query_result &r) {
-      result_filler sink(r);
+      result_filler sink(r, &spare_);
       c_->simple_query(sql, sink);
     });
   }
@@ -271,6 +276,14 @@ class session_link final : public server_link {
     return n;
   }
   void close() override { c_->close(); }
+  void give_back(result_fields &&spent) override {
+    // the largest recent storage is kept, up to a bound, so one huge result is not held forever
+    constexpr std::size_t keep_bytes = 1 << 20, keep_fields = 1 << 16;
+    if (spent.byte_capacity() > keep_bytes || spent.field_capacity() > keep_fields) return;
+    if (spent.byte_capacity() + spent.field_capacity() <= spare_.byte_capacity() + spare_.field_capacity()) return;
+    spare_ = std::move(spent);
+    spare_.clear();
+  }
 
  private:
   // Parameter values and formats for one Bind, viewing the formatted values.
@@ -331,6 +344,7 @@ class session_link final : public server_link {
 
   std::unique_ptr<conn::Connection> c_;
   std::vector<server_message> notices_;
+  result_fields spare_;  // see give_back
 };
 
 }  // namespace
