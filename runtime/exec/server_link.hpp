@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "exec/param_format.hpp"
+#include "exec/param_rows.hpp"
 #include "exec/result_fields.hpp"
 
 namespace pgesql::exec {
@@ -105,16 +106,14 @@ class server_link {
     (void)name;
     return nullptr;
   }
-  // One statement run for `rows` rows of `per_row` parameters each (row i's
-  // are params[i * per_row ...]), atomically: the caller has opened a
+  // One statement run for each row of `params` (row i's values are
+  // params.at(i, 0..per_row-1)), atomically: the caller has opened a
   // transaction, or the link runs the rows in one. This default runs them one
   // by one (enough for test fakes); a real session pipelines them.
-  virtual batch_result execute_batch(std::string_view sql, std::span<const param_value> params, std::size_t per_row,
-                                     std::size_t rows);
+  virtual batch_result execute_batch(std::string_view sql, const param_rows &params);
   // The same rows of a plain INSERT (see batch_copy.hpp) through copy_sql
   // (COPY ... FROM STDIN), itself atomic. The default runs execute_batch.
-  virtual batch_result copy_batch(std::string_view insert_sql, std::string_view copy_sql,
-                                  std::span<const param_value> params, std::size_t per_row, std::size_t rows);
+  virtual batch_result copy_batch(std::string_view insert_sql, std::string_view copy_sql, const param_rows &params);
   // The field storage of a result the caller is done with: a link may reuse it
   // for the next result, so a loop of FETCHes does not go back to the allocator
   // (and the heap's top is not trimmed and grown again) for every statement.

@@ -186,14 +186,14 @@ class session_link final : public server_link {
     const auto it = options.find(std::string(name));
     return it == options.end() ? nullptr : &it->second;
   }
-  batch_result execute_batch(std::string_view sql, std::span<const param_value> params, std::size_t per_row,
-                             std::size_t rows) override {
+  batch_result execute_batch(std::string_view sql, const param_rows &params) override {
     // Parse once, Bind/Execute per row, one Sync: until the Sync every row is
     // in one transaction (the implicit one in autocommit mode), so the batch
     // is atomic. Sending every few hundred rows lets the server start early.
     constexpr std::size_t rows_per_send = 256;
     batch_result out;
-    if (per_row > 65535) {
+    const std::size_t rows = params.rows();
+    if (params.per_row() > 65535) {
       // checked here: a Bind refused half-way would leave the pipeline unfinished
       out.status.outcome = query_result::status::error;
       out.status.error = {"54000", "too many parameters (at most 65535)"};
@@ -203,7 +203,7 @@ class session_link final : public server_link {
       c_->queue_parse("", sql);
       bind b;
       for (std::size_t i = 0; i < rows; ++i) {
-        b.assign(params.subspan(i * per_row, per_row));
+        b.assign(params, i);
         c_->queue_bind("", "", b.params());
         c_->queue_execute("", 0);
         if ((i + 1) % rows_per_send == 0) c_->send_queued();
@@ -228,8 +228,7 @@ class session_link final : public server_link {
     }
     return out;
   }
-  batch_result copy_batch(std::string_view, std::string_view copy_sql, std::span<const param_value> params,
-                          std::size_t per_row, std::size_t rows) override {
+  batch_result copy_batch(std::string_view, std::string_view copy_sql, const param_rows &params) override {
     // COPY by simple query: one statement, so atomic in autocommit mode too
     constexpr std::size_t chunk_bytes = 64 * 1024;
     batch_result out;
@@ -237,8 +236,8 @@ class session_link final : public server_link {
       std::uint64_t n = c_->copy_in(copy_sql, [&](conn::Connection::CopyWriter &w) {
         std::string chunk;
         chunk.reserve(chunk_bytes + 1024);
-        for (std::size_t i = 0; i < rows; ++i) {
-          append_copy_row(chunk, params.subspan(i * per_row, per_row));
+        for (std::size_t i = 0; i < params.rows(); ++i) {
+          append_copy_row(chunk, params, i);
           if (chunk.size() >= chunk_bytes) {
             w.write(chunk);
             chunk.clear();
@@ -250,7 +249,8 @@ class session_link final : public server_link {
       out.status.command_tag = "INSERT 0 " + std::to_string(n);
     } catch (const conn::Error &e) {
       out.status = from_error(e);
-      if (std::size_t line = copy_error_line(e.fields().where); line > 0 && line <= rows) out.failed_row = line - 1;
+      if (std::size_t line = copy_error_line(e.fields().where); line > 0 && line <= params.rows())
+        out.failed_row = line - 1;
     }
     return out;
   }
@@ -301,6 +301,16 @@ class session_link final : public server_link {
         any_binary = any_binary || p.binary;
       }
       if (!any_binary) formats_.clear();
+    }
+    // Row `row` of a batch.
+    void assign(const param_rows &rows, std::size_t row) {
+      values_.clear();
+      formats_.clear();
+      for (std::size_t col = 0; col < rows.per_row(); ++col) {
+        const param_rows::value v = rows.at(row, col);
+        values_.push_back(v.is_null ? conn::ParamValue{} : conn::ParamValue{v.data});
+        if (rows.any_binary()) formats_.push_back(v.binary ? conn::Format::binary : conn::Format::text);
+      }
     }
     conn::BindParams params() const { return conn::BindParams{values_, formats_, {}}; }
 
