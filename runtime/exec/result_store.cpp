@@ -16,6 +16,7 @@
 #include "ecpgerrno.h"
 #include "ecpglib.h"
 #include "exec/bytea_text.hpp"
+#include "exec/integer_text.hpp"
 #include "exec/pgtypes_bridge.hpp"
 
 namespace pgesql::exec {
@@ -181,7 +182,7 @@ bool store_value(const store_options &opt, int type, int ind_type, char *var, ch
       case PGESQL_T_INT:
       case PGESQL_T_LONG: {
         char *end;
-        long v = std::strtol(pval, &end, 10);
+        long v = integer_text<long>(pval, &end);
         scan = end;
         if (garbage_left(kind, &scan, opt.informix)) {
           diag::raise_error(opt.line, ECPG_INT_FORMAT, diag::sqlstate::datatype_mismatch, pval);
@@ -200,7 +201,7 @@ bool store_value(const store_options &opt, int type, int ind_type, char *var, ch
       case PGESQL_T_UNSIGNED_INT:
       case PGESQL_T_UNSIGNED_LONG: {
         char *end;
-        unsigned long v = std::strtoul(pval, &end, 10);
+        unsigned long v = integer_text<unsigned long>(pval, &end);
         scan = end;
         if (garbage_left(kind, &scan, opt.informix)) {
           diag::raise_error(opt.line, ECPG_UINT_FORMAT, diag::sqlstate::datatype_mismatch, pval);
@@ -217,7 +218,7 @@ bool store_value(const store_options &opt, int type, int ind_type, char *var, ch
       }
       case PGESQL_T_LONG_LONG: {
         char *end;
-        long long v = std::strtoll(pval, &end, 10);
+        long long v = integer_text<long long>(pval, &end);
         scan = end;
         if (garbage_left(kind, &scan, opt.informix)) {
           diag::raise_error(opt.line, ECPG_INT_FORMAT, diag::sqlstate::datatype_mismatch, pval);
@@ -228,7 +229,7 @@ bool store_value(const store_options &opt, int type, int ind_type, char *var, ch
       }
       case PGESQL_T_UNSIGNED_LONG_LONG: {
         char *end;
-        unsigned long long v = std::strtoull(pval, &end, 10);
+        unsigned long long v = integer_text<unsigned long long>(pval, &end);
         scan = end;
         if (garbage_left(kind, &scan, opt.informix)) {
           diag::raise_error(opt.line, ECPG_UINT_FORMAT, diag::sqlstate::datatype_mismatch, pval);
