@@ -168,6 +168,14 @@ struct adapter<std::chrono::year_month_day> {
 };
 #endif
 
+// Whether an adapter can write its type (an output): decided by its having a
+// set function, not by testing the table's pointer, which GCC does not accept
+// in a constant expression under -fsanitize=undefined.
+template <class A, class = void>
+struct can_set : std::false_type {};
+template <class A>
+struct can_set<A, std::void_t<decltype(&A::set)>> : std::true_type {};
+
 // std::optional<T>: nullopt is NULL, in and out, without an indicator.
 template <class T>
 struct adapter<std::optional<T>> {
@@ -186,7 +194,7 @@ struct adapter<std::optional<T>> {
     return adapter<T>::table.set(&*o, data, len);
   }
   static constexpr pgesql_host_adapter table{adapter<T>::table.type, 1, &get,
-                                             adapter<T>::table.set ? &set : nullptr, adapter<T>::table.name};
+                                             can_set<adapter<T>>::value ? &set : nullptr, adapter<T>::table.name};
 };
 
 // ---- containers of rows ------------------------------------------------------

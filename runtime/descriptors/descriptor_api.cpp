@@ -165,7 +165,7 @@ bool get_items(int line, const sql_descriptor &d, int index, std::span<const pge
       case PGESQL_D_RET_LENGTH: case PGESQL_D_RET_OCTET: {
         std::vector<long> lengths;
         for (std::size_t row = 0; row < rows; ++row) {
-          const auto &f = r.field(row, col);
+          const exec::result_fields::value f = r.field(row, col);
           lengths.push_back(f ? static_cast<long>(f->size()) : 0);
         }
         ok = put_per_row(line, v.type, v.addr, v.count, v.stride, lengths);
@@ -191,8 +191,8 @@ bool get_items(int line, const sql_descriptor &d, int index, std::span<const pge
     opt.line = line;
     std::vector<exec::field_value> column(rows);
     for (std::size_t row = 0; row < rows; ++row) {
-      const auto &f = r.field(row, col);
-      column[row] = f ? exec::field_value{f->c_str(), static_cast<int>(f->size()), false, c.binary}
+      const exec::result_fields::value f = r.field(row, col);
+      column[row] = f ? exec::field_value{f->data(), static_cast<int>(f->size()), false, c.binary}
                       : exec::field_value{"", 0, true};
     }
     exec::host_var h = exec::resolve(dv);

@@ -17,7 +17,7 @@ namespace pgesql::descriptors {
 namespace {
 
 // Alignment and size of a value slot; strings take their text plus NUL.
-void slot_of(int type, const std::optional<std::string> &field, long &alignment, long &size) {
+void slot_of(int type, const exec::result_fields::value &field, long &alignment, long &size) {
   switch (type) {
     case PGESQL_T_SHORT: alignment = size = sizeof(short); return;
     case PGESQL_T_INT: alignment = size = sizeof(int); return;
@@ -34,9 +34,9 @@ void slot_of(int type, const std::optional<std::string> &field, long &alignment,
 }
 
 // Digits of a numeric field, stored after its struct in the block.
-long numeric_digits_size(const std::optional<std::string> &field) {
+long numeric_digits_size(const exec::result_fields::value &field) {
   if (!field) return 0;
-  numeric *n = PGTYPESnumeric_from_asc(const_cast<char *>(field->c_str()), nullptr);
+  numeric *n = PGTYPESnumeric_from_asc(const_cast<char *>(field->data()), nullptr);
   if (n == nullptr) return 0;
   long size = n->buf ? static_cast<long>(n->digits - n->buf) + n->ndigits : 0;
   PGTYPESnumeric_free(n);
@@ -44,8 +44,8 @@ long numeric_digits_size(const std::optional<std::string> &field) {
 }
 
 // A numeric value and its digits copied into the block; the digits follow at `offset`.
-void place_numeric(const std::optional<std::string> &f, char *base, char *data, long &offset) {
-  numeric *num = f ? PGTYPESnumeric_from_asc(const_cast<char *>(f->c_str()), nullptr) : nullptr;
+void place_numeric(const exec::result_fields::value &f, char *base, char *data, long &offset) {
+  numeric *num = f ? PGTYPESnumeric_from_asc(const_cast<char *>(f->data()), nullptr) : nullptr;
   if (num == nullptr) {
     ECPGset_noind_null(ECPGt_numeric, data);
     return;
@@ -87,7 +87,7 @@ long sqlda_align(long offset, long alignment) {
 long sqlda_values_end(const exec::store_options &opt, const exec::query_result &r, std::size_t row, long offset) {
   for (std::size_t col = 0; col < r.columns.size(); ++col) {
     int type = sqlda_column_type(r.columns[col].type_oid, opt.informix);
-    const std::optional<std::string> &f = r.field(row, col);
+    const exec::result_fields::value f = r.field(row, col);
     long alignment, slot;
     slot_of(type, f, alignment, slot);
     offset = sqlda_align(offset, alignment) + slot;
@@ -104,7 +104,7 @@ bool sqlda_place_values(const exec::store_options &opt, const exec::query_result
   slots.assign(r.columns.size(), sqlda_slot{});
   for (std::size_t col = 0; col < r.columns.size(); ++col) {
     int type = sqlda_column_type(r.columns[col].type_oid, opt.informix);
-    const std::optional<std::string> &f = r.field(row, col);
+    const exec::result_fields::value f = r.field(row, col);
     long alignment, size;
     slot_of(type, f, alignment, size);
     offset = sqlda_align(offset, alignment);
@@ -123,7 +123,7 @@ bool sqlda_place_values(const exec::store_options &opt, const exec::query_result
       if (mark_nulls) ECPGset_noind_null(static_cast<ECPGttype>(type), slot.data);
       continue;
     }
-    exec::field_value fv{f->c_str(), static_cast<int>(f->size()), false, r.columns[col].binary};
+    exec::field_value fv{f->data(), static_cast<int>(f->size()), false, r.columns[col].binary};
     if (!exec::store_value(opt, type, PGESQL_T_NO_INDICATOR, slot.data, nullptr, 0, 0, 0, 1, 0, fv,
                            exec::array_kind::none))
       return false;

@@ -93,22 +93,27 @@ bool copy_form(std::string_view insert_sql, std::size_t nparams, std::string &co
   return true;
 }
 
-void append_copy_row(std::string &out, std::span<const param_value> row) {
-  for (std::size_t col = 0; col < row.size(); ++col) {
+void append_copy_row(std::string &out, const param_rows &rows, std::size_t row) {
+  for (std::size_t col = 0; col < rows.per_row(); ++col) {
     if (col > 0) out += '\t';
-    const param_value &p = row[col];
-    if (p.is_null) {
+    const param_rows::value v = rows.at(row, col);
+    if (v.is_null) {
       out += "\\N";
       continue;
     }
-    for (char c : p.data) {
-      switch (c) {
+    // runs without a character COPY treats specially go in one append
+    std::string_view rest = v.data;
+    while (!rest.empty()) {
+      const std::size_t special = rest.find_first_of("\\\t\n\r");
+      out.append(rest.substr(0, special));
+      if (special == std::string_view::npos) break;
+      switch (rest[special]) {
         case '\\': out += "\\\\"; break;
         case '\t': out += "\\t"; break;
         case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        default: out += c;
+        default: out += "\\r"; break;
       }
+      rest.remove_prefix(special + 1);
     }
   }
   out += '\n';

@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "exec/param_format.hpp"
+#include "exec/param_rows.hpp"
 
 namespace pgesql::exec {
 
@@ -15,7 +15,7 @@ namespace pgesql::exec {
 bool copy_form(std::string_view insert_sql, std::size_t nparams, std::string &copy_sql, std::string &table);
 
 // Appends one row in COPY's text format (tab-separated, \N for NULL, escaped).
-void append_copy_row(std::string &out, std::span<const param_value> row);
+void append_copy_row(std::string &out, const param_rows &rows, std::size_t row);
 
 // The 1-based line of a COPY error context ("COPY t, line 3, column a: ..."), or 0.
 std::size_t copy_error_line(std::string_view where);

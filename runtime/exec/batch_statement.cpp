@@ -88,12 +88,6 @@ bool copies_like_insert(connection &c, const std::string &table) {
   return r.outcome == query_result::status::rows && r.row_count == 1 && r.field(0, 0) && *r.field(0, 0) == "t";
 }
 
-bool any_binary(const std::vector<param_value> &params) {
-  for (const param_value &p : params)
-    if (p.binary) return true;
-  return false;
-}
-
 // The batch's command tag: the verb of the last row's tag with the total.
 std::string total_tag(const std::string &last, std::uint64_t total) {
   std::string verb = last.substr(0, last.find(' '));
@@ -119,20 +113,24 @@ extern "C" PGESQL_API int pgesql_exec_batch(const pgesql_stmt *stmt, const char 
   if (!check_inputs(inputs, rows, opt.line)) return outcome();
 
   std::size_t nrows = static_cast<std::size_t>(rows);
-  std::vector<param_value> params(nrows * inputs.size());
+  param_rows params(inputs.size());
+  params.reserve(nrows * inputs.size(), nrows * inputs.size() * 8);
+  param_value one;
   for (std::size_t row = 0; row < nrows; ++row)
-    for (std::size_t col = 0; col < inputs.size(); ++col)
-      if (!format_param(opt, element(inputs[col], row), params[row * inputs.size() + col])) return outcome();
+    for (std::size_t col = 0; col < inputs.size(); ++col) {
+      if (!format_param(opt, element(inputs[col], row), one)) return outcome();
+      params.push_back(one);
+    }
 
   if (!autostart_transaction(*c, opt.line, opt.informix)) return outcome();
   diag::log("exec_batch on line %d: query: %s; %zu row(s) of %zu parameter(s) on connection %s\n", opt.line,
             stmt->sql, nrows, inputs.size(), c->name.c_str());
   std::string copy_sql, table;
   bool use_copy = nrows >= copy_min_rows && copy_enabled() && copy_form(stmt->sql, inputs.size(), copy_sql, table) &&
-                  !any_binary(params) && copies_like_insert(*c, table);
+                  !params.any_binary() && copies_like_insert(*c, table);
   if (use_copy) diag::log("exec_batch on line %d: as %s\n", opt.line, copy_sql.c_str());
-  batch_result r = use_copy ? c->link->copy_batch(stmt->sql, copy_sql, params, inputs.size(), nrows)
-                            : c->link->execute_batch(stmt->sql, params, inputs.size(), nrows);
+  batch_result r = use_copy ? c->link->copy_batch(stmt->sql, copy_sql, params)
+                            : c->link->execute_batch(stmt->sql, params);
   bool row_failed = r.status.outcome == query_result::status::error && r.failed_row < nrows;
   if (row_failed)
     r.status.error.message += " (row " + std::to_string(r.failed_row + 1) + " of " + std::to_string(nrows) + ")";

@@ -66,7 +66,7 @@ query_result serve_forward(connection &c, cursor_buffer &b, const fetch_command 
       got.row_count += std::strtoul(server.command_tag.c_str() + server.command_tag.rfind(' ') + 1, nullptr, 10);
     } else {
       if (got.columns.empty()) got.columns = server.columns;
-      for (auto &field : server.fields) got.fields.push_back(std::move(field));
+      got.fields.append(server.fields, 0, server.fields.size());
       got.row_count += server.row_count;
     }
     got.command_tag = "FETCH " + std::to_string(got.row_count);
@@ -89,7 +89,11 @@ void note_cursor_opened(connection &c, const std::string &declare_sql, std::opti
 
 bool serve_fetch(connection &c, const std::string &sql, query_result &r) {
   if (c.cursors.empty()) return false;
-  std::optional<fetch_command> f = parse_fetch(sql);
+  if (sql != c.last_fetch_text) {
+    c.last_fetch = parse_fetch(sql);
+    c.last_fetch_text = sql;
+  }
+  const std::optional<fetch_command> &f = c.last_fetch;
   if (!f) return false;
   auto it = c.cursors.find(f->cursor);
   if (it == c.cursors.end()) return false;
@@ -134,7 +138,7 @@ bool serve_fetch(connection &c, const std::string &sql, query_result &r) {
           break;
         }
         diag::log("serve_fetch: read %zu row(s) ahead on cursor %s\n", rows.row_count, f->cursor.c_str());
-        b.fill(std::move(rows), window);
+        c.link->give_back(b.fill(std::move(rows), window));
       }
       r = b.take(1);
       if (r.row_count == 0) b.end_reported();

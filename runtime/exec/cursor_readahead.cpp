@@ -165,7 +165,7 @@ std::size_t cursor_buffer::next_window(std::size_t cap) {
   return window_size_;
 }
 
-void cursor_buffer::fill(query_result window, std::size_t asked) {
+result_fields cursor_buffer::fill(query_result window, std::size_t asked) {
   if (window.outcome == query_result::status::error) {
     error_ = query_result{};
     error_->outcome = query_result::status::error;
@@ -174,8 +174,10 @@ void cursor_buffer::fill(query_result window, std::size_t asked) {
   } else if (window.row_count < asked) {
     at_end_ = true;
   }
+  result_fields previous = std::move(window_.fields);
   window_ = std::move(window);
   next_row_ = 0;
+  return previous;
 }
 
 query_result cursor_buffer::take(std::size_t count) {
@@ -184,8 +186,7 @@ query_result cursor_buffer::take(std::size_t count) {
   r.outcome = query_result::status::rows;
   r.columns = window_.columns;
   const std::size_t width = window_.columns.size();
-  const auto first = window_.fields.begin() + static_cast<std::ptrdiff_t>(next_row_ * width);
-  r.fields.assign(std::make_move_iterator(first), std::make_move_iterator(first + static_cast<std::ptrdiff_t>(n * width)));
+  r.fields.append(window_.fields, next_row_ * width, n * width);
   r.row_count = n;
   r.command_tag = "FETCH " + std::to_string(n);
   next_row_ += n;

@@ -72,7 +72,8 @@ class cursor_buffer {
 
   // Takes a window's answer to "fetch forward `asked`": rows, and the error the
   // server reported after them, if any (then `window` has outcome error).
-  void fill(query_result window, std::size_t asked);
+  // Returns the previous window's field storage, for reuse.
+  result_fields fill(query_result window, std::size_t asked);
   // Up to `count` buffered rows as the result a FETCH of them would have had
   // (`count` 0 = every buffered row); the tag is "FETCH n".
   query_result take(std::size_t count);

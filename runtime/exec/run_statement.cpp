@@ -126,7 +126,7 @@ query_result execute_with_expressions(connection &c, const std::string &name, co
   if (values.outcome != query_result::status::rows || values.row_count != 1) return values;
   std::vector<param_value> computed(values.columns.size());
   for (std::size_t col = 0; col < values.columns.size(); ++col) {
-    const std::optional<std::string> &f = values.field(0, col);
+    const result_fields::value f = values.field(0, col);
     computed[col].is_null = !f;
     if (f) computed[col].data = *f;
   }
@@ -245,6 +245,7 @@ extern "C" PGESQL_API int pgesql_exec(const pgesql_stmt *stmt, const char *conne
   }
   note_command(*c, r);
   if (check_result(*c, r, opt.line, opt.informix)) process_output(*c, r, opt, informix_se, outputs);
+  if (c->link) c->link->give_back(std::move(r.fields));
   return outcome();
 }
 

@@ -5,11 +5,10 @@
 
 namespace pgesql::exec {
 
-batch_result server_link::execute_batch(std::string_view sql, std::span<const param_value> params,
-                                        std::size_t per_row, std::size_t rows) {
+batch_result server_link::execute_batch(std::string_view sql, const param_rows &params) {
   batch_result out;
-  for (std::size_t i = 0; i < rows; ++i) {
-    query_result r = execute(sql, params.subspan(i * per_row, per_row));
+  for (std::size_t i = 0; i < params.rows(); ++i) {
+    query_result r = execute(sql, params.row_values(i));
     if (r.outcome == query_result::status::error) {
       out.status = std::move(r);
       out.failed_row = i;
@@ -23,9 +22,8 @@ batch_result server_link::execute_batch(std::string_view sql, std::span<const pa
   return out;
 }
 
-batch_result server_link::copy_batch(std::string_view insert_sql, std::string_view, std::span<const param_value> params,
-                                     std::size_t per_row, std::size_t rows) {
-  return execute_batch(insert_sql, params, per_row, rows);
+batch_result server_link::copy_batch(std::string_view insert_sql, std::string_view, const param_rows &params) {
+  return execute_batch(insert_sql, params);
 }
 
 }  // namespace pgesql::exec

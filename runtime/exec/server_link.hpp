@@ -14,6 +14,8 @@
 #include <vector>
 
 #include "exec/param_format.hpp"
+#include "exec/param_rows.hpp"
+#include "exec/result_fields.hpp"
 
 namespace pgesql::exec {
 
@@ -36,20 +38,20 @@ struct column_info {
   std::int32_t type_modifier = -1; // typmod (LENGTH, PRECISION, SCALE)
 };
 
-// The outcome of one statement. Field texts are NUL-terminated in `text`.
+// The outcome of one statement.
 struct query_result {
   enum class status { command_ok, rows, empty_query, error, copy_out };
   status outcome = status::command_ok;
   std::vector<column_info> columns;
   std::size_t row_count = 0;
   // row-major, row_count * columns.size() entries; nullopt is SQL NULL
-  std::vector<std::optional<std::string>> fields;
+  result_fields fields;
   std::string command_tag;  // "INSERT 0 3", "SELECT 2", ...
   server_message error;     // when outcome == error
   std::string copy_data;    // COPY ... TO STDOUT output, when outcome == copy_out
   std::size_t param_count = 0;  // parameters of a prepared statement (prepare only)
 
-  const std::optional<std::string> &field(std::size_t row, std::size_t col) const {
+  result_fields::value field(std::size_t row, std::size_t col) const {
     return fields[row * columns.size() + col];
   }
 };
@@ -104,16 +106,18 @@ class server_link {
     (void)name;
     return nullptr;
   }
-  // One statement run for `rows` rows of `per_row` parameters each (row i's
-  // are params[i * per_row ...]), atomically: the caller has opened a
+  // One statement run for each row of `params` (row i's values are
+  // params.at(i, 0..per_row-1)), atomically: the caller has opened a
   // transaction, or the link runs the rows in one. This default runs them one
   // by one (enough for test fakes); a real session pipelines them.
-  virtual batch_result execute_batch(std::string_view sql, std::span<const param_value> params, std::size_t per_row,
-                                     std::size_t rows);
+  virtual batch_result execute_batch(std::string_view sql, const param_rows &params);
   // The same rows of a plain INSERT (see batch_copy.hpp) through copy_sql
   // (COPY ... FROM STDIN), itself atomic. The default runs execute_batch.
-  virtual batch_result copy_batch(std::string_view insert_sql, std::string_view copy_sql,
-                                  std::span<const param_value> params, std::size_t per_row, std::size_t rows);
+  virtual batch_result copy_batch(std::string_view insert_sql, std::string_view copy_sql, const param_rows &params);
+  // The field storage of a result the caller is done with: a link may reuse it
+  // for the next result, so a loop of FETCHes does not go back to the allocator
+  // (and the heap's top is not trimmed and grown again) for every statement.
+  virtual void give_back(result_fields &&spent) { (void)spent; }
   virtual transaction_state transaction_status() const = 0;
   virtual bool is_open() const = 0;
   // NoticeResponses received since the last call.

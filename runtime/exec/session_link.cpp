@@ -13,21 +13,25 @@
 namespace pgesql::exec {
 namespace {
 
-// Fills a query_result as rows arrive (one copy of each field). A string of
-// several statements leaves the last statement's result, as PQexec does.
+// Fills a query_result as rows arrive (one copy of each field), in the spare
+// storage of an earlier result when there is one. A string of several
+// statements leaves the last statement's result, as PQexec does.
 class result_filler final : public conn::RowSink {
  public:
-  explicit result_filler(query_result &r) : r_(r) {}
+  explicit result_filler(query_result &r, result_fields *spare = nullptr) : r_(r), spare_(spare) {}
   void on_columns(std::span<const conn::ColumnDescription> columns) override {
     start_statement();
+    if (spare_ != nullptr && r_.fields.empty()) {
+      r_.fields.swap(*spare_);
+      r_.fields.clear();
+    }
     for (const auto &c : columns)
       r_.columns.push_back({c.name, c.type_oid, c.format == conn::Format::binary, c.type_size, c.type_modifier});
     r_.outcome = query_result::status::rows;
   }
   void on_row(std::span<const conn::Field> fields) override {
     start_statement();
-    for (const conn::Field &f : fields)
-      r_.fields.push_back(f ? std::optional<std::string>(std::in_place, f->data(), f->size()) : std::nullopt);
+    for (const conn::Field &f : fields) r_.fields.push_back(f);
     ++r_.row_count;
   }
   void on_complete(std::string_view tag, bool) override {
@@ -46,6 +50,7 @@ class result_filler final : public conn::RowSink {
     r_ = query_result{};
   }
   query_result &r_;
+  result_fields *spare_;
   bool completed_ = false;
 };
 
@@ -97,7 +102,7 @@ class session_link final : public server_link {
     if (params.empty()) return is_copy_to_stdout(sql) ? copy_out(sql) : simple_query(sql);
     bind b(params);
     return run([&](query_result &r) {
-      result_filler sink(r);
+      result_filler sink(r, &spare_);
       c_->execute(sql, b.params(), sink);
     });
   }
@@ -121,7 +126,7 @@ class session_link final : public server_link {
   query_result execute_prepared(std::string_view name, std::span<const param_value> params) override {
     bind b(params);
     return run([&](query_result &r) {
-      result_filler sink(r);
+      result_filler sink(r, &spare_);
       c_->execute_prepared(name, b.params(), sink);
     });
   }
@@ -129,7 +134,7 @@ class session_link final : public server_link {
   query_result execute_cached(cached_execution &run) override {
     bind b(run.params);
     return run_steps([&](query_result &r) {
-      result_filler sink(r);
+      result_filler sink(r, &spare_);
       for (const std::string &old : run.close_first) c_->queue_close_statement(old);
       if (!run.sql.empty()) c_->queue_parse(run.name, run.sql);
       c_->queue_bind("", run.name, b.params());
@@ -156,7 +161,7 @@ class session_link final : public server_link {
   // server collects before sending any, rows stream as computed, so those before an error arrive.
   query_result fetch_ahead(const std::string &cursor, std::size_t rows) override {
     query_result r;
-    result_filler sink(r);
+    result_filler sink(r, &spare_);
     std::optional<conn::Error> first;
     try {
       c_->queue_describe_portal(cursor);
@@ -181,14 +186,14 @@ class session_link final : public server_link {
     const auto it = options.find(std::string(name));
     return it == options.end() ? nullptr : &it->second;
   }
-  batch_result execute_batch(std::string_view sql, std::span<const param_value> params, std::size_t per_row,
-                             std::size_t rows) override {
+  batch_result execute_batch(std::string_view sql, const param_rows &params) override {
     // Parse once, Bind/Execute per row, one Sync: until the Sync every row is
     // in one transaction (the implicit one in autocommit mode), so the batch
     // is atomic. Sending every few hundred rows lets the server start early.
     constexpr std::size_t rows_per_send = 256;
     batch_result out;
-    if (per_row > 65535) {
+    const std::size_t rows = params.rows();
+    if (params.per_row() > 65535) {
       // checked here: a Bind refused half-way would leave the pipeline unfinished
       out.status.outcome = query_result::status::error;
       out.status.error = {"54000", "too many parameters (at most 65535)"};
@@ -198,7 +203,7 @@ class session_link final : public server_link {
       c_->queue_parse("", sql);
       bind b;
       for (std::size_t i = 0; i < rows; ++i) {
-        b.assign(params.subspan(i * per_row, per_row));
+        b.assign(params, i);
         c_->queue_bind("", "", b.params());
         c_->queue_execute("", 0);
         if ((i + 1) % rows_per_send == 0) c_->send_queued();
@@ -223,8 +228,7 @@ class session_link final : public server_link {
     }
     return out;
   }
-  batch_result copy_batch(std::string_view, std::string_view copy_sql, std::span<const param_value> params,
-                          std::size_t per_row, std::size_t rows) override {
+  batch_result copy_batch(std::string_view, std::string_view copy_sql, const param_rows &params) override {
     // COPY by simple query: one statement, so atomic in autocommit mode too
     constexpr std::size_t chunk_bytes = 64 * 1024;
     batch_result out;
@@ -232,8 +236,8 @@ class session_link final : public server_link {
       std::uint64_t n = c_->copy_in(copy_sql, [&](conn::Connection::CopyWriter &w) {
         std::string chunk;
         chunk.reserve(chunk_bytes + 1024);
-        for (std::size_t i = 0; i < rows; ++i) {
-          append_copy_row(chunk, params.subspan(i * per_row, per_row));
+        for (std::size_t i = 0; i < params.rows(); ++i) {
+          append_copy_row(chunk, params, i);
           if (chunk.size() >= chunk_bytes) {
             w.write(chunk);
             chunk.clear();
@@ -245,13 +249,14 @@ class session_link final : public server_link {
       out.status.command_tag = "INSERT 0 " + std::to_string(n);
     } catch (const conn::Error &e) {
       out.status = from_error(e);
-      if (std::size_t line = copy_error_line(e.fields().where); line > 0 && line <= rows) out.failed_row = line - 1;
+      if (std::size_t line = copy_error_line(e.fields().where); line > 0 && line <= params.rows())
+        out.failed_row = line - 1;
     }
     return out;
   }
   query_result simple_query(std::string_view sql) override {
     return run([&](query_result &r) {
-      result_filler sink(r);
+      result_filler sink(r, &spare_);
       c_->simple_query(sql, sink);
     });
   }
@@ -271,6 +276,14 @@ class session_link final : public server_link {
     return n;
   }
   void close() override { c_->close(); }
+  void give_back(result_fields &&spent) override {
+    // the largest recent storage is kept, up to a bound, so one huge result is not held forever
+    constexpr std::size_t keep_bytes = 1 << 20, keep_fields = 1 << 16;
+    if (spent.byte_capacity() > keep_bytes || spent.field_capacity() > keep_fields) return;
+    if (spent.byte_capacity() + spent.field_capacity() <= spare_.byte_capacity() + spare_.field_capacity()) return;
+    spare_ = std::move(spent);
+    spare_.clear();
+  }
 
  private:
   // Parameter values and formats for one Bind, viewing the formatted values.
@@ -288,6 +301,16 @@ class session_link final : public server_link {
         any_binary = any_binary || p.binary;
       }
       if (!any_binary) formats_.clear();
+    }
+    // Row `row` of a batch.
+    void assign(const param_rows &rows, std::size_t row) {
+      values_.clear();
+      formats_.clear();
+      for (std::size_t col = 0; col < rows.per_row(); ++col) {
+        const param_rows::value v = rows.at(row, col);
+        values_.push_back(v.is_null ? conn::ParamValue{} : conn::ParamValue{v.data});
+        if (rows.any_binary()) formats_.push_back(v.binary ? conn::Format::binary : conn::Format::text);
+      }
     }
     conn::BindParams params() const { return conn::BindParams{values_, formats_, {}}; }
 
@@ -331,6 +354,7 @@ class session_link final : public server_link {
 
   std::unique_ptr<conn::Connection> c_;
   std::vector<server_message> notices_;
+  result_fields spare_;  // see give_back
 };
 
 }  // namespace

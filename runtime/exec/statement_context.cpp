@@ -120,7 +120,7 @@ bool column_array_kind(connection &c, std::uint32_t oid, int line, bool informix
   if (r.row_count == 0 || !r.field(0, 0))
     kind = array_kind::none;
   else
-    kind = std::atoi(r.field(0, 0)->c_str()) == -1 ? array_kind::array : array_kind::vector;
+    kind = std::atoi(r.field(0, 0)->data()) == -1 ? array_kind::array : array_kind::vector;
   c.array_kinds[oid] = kind;
   diag::log("column_array_kind on line %d: type (%u); array (%s)\n", line, oid,
             kind != array_kind::none ? "yes" : "no");
@@ -151,8 +151,8 @@ bool process_output(connection &c, const query_result &r, const store_options &o
         array_kind kind;
         if (!column_array_kind(c, r.columns[col].type_oid, opt.line, opt.informix, kind)) return false;
         for (std::size_t row = 0; row < r.row_count; ++row) {
-          const std::optional<std::string> &f = r.field(row, col);
-          column[row] = f ? field_value{f->c_str(), static_cast<int>(f->size()), false, r.columns[col].binary}
+          const result_fields::value f = r.field(row, col);
+          column[row] = f ? field_value{f->data(), static_cast<int>(f->size()), false, r.columns[col].binary}
                           : field_value{"", 0, true};
         }
         if (out[col].type == PGESQL_T_CXX) {

@@ -33,13 +33,22 @@ TEST(BatchCopy, AnythingElseStaysInsert) {
 }
 
 TEST(BatchCopy, RowsInTextFormat) {
-  std::vector<param_value> row(3);
+  std::vector<param_value> row(4);
   row[0].data = "a\tb\\c\nd\re";
   row[1].is_null = true;
   row[2].data = "";
+  row[3].data = "\\plain text\n";
+  param_rows rows(4);
+  for (const param_value &p : row) rows.push_back(p);
+  rows.push_back(row[2]);
+  rows.push_back(row[2]);
+  rows.push_back(row[1]);
+  rows.push_back(row[1]);
   std::string out;
-  append_copy_row(out, row);
-  EXPECT_EQ(out, "a\\tb\\\\c\\nd\\re\t\\N\t\n");
+  append_copy_row(out, rows, 0);
+  EXPECT_EQ(out, "a\\tb\\\\c\\nd\\re\t\\N\t\t\\\\plain text\\n\n");
+  append_copy_row(out, rows, 1);
+  EXPECT_EQ(out.substr(out.find('\n') + 1), "\t\t\\N\t\\N\n");
 }
 
 TEST(BatchCopy, ErrorLineFromContext) {

@@ -78,7 +78,7 @@ query_result window(int first, int n) {
   query_result r;
   r.outcome = query_result::status::rows;
   r.columns.push_back(column_info{"a", 23});
-  for (int i = 0; i < n; ++i) r.fields.emplace_back(std::to_string(first + i));
+  for (int i = 0; i < n; ++i) r.fields.push_back(std::to_string(first + i));
   r.row_count = static_cast<std::size_t>(n);
   return r;
 }

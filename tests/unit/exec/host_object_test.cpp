@@ -40,6 +40,16 @@ struct row {
   char code[4];
 };
 
+// The optional adapter learns whether its inner type is writable without a
+// pointer comparison in a constant expression (GCC rejects that under -fsanitize=undefined).
+TEST(HostObject, OptionalIsWritableExactlyWhenItsInnerTypeIs) {
+  static_assert(pgesql::host::can_set<pgesql::host::adapter<std::string>>::value);
+  static_assert(!pgesql::host::can_set<pgesql::host::adapter<std::string_view>>::value);
+  EXPECT_NE(pgesql::host::adapter<std::optional<std::string>>::table.set, nullptr);
+  EXPECT_NE(pgesql::host::adapter<std::optional<double>>::table.set, nullptr);
+  EXPECT_EQ(pgesql::host::adapter<std::optional<std::string_view>>::table.set, nullptr);
+}
+
 TEST(HostObject, ParametersOfScalars) {
   std::string s("with\0nul", 8);
   std::optional<int> none, some = -5;
