@@ -95,6 +95,7 @@ struct Stmt {
   Value index;              // GET/SET DESCRIPTOR ... VALUE n
   Value count;              // GET/SET DESCRIPTOR ... COUNT
   Value batch_rows;         // FOR :n / FOR n (Oracle) or FOR :n ROWS (Db2): rows of host arrays to run
+  Value readahead;          // DECLARE c READAHEAD n|:v CURSOR (NO READAHEAD is "1"): the cursor's window cap
   std::vector<DescItem> items;
   std::vector<Declaration> type_decl;  // EXEC SQL TYPE/VAR: the type (one declarator)
 };

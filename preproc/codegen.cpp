@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <optional>
 
+#include <pgesql/pgesql.h>
+
 #include "context.hpp"
 #include "driver.hpp"
 
@@ -419,6 +421,22 @@ std::string Codegen::batch_rows_expr(const Value &v) {
   return "(long)(" + v.host.expr + ")";
 }
 
+// READAHEAD n or :v of a cursor, as the last input variable of its OPEN.
+bool Codegen::readahead_var(const Value &v, std::vector<std::string> &in) {
+  if (v.kind == Value::Literal) {
+    in.push_back("{PGESQL_T_CONST, (void *)" + c_string(v.text) + ", 1L, 1L, 1L, PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}");
+    return true;
+  }
+  TypeP t;
+  if (!resolve(v.host, false, &t)) return false;
+  if (t->kind != Type::Scalar || !is_integer_code(type_code(t->base))) {
+    ctx_.diag.error(v.loc.begin, "host variable \"" + v.host.expr + "\" used as READAHEAD must have an integer type, not " +
+                                     describe_type(*t));
+    return false;
+  }
+  return vars(v.host, in);
+}
+
 // ---- SQL text -------------------------------------------------------------------
 
 std::string Codegen::sql_text(const std::vector<Tok> &toks, std::vector<std::string> &in,
@@ -565,9 +583,9 @@ std::string Codegen::cursor_key(const Value &name) const {
 // ---- statement scaffolding ---------------------------------------------------------
 
 std::string Codegen::header(const Stmt &s, const char *kind, const std::string &sql, const std::string &name,
-                            const std::string &file) {
+                            const std::string &file, int extra_flags) {
   return "{ static const pgesql_stmt pgesql_st = {" + std::string(kind) + ", " +
-         std::to_string(ctx_.opt.statement_flags()) + ", " + (sql.empty() ? "0" : c_string(sql)) + ", " +
+         std::to_string(ctx_.opt.statement_flags() | extra_flags) + ", " + (sql.empty() ? "0" : c_string(sql)) + ", " +
          (name.empty() ? "0" : c_string(name)) + ", " + c_string(file) + ", " + std::to_string(s.loc.begin.line) +
          ", " + std::to_string(s.loc.begin.col) + "};\n";
 }
@@ -694,6 +712,9 @@ std::string Codegen::statement(const Stmt &s, const Value &given_at, const std::
     case Stmt::DeclareCursor: {
       Cursor c;
       c.options = s.text;
+      c.readahead = s.readahead;
+      std::vector<std::string> checked;
+      if (c.readahead.kind == Value::Host && !readahead_var(c.readahead, checked)) c.readahead = Value{};
       c.at = at;
       if (s.tokens.size() == 1 && (s.tokens[0].lex == Lex::Ident || s.tokens[0].lex == Lex::QIdent ||
                                    s.tokens[0].lex == Lex::HostVar)) {
@@ -759,16 +780,17 @@ std::string Codegen::statement(const Stmt &s, const Value &given_at, const std::
                       " * sizeof(pgesql_var)); }\n";
       }
       var_list(s.using_list, in);
+      const int flags = c.readahead.kind != Value::None && readahead_var(c.readahead, in) ? PGESQL_F_READAHEAD : 0;
       bool host_name = s.name.kind == Value::Host;
       std::string cname = host_name ? "$0" : s.name.text;
       std::string name_arg = host_name ? string_expr(s.name, "a cursor name") : "0";
       std::string prefix = "declare " + cname + " " + c.options + " for";
       if (!c.prepared.empty()) {
-        return header(s, "PGESQL_STMT_OPEN", prefix, host_name ? "" : s.name.text, file) + arrays(in, out) +
+        return header(s, "PGESQL_STMT_OPEN", prefix, host_name ? "" : s.name.text, file, flags) + arrays(in, out) +
                fetch_saved + "  pgesql_open_prepared(&pgesql_st, " + conn + ", " + name_arg + ", " + c.prepared + ", " +
                std::to_string(in.size()) + ", " + (in.empty() ? "0" : "pgesql_in") + ");\n" + finish(false);
       }
-      return header(s, "PGESQL_STMT_OPEN", prefix + " " + c.query, host_name ? "" : s.name.text, file) +
+      return header(s, "PGESQL_STMT_OPEN", prefix + " " + c.query, host_name ? "" : s.name.text, file, flags) +
              arrays(in, out) + fetch_saved + exec_call(name_arg) + finish(false);
     }
     case Stmt::Fetch: {

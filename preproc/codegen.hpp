@@ -32,6 +32,7 @@ class Codegen {
   };
   struct Cursor {
     std::string options;  // "scroll cursor with hold" etc.
+    Value readahead;      // READAHEAD n / :v / NO READAHEAD ("1"), or kind None
     Value at;
     std::vector<std::string> inputs;   // pgesql_var initializers bound at OPEN
     std::vector<std::string> outputs;  // DECLARE ... INTO targets, used by a FETCH without INTO
@@ -53,6 +54,7 @@ class Codegen {
   std::string string_expr(const Value &v, const char *what);
   std::string conn_expr(const Value &at);
   std::string batch_rows_expr(const Value &v);
+  bool readahead_var(const Value &v, std::vector<std::string> &in);
   std::string var_init(const VarDesc &v, const VarDesc *ind);
 
   // SQL text with host variables replaced by $n
@@ -61,7 +63,7 @@ class Codegen {
 
   std::string whenever_checks(bool rows);
   std::string header(const Stmt &s, const char *kind, const std::string &sql, const std::string &name,
-                     const std::string &file);
+                     const std::string &file, int extra_flags = 0);
   static std::string arrays(const std::vector<std::string> &in, const std::vector<std::string> &out);
   static std::string c_unescape(const std::string &s);
   static std::string c_string(const std::string &s);

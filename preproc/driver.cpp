@@ -338,13 +338,77 @@ void Driver::split_user() {
   u.text.resize(slash);
 }
 
-std::string Driver::join_words(const std::vector<std::string> &before, const std::string &word,
-                               const std::vector<std::string> &after) {
-  std::string out;
-  for (const auto &w : before) out += lower(w) + " ";
-  out += word;
-  for (const auto &w : after) out += " " + lower(w);
-  return out;
+// DECLARE name [options] CURSOR [WITH|WITHOUT HOLD]: the options go to the server as
+// written, except READAHEAD n / READAHEAD :v / NO READAHEAD (pgesql's own, before CURSOR),
+// which only the runtime sees.
+void Driver::cursor_options(const std::vector<Tok> &before, const std::vector<Tok> &after) {
+  std::string text;
+  auto unexpected = [&](const Tok &t) {
+    ctx_.diag.error(t.loc.begin, "unexpected \"" + t.text + "\" in the cursor options");
+  };
+  auto set_readahead = [&](Value v, const Tok &clause) {
+    if (stmt.readahead.kind != Value::None) ctx_.diag.error(clause.loc.begin, "READAHEAD is given twice for this cursor");
+    stmt.readahead = std::move(v);
+  };
+  for (std::size_t i = 0; i < before.size(); ++i) {
+    const Tok &t = before[i];
+    if (word_is(t, "no") && i + 1 < before.size() && word_is(before[i + 1], "readahead")) {
+      set_readahead(literal("1", t.loc), t);
+      ++i;
+      continue;
+    }
+    if (word_is(t, "readahead")) {
+      const Tok *v = i + 1 < before.size() ? &before[i + 1] : nullptr;
+      if (v != nullptr && v->lex == Lex::HostVar) {
+        set_readahead(host_value(host(v->text, v->loc)), t);
+        ++i;
+        continue;
+      }
+      if (v != nullptr && v->lex == Lex::Op && i + 2 < before.size() && before[i + 2].lex == Lex::Number) {
+        ctx_.diag.error(v->loc.begin, "READAHEAD needs a positive number of rows, not " + v->text + before[i + 2].text);
+        i += 2;
+        continue;
+      }
+      if (v == nullptr) {
+        ctx_.diag.error(t.loc.end, "READAHEAD needs a number of rows or a host variable");
+        continue;
+      }
+      if (v->lex != Lex::Number) {
+        ctx_.diag.error(v->loc.begin, "READAHEAD needs a number of rows or a host variable, not " + v->text);
+        ++i;
+        continue;
+      }
+      bool digits = true;
+      for (char c : v->text) digits = digits && std::isdigit(static_cast<unsigned char>(c));
+      std::size_t first = v->text.find_first_not_of('0');
+      if (!digits)
+        ctx_.diag.error(v->loc.begin, "READAHEAD needs a whole number of rows, not " + v->text);
+      else if (first == std::string::npos)
+        ctx_.diag.error(v->loc.begin, "READAHEAD needs a positive number of rows, not " + v->text + " (NO READAHEAD turns it off)");
+      else if (v->text.size() - first > 9)
+        ctx_.diag.error(v->loc.begin, "READAHEAD " + v->text + " is too large (at most 999999999 rows)");
+      else
+        set_readahead(literal(v->text.substr(first), v->loc), t);
+      ++i;
+      continue;
+    }
+    if (t.lex == Lex::Number || t.lex == Lex::HostVar || t.lex == Lex::Op)
+      unexpected(t);
+    else
+      text += lower(t.text) + " ";
+  }
+  text += "cursor";
+  for (std::size_t i = 0; i < after.size(); ++i) {
+    const Tok &t = after[i];
+    if (word_is(t, "readahead")) {
+      ctx_.diag.error(t.loc.begin, "READAHEAD goes before CURSOR: DECLARE name READAHEAD n CURSOR ...");
+      while (i + 1 < after.size() && (after[i + 1].lex == Lex::Number || after[i + 1].lex == Lex::HostVar || after[i + 1].lex == Lex::Op)) ++i;
+    } else if (t.lex == Lex::Number || t.lex == Lex::HostVar || t.lex == Lex::Op)
+      unexpected(t);
+    else
+      text += " " + lower(t.text);
+  }
+  stmt.text = std::move(text);
 }
 
 std::string Driver::lower(const std::string &s) {

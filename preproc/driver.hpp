@@ -38,8 +38,7 @@ class Driver {
   std::string unquote(const std::string &text, const Span &at);
   Value connect_target(const std::vector<std::string> &pieces, const Span &at);
   void split_user();
-  std::string join_words(const std::vector<std::string> &before, const std::string &word,
-                         const std::vector<std::string> &after);
+  void cursor_options(const std::vector<Tok> &before, const std::vector<Tok> &after);
   static std::string lower(const std::string &s);
   Tok token(const std::string &text, const Span &at);
   void do_action(std::vector<Tok> tokens);

@@ -55,8 +55,8 @@ Parser::symbol_type yylex(Driver &drv) { return drv.next(); }
 %nterm <Value> name_or_var value_item conn_target_value disc_target prep_source desc_name
 %nterm <std::string> name any_token kw_plain keyword fetch_token conn_piece cursor_word
 %nterm <std::string> type_word storage_word init_item init_items dim_items dim_item balanced balanced_items
-%nterm <std::vector<Tok>> tokens tokens_opt fetch_tokens
-%nterm <std::vector<std::string>> conn_pieces cursor_words
+%nterm <std::vector<Tok>> tokens tokens_opt fetch_tokens cursor_words
+%nterm <std::vector<std::string>> conn_pieces
 %nterm <HostRef> hostvar_item using_item
 %nterm <std::vector<HostRef>> hostvar_list
 %nterm <VarList> var_list
@@ -93,7 +93,7 @@ ecpg_stmt:
   | END DECLARE SECTION                            { drv.stmt.kind = Stmt::EndDeclare; }
   | DECLARE name_or_var cursor_words CURSOR cursor_words FOR tokens
         { drv.stmt.kind = Stmt::DeclareCursor; drv.stmt.name = $2; drv.stmt.tokens = std::move($7);
-          drv.stmt.text = drv.join_words($3, "cursor", $5); }
+          drv.cursor_options($3, $5); }
   | DECLARE name_or_var STATEMENT                  { drv.stmt.kind = Stmt::DeclareStatement; drv.stmt.name = $2; }
   | OPEN name_or_var                               { drv.stmt.kind = Stmt::Open; drv.stmt.name = $2; }
   | OPEN name_or_var USING var_list                { drv.stmt.kind = Stmt::Open; drv.stmt.name = $2; drv.stmt.using_list = std::move($4); }
@@ -224,9 +224,10 @@ name_or_var:
   | HOSTVAR                          { $$ = drv.host_value(drv.host($1, @1)); }
   ;
 cursor_words: %empty                 { }
-  | cursor_words cursor_word         { $$ = std::move($1); $$.push_back($2); }
+  | cursor_words cursor_word         { $$ = std::move($1); $$.push_back(drv.token($2, @2)); }
   ;
-cursor_word: IDENT | NOT ;
+/* options such as SCROLL or WITH HOLD; numbers and host variables for READAHEAD n (checked by the driver) */
+cursor_word: IDENT | NOT | NUMBER | HOSTVAR | OP ;
 
 condition:
     SQLERROR                         { drv.stmt.text = "sqlerror"; }

@@ -157,7 +157,11 @@ enum {
   PGESQL_F_COMPAT_ORACLE      = 1 << 2, /* -C ORACLE */
   PGESQL_F_NO_INDICATOR       = 1 << 3, /* -r no_indicator: NULL in/out without indicators */
   PGESQL_F_PREPARE            = 1 << 4, /* -r prepare */
-  PGESQL_F_QUESTIONMARKS      = 1 << 5  /* -r questionmarks */
+  PGESQL_F_QUESTIONMARKS      = 1 << 5, /* -r questionmarks */
+  /* OPEN of a cursor declared with READAHEAD n / READAHEAD :v / NO READAHEAD:
+   * the last input variable is the cursor's readahead window cap (an integer
+   * variable or a PGESQL_T_CONST literal; 1 = no readahead), not a parameter */
+  PGESQL_F_READAHEAD          = 1 << 6
 };
 
 /* ---- the static descriptor of one embedded statement ------------------------

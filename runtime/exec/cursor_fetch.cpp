@@ -76,12 +76,15 @@ query_result serve_forward(connection &c, cursor_buffer &b, const fetch_command 
 
 }  // namespace
 
-void note_cursor_opened(connection &c, const std::string &declare_sql) {
+void note_cursor_opened(connection &c, const std::string &declare_sql, std::optional<std::size_t> cursor_cap) {
   std::optional<declared_cursor> d = parse_declare(declare_sql);
   if (!d) return;
   c.cursors.erase(d->cursor);
-  if (!d->readahead || cap_of(c) <= 1) return;
-  c.cursors.emplace(d->cursor, cursor_buffer(d->hold));
+  // links that cannot read ahead stay off whatever the cursor asks
+  if (!d->readahead || !c.link->supports_cached_statements()) return;
+  const std::size_t cap = cursor_cap ? *cursor_cap : cap_of(c);
+  if (cap <= 1) return;
+  c.cursors.emplace(d->cursor, cursor_buffer(d->hold, cap));
 }
 
 bool serve_fetch(connection &c, const std::string &sql, query_result &r) {
@@ -108,7 +111,7 @@ bool serve_fetch(connection &c, const std::string &sql, query_result &r) {
   }
   if (b.ahead_of_program() == 0 && !b.has_error() && (f->what != fetch_command::kind::next || f->move)) {
     // the server stands where the program does: it runs the statement as written
-    b = cursor_buffer(b.hold());
+    b = b.emptied();
     return false;
   }
   bool drop = false;
@@ -127,7 +130,7 @@ bool serve_fetch(connection &c, const std::string &sql, query_result &r) {
         break;
       }
       if (b.buffered() == 0 && !b.at_end()) {
-        const std::size_t window = b.next_window(cap_of(c));
+        const std::size_t window = b.next_window();
         query_result rows = c.link->fetch_ahead(f->cursor, window);
         if (rows.outcome == query_result::status::error && rows.row_count == 0) {
           r = std::move(rows);
@@ -147,7 +150,7 @@ bool serve_fetch(connection &c, const std::string &sql, query_result &r) {
     case fetch_command::kind::other: {
       // move the server back to where the program stands, then run the statement as written
       const std::string back = "move backward " + std::to_string(b.ahead_of_program()) + " in " + quoted(f->cursor) + "; ";
-      b = cursor_buffer(b.hold());
+      b = b.emptied();
       r = c.link->execute(back + sql, {});
       if (r.outcome == query_result::status::error) c.cursors.erase(it);
       return true;

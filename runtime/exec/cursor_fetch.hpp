@@ -3,6 +3,8 @@
 // The program sees what it would without readahead (see docs/runtime-internals.md).
 #pragma once
 
+#include <cstddef>
+#include <optional>
 #include <string>
 
 #include "exec/connection.hpp"
@@ -10,7 +12,9 @@
 namespace pgesql::exec {
 
 // After a successful OPEN (the DECLARE text as sent): tracks the cursor when it qualifies.
-void note_cursor_opened(connection &c, const std::string &declare_sql);
+// `cursor_cap`: the cursor's own READAHEAD n, which replaces the connection's cap (1 = off).
+void note_cursor_opened(connection &c, const std::string &declare_sql,
+                        std::optional<std::size_t> cursor_cap = std::nullopt);
 
 // A FETCH/MOVE without parameters on a tracked cursor: fills `r` with what the
 // statement returns and says true, or says false when the server must run the

@@ -147,6 +147,18 @@ std::size_t readahead_cap(const char *env_value, const std::string *option) {
   return default_readahead_cap;
 }
 
+std::optional<std::size_t> declared_readahead(std::string_view value) {
+  while (!value.empty() && is_space(value.front())) value.remove_prefix(1);
+  while (!value.empty() && is_space(value.back())) value.remove_suffix(1);
+  if (!value.empty() && value.front() == '-') {
+    std::size_t n = 0;
+    return count_of(value.substr(1), n) ? std::optional<std::size_t>(1) : std::nullopt;
+  }
+  std::size_t n = 0;
+  if (!count_of(value, n)) return std::nullopt;
+  return std::max<std::size_t>(n, 1);
+}
+
 std::size_t cursor_buffer::next_window(std::size_t cap) {
   window_size_ = window_size_ == 0 ? first_readahead_window : window_size_ * 2;
   window_size_ = std::min(window_size_, cap);

@@ -43,12 +43,20 @@ std::size_t readahead_cap(const char *env_value, const std::string *option);
 constexpr std::size_t default_readahead_cap = 256;
 constexpr std::size_t first_readahead_window = 8;
 
+// The cap a cursor's own READAHEAD value (DECLARE c READAHEAD n CURSOR, as text) asks
+// for: n when it is a whole number >= 1, else 1 (no readahead); std::nullopt when the
+// text is not a number at all.
+std::optional<std::size_t> declared_readahead(std::string_view value);
+
 // Rows the server sent ahead for one cursor, and how its last window ended.
 class cursor_buffer {
  public:
-  explicit cursor_buffer(bool hold) : hold_(hold) {}
+  explicit cursor_buffer(bool hold, std::size_t cap = default_readahead_cap) : hold_(hold), cap_(cap) {}
 
   bool hold() const { return hold_; }
+  std::size_t cap() const { return cap_; }  // this cursor's window cap
+  // The same cursor with nothing read ahead (the server stands where the program does).
+  cursor_buffer emptied() const { return cursor_buffer(hold_, cap_); }
   std::size_t buffered() const { return window_.row_count - next_row_; }
   bool at_end() const { return at_end_; }
   // Rows the server's position is past the program's: the buffered rows, and the step
@@ -60,6 +68,7 @@ class cursor_buffer {
   const query_result &error() const { return *error_; }
   // The window size for the next request: doubles from the first window up to cap.
   std::size_t next_window(std::size_t cap);
+  std::size_t next_window() { return next_window(cap_); }
 
   // Takes a window's answer to "fetch forward `asked`": rows, and the error the
   // server reported after them, if any (then `window` has outcome error).
@@ -76,6 +85,7 @@ class cursor_buffer {
 
  private:
   bool hold_;
+  std::size_t cap_;
   query_result window_;
   std::size_t next_row_ = 0;
   bool at_end_ = false;

@@ -1,6 +1,7 @@
 // pgesql_exec, pgesql_prepare, pgesql_deallocate: every statement that runs
 // SQL, with ECPG's rules for parameters, transactions and results.
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 #include <strings.h>
@@ -14,6 +15,7 @@
 #include "ecpgerrno.h"
 #include "exec/cached_run.hpp"
 #include "exec/cursor_fetch.hpp"
+#include "exec/cursor_readahead.hpp"
 #include "exec/host_object.hpp"
 #include "exec/param_format.hpp"
 #include "exec/statement_context.hpp"
@@ -69,6 +71,19 @@ bool all_integers(std::span<const pgesql_var> in) {
         return false;
     }
   }
+  return true;
+}
+
+// OPEN of a cursor declared with READAHEAD: its last input variable is the window cap,
+// not a parameter. A NULL value leaves the connection's cap.
+bool take_cursor_readahead(const pgesql_stmt *stmt, const store_options &opt, std::span<const pgesql_var> &inputs,
+                           std::optional<std::size_t> &cap) {
+  if (stmt->kind != PGESQL_STMT_OPEN || (stmt->flags & PGESQL_F_READAHEAD) == 0 || inputs.empty()) return true;
+  const pgesql_var &v = inputs.back();
+  inputs = inputs.first(inputs.size() - 1);
+  param_value p;
+  if (v.type == PGESQL_T_CXX ? !format_host_param(opt, v, p) : !format_param(opt, resolve(v), p)) return false;
+  if (!p.is_null) cap = declared_readahead(p.data);
   return true;
 }
 
@@ -178,6 +193,8 @@ extern "C" PGESQL_API int pgesql_exec(const pgesql_stmt *stmt, const char *conne
     r = c->link->execute_prepared(prepared_name, params);
     note_cursor_effects(*c, PGESQL_STMT_NORMAL, prepared_name, r);
   } else {
+    std::optional<std::size_t> cursor_cap;
+    if (!take_cursor_readahead(stmt, opt, inputs, cursor_cap)) return outcome();
     if (!build_params(opt, inputs, params, names)) return outcome();
     if (name != nullptr) names.assign(1, name);
     std::string sql = names.empty() ? std::string(stmt->sql) : substitute_names(stmt->sql, names);
@@ -222,7 +239,7 @@ extern "C" PGESQL_API int pgesql_exec(const pgesql_stmt *stmt, const char *conne
     if (r.outcome == query_result::status::command_ok && sql_prepare_as(sql, prepared_name, prepared_text))
       c->prepared[prepared_name] = prepared_statement{prepared_text, {}, false};
     if (stmt->kind == PGESQL_STMT_OPEN && r.outcome == query_result::status::command_ok)
-      note_cursor_opened(*c, sql);
+      note_cursor_opened(*c, sql, cursor_cap);
     else if (!served)
       note_cursor_effects(*c, stmt->kind, sql, r);
   }
@@ -297,8 +314,10 @@ extern "C" PGESQL_API int pgesql_open_prepared(const pgesql_stmt *stmt, const ch
   }
   std::vector<param_value> params;
   std::vector<std::string> names;
-  if (!build_params(opt, std::span<const pgesql_var>(in, nin > 0 ? static_cast<std::size_t>(nin) : 0), params, names))
-    return outcome();
+  std::span<const pgesql_var> inputs(in, nin > 0 ? static_cast<std::size_t>(nin) : 0);
+  std::optional<std::size_t> cursor_cap;
+  if (!take_cursor_readahead(stmt, opt, inputs, cursor_cap)) return outcome();
+  if (!build_params(opt, inputs, params, names)) return outcome();
   if (cursor != nullptr) names.assign(1, cursor);
   // the DECLARE text up to FOR, then the prepared statement's own text
   std::string sql = names.empty() ? std::string(stmt->sql) : substitute_names(stmt->sql, names);
@@ -308,7 +327,7 @@ extern "C" PGESQL_API int pgesql_open_prepared(const pgesql_stmt *stmt, const ch
   diag::log("open on line %d: query: %s; with %zu parameter(s) on connection %s\n", opt.line, sql.c_str(),
             params.size(), c->name.c_str());
   query_result r = c->link->execute(sql, params);
-  if (r.outcome == query_result::status::command_ok) note_cursor_opened(*c, sql);
+  if (r.outcome == query_result::status::command_ok) note_cursor_opened(*c, sql, cursor_cap);
   if (check_result(*c, r, opt.line, opt.informix)) process_output(*c, r, opt, false, {});
   return outcome();
 }

@@ -1,7 +1,10 @@
 // The statement cache and cursor readahead are invisible: every scenario runs
 // with them off and on, and the program-visible trace (values, sqlcode,
 // SQLSTATE, sqlerrd[2]) must be the same.
+#include <cstdio>
 #include <cstdlib>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -274,6 +277,72 @@ TEST_F(FastPathTest, ResultTypeChangeByAnotherSessionIsInvisible) {
   EXPECT_EQ(t[t.size() - 3], (step{0, "00000", 1, 78}));
   auto autocommit = same_either_way([](std::vector<step> &out) { reshaped_table(out, true); }, 1);
   EXPECT_EQ(autocommit[autocommit.size() - 3], (step{0, "00000", 1, 78}));
+}
+
+// OPEN of a cursor declared with READAHEAD `cap` (NO READAHEAD is "1"), as the
+// preprocessor emits it: the value is the last input variable, flagged.
+void open_with_readahead(const char *declare, const char *cap, std::vector<step> &out) {
+  pgesql_stmt s = statement(PGESQL_STMT_OPEN, declare);
+  s.flags |= PGESQL_F_READAHEAD;
+  pgesql_var v = {PGESQL_T_CONST, const_cast<char *>(cap), 1, 1, 1, PGESQL_T_NO_INDICATOR, nullptr, 0, 0, 0};
+  pgesql_exec(&s, nullptr, nullptr, 1, &v, 0, nullptr);
+  out.push_back(now(0));
+}
+
+// The windows the runtime asked the server for while `scenario` ran (from its debug log),
+// and the program-visible trace.
+template <typename Fn>
+std::vector<std::size_t> windows_read(const std::string &db, Fn &&scenario, std::vector<step> &out) {
+  char path[] = "/tmp/pgesql_fp_logXXXXXX";
+  const int fd = mkstemp(path);
+  EXPECT_GE(fd, 0);
+  FILE *log = fdopen(fd, "w");
+  EXPECT_EQ(connect_to(db.c_str()), 0);
+  ECPGdebug(1, log);
+  scenario(out);
+  ECPGdebug(0, nullptr);
+  disconnect_all();
+  std::fclose(log);
+  std::ifstream in(path);
+  std::vector<std::size_t> windows;
+  for (std::string line; std::getline(in, line);) {
+    const std::size_t at = line.find("serve_fetch: read ");
+    if (at != std::string::npos) windows.push_back(std::stoul(line.substr(at + 18)));
+  }
+  std::remove(path);
+  return windows;
+}
+
+void ten_rows(const char *options, const char *cap, std::vector<step> &out) {
+  const std::string declare = std::string("declare c ") + options + " for select g from generate_series(1, 10) g";
+  open_with_readahead(declare.c_str(), cap, out);
+  for (int i = 0; i < 12; ++i) fetch("fetch c", out);
+  transaction("commit", out);
+}
+
+TEST_F(FastPathTest, ACursorsOwnReadaheadSetsItsWindowAndNothingElse) {
+  setenv("PGESQL_FETCH_READAHEAD", "off", 1);  // the cursor's own value wins over the connection's
+  std::vector<step> one, three, thousand, scroll, plain;
+  EXPECT_EQ(windows_read(database(), [](std::vector<step> &out) { ten_rows("cursor", "1", out); }, one),
+            std::vector<std::size_t>{});
+  EXPECT_EQ(windows_read(database(), [](std::vector<step> &out) { ten_rows("cursor", "3", out); }, three),
+            (std::vector<std::size_t>{3, 3, 3, 1}));
+  EXPECT_EQ(windows_read(database(), [](std::vector<step> &out) { ten_rows("cursor", "1000", out); }, thousand),
+            (std::vector<std::size_t>{8, 2}));
+  // SCROLL keeps readahead off whatever the cursor asks
+  EXPECT_EQ(windows_read(database(), [](std::vector<step> &out) { ten_rows("scroll cursor", "5", out); }, scroll),
+            std::vector<std::size_t>{});
+  setenv("PGESQL_FETCH_READAHEAD", "4", 1);
+  EXPECT_EQ(windows_read(database(), [](std::vector<step> &out) { ten_rows("cursor with hold", "2", out); }, plain),
+            (std::vector<std::size_t>{2, 2, 2, 2, 2, 0}));  // a full last window: one more to see the end
+  ASSERT_EQ(one.size(), 14u);
+  for (int i = 1; i <= 10; ++i) EXPECT_EQ(one[i], (step{0, "00000", 1, i}));
+  EXPECT_EQ(one[11].sqlcode, ECPG_NOT_FOUND);
+  EXPECT_EQ(one[12].sqlcode, ECPG_NOT_FOUND);
+  EXPECT_EQ(one, three);
+  EXPECT_EQ(one, thousand);
+  EXPECT_EQ(one, scroll);
+  EXPECT_EQ(one, plain);
 }
 
 }  // namespace

@@ -108,6 +108,32 @@ TEST(CursorReadahead, BufferHandsOutRowsAndKnowsHowFarTheServerIsAhead) {
   EXPECT_EQ(b.ahead_of_program(), 0u);
 }
 
+TEST(CursorReadahead, ACursorsOwnReadaheadValue) {
+  EXPECT_EQ(declared_readahead("500"), 500u);
+  EXPECT_EQ(declared_readahead(" 3 "), 3u);
+  EXPECT_EQ(declared_readahead("1"), 1u);
+  EXPECT_EQ(declared_readahead("0"), 1u);   // a host variable's 0 or less: no readahead
+  EXPECT_EQ(declared_readahead("-7"), 1u);
+  EXPECT_FALSE(declared_readahead("many"));
+  EXPECT_FALSE(declared_readahead(""));
+  EXPECT_FALSE(declared_readahead("2.5"));
+}
+
+TEST(CursorReadahead, WindowsGrowUpToTheCursorsCap) {
+  cursor_buffer small(false, 3);
+  EXPECT_EQ(small.cap(), 3u);
+  EXPECT_EQ(small.next_window(), 3u);
+  EXPECT_EQ(small.next_window(), 3u);
+  cursor_buffer large(false, 1000);
+  EXPECT_EQ(large.next_window(), first_readahead_window);
+  EXPECT_EQ(large.next_window(), 2 * first_readahead_window);
+  large.fill(window(1, 16), 16);
+  cursor_buffer again = large.emptied();  // the server stands where the program does: windows start small
+  EXPECT_EQ(again.cap(), 1000u);
+  EXPECT_EQ(again.buffered(), 0u);
+  EXPECT_EQ(again.next_window(), first_readahead_window);
+}
+
 TEST(CursorReadahead, AnErrorAfterRowsWaitsBehindThem) {
   cursor_buffer b(true);
   query_result failed = window(1, 2);
