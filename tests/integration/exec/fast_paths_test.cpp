@@ -89,9 +89,10 @@ void fetch_many(const char *sql, std::vector<step> &out) {
   pgesql_var many = {PGESQL_T_INT, rows, 1, 64, sizeof(int), PGESQL_T_NO_INDICATOR, nullptr, 0, 0, 0};
   pgesql_stmt s = statement(PGESQL_STMT_FETCH, sql);
   pgesql_exec(&s, nullptr, nullptr, 0, nullptr, 1, &many);
-  int sum = 0;
-  for (long i = 0; i < sqlca.sqlerrd[2] && i < 64; ++i) sum = sum * 31 + rows[i];
-  out.push_back(now(sum));
+  // a hash of the rows, in unsigned arithmetic (it wraps; int would overflow)
+  unsigned sum = 0;
+  for (long i = 0; i < sqlca.sqlerrd[2] && i < 64; ++i) sum = sum * 31u + static_cast<unsigned>(rows[i]);
+  out.push_back(now(static_cast<int>(sum)));
 }
 
 TEST_F(FastPathTest, ForwardFetchesToTheEndAndPastIt) {
