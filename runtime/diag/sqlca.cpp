@@ -9,23 +9,26 @@
 namespace pgesql::diag {
 namespace {
 
-sqlca_t initial_sqlca() {
-  sqlca_t ca;
-  std::memset(&ca, 0, sizeof ca);
-  std::memcpy(ca.sqlcaid, "SQLCA   ", 8);
+// Built at compile time, so the thread_local needs no initialization guard:
+// every statement reaches its sqlca several times.
+constexpr sqlca_t make_initial_sqlca() {
+  sqlca_t ca{};
+  constexpr char id[] = "SQLCA   ", errp[] = "NOT SET ", state[] = "00000";
+  for (int i = 0; i < 8; ++i) ca.sqlcaid[i] = id[i];
   ca.sqlabc = sizeof(sqlca_t);
-  std::memcpy(ca.sqlerrp, "NOT SET ", 8);
-  std::memcpy(ca.sqlstate, "00000", 5);
+  for (int i = 0; i < 8; ++i) ca.sqlerrp[i] = errp[i];
+  for (int i = 0; i < 5; ++i) ca.sqlstate[i] = state[i];
   return ca;
 }
 
-thread_local sqlca_t per_thread_sqlca = initial_sqlca();
+constexpr sqlca_t initial_sqlca = make_initial_sqlca();
+constinit thread_local sqlca_t per_thread_sqlca = initial_sqlca;
 
 }  // namespace
 
 sqlca_t &thread_sqlca() { return per_thread_sqlca; }
 
-void reset_sqlca() { per_thread_sqlca = initial_sqlca(); }
+void reset_sqlca() { per_thread_sqlca = initial_sqlca; }
 
 void set_message(sqlca_t &ca, const char *message) {
   std::size_t n = std::strlen(message);

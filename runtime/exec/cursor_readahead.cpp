@@ -160,7 +160,10 @@ std::optional<std::size_t> declared_readahead(std::string_view value) {
 }
 
 std::size_t cursor_buffer::next_window(std::size_t cap) {
-  window_size_ = window_size_ == 0 ? first_readahead_window : window_size_ * 2;
+  if (window_size_ == 0)
+    window_size_ = first_readahead_window;
+  else if (window_.fields.byte_size() < window_growth_bytes)  // wide rows stop the growth early
+    window_size_ *= 2;
   window_size_ = std::min(window_size_, cap);
   return window_size_;
 }

@@ -40,8 +40,12 @@ std::string server_cursor_name(std::string_view written);
 // Window cap from the connection option pgesql_fetch_readahead, else
 // PGESQL_FETCH_READAHEAD, else the default; 0 or 1 turn readahead off.
 std::size_t readahead_cap(const char *env_value, const std::string *option);
-constexpr std::size_t default_readahead_cap = 256;
+// Windows start small (a cursor read for a few rows costs little more) and double
+// up to the cap while a window holds less than window_growth_bytes. Each window is
+// a round trip that wakes the server, so long scans want large windows.
+constexpr std::size_t default_readahead_cap = 4096;
 constexpr std::size_t first_readahead_window = 8;
+constexpr std::size_t window_growth_bytes = 1 << 20;
 
 // The cap a cursor's own READAHEAD value (DECLARE c READAHEAD n CURSOR, as text) asks
 // for: n when it is a whole number >= 1, else 1 (no readahead); std::nullopt when the
@@ -66,7 +70,8 @@ class cursor_buffer {
   void end_reported() { end_reported_ = at_end_; }
   bool has_error() const { return error_.has_value(); }
   const query_result &error() const { return *error_; }
-  // The window size for the next request: doubles from the first window up to cap.
+  // The window size for the next request: doubles from the first window up to cap
+  // while the last window held less than window_growth_bytes.
   std::size_t next_window(std::size_t cap);
   std::size_t next_window() { return next_window(cap_); }
 

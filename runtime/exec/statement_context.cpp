@@ -141,7 +141,10 @@ bool process_output(connection &c, const query_result &r, const store_options &o
       }
       if (!out.empty() && (out[0].type == PGESQL_T_DESCRIPTOR || out[0].type == PGESQL_T_SQLDA))
         return describe_into(opt, r, out[0], false);
-      std::vector<field_value> column(r.row_count);
+      // one row (every FETCH NEXT) needs no allocation
+      field_value single;
+      std::vector<field_value> many(r.row_count > 1 ? r.row_count : 0);
+      std::span<field_value> column = r.row_count > 1 ? std::span<field_value>(many) : std::span<field_value>(&single, 1);
       for (std::size_t col = 0; col < ncols; ++col) {
         if (col >= out.size()) {
           if (opt.informix) continue;  // Informix ignores surplus columns

@@ -149,3 +149,21 @@ TEST(CursorReadahead, AnErrorAfterRowsWaitsBehindThem) {
 }
 
 }  // namespace
+
+TEST(CursorReadahead, WideRowsStopTheWindowGrowing) {
+  cursor_buffer b(false, 4096);
+  EXPECT_EQ(b.next_window(), first_readahead_window);
+  // a window of 8 rows of 200 KiB each: 1.6 MiB buffered, past window_growth_bytes
+  query_result wide;
+  wide.outcome = query_result::status::rows;
+  wide.columns.push_back(column_info{"doc", 25});
+  const std::string big(200 * 1024, 'x');
+  for (std::size_t i = 0; i < first_readahead_window; ++i) wide.fields.push_back(big);
+  wide.row_count = first_readahead_window;
+  b.fill(std::move(wide), first_readahead_window);
+  EXPECT_EQ(b.next_window(), first_readahead_window);
+  // narrow rows let it double again
+  b.take(0);
+  b.fill(window(1, static_cast<int>(first_readahead_window)), first_readahead_window);
+  EXPECT_EQ(b.next_window(), 2 * first_readahead_window);
+}
