@@ -26,7 +26,9 @@ class Socket final : public Transport {
                             Deadline deadline, const KeepaliveOptions &keepalive);
   static Socket connect_unix(const std::string &path, Deadline deadline);
 
-  Socket(Socket &&other) noexcept : fd_(other.fd_), blocking_(other.blocking_) { other.fd_ = -1; }
+  Socket(Socket &&other) noexcept : fd_(other.fd_), blocking_(other.blocking_), unix_domain_(other.unix_domain_) {
+    other.fd_ = -1;
+  }
   Socket &operator=(Socket &&other) noexcept;
   Socket(const Socket &) = delete;
   Socket &operator=(const Socket &) = delete;
@@ -48,6 +50,7 @@ class Socket final : public Transport {
   void set_blocking(bool blocking);
   int fd_ = -1;
   bool blocking_ = false;
+  bool unix_domain_ = false;  // reads without a deadline wait in poll here (see read_some)
 };
 
 }  // namespace pgesql::net
