@@ -74,11 +74,40 @@ query_result serve_forward(connection &c, cursor_buffer &b, const fetch_command 
   return f.move ? as_move(std::move(got)) : got;
 }
 
+// Rows a send_ahead asked for go into their cursor's buffer (read now if they have not
+// arrived): done before a buffer is looked at or changed, so positions stay exact.
+void collect_rows_ahead(connection &c) {
+  const server_link::rows_in_flight *ahead = c.link->ahead_in_flight();
+  if (ahead == nullptr) return;
+  const std::string cursor = ahead->cursor;
+  const std::size_t asked = ahead->rows;
+  query_result rows = c.link->collect_ahead();
+  auto it = c.cursors.find(cursor);
+  if (it == c.cursors.end()) {  // closed meanwhile: the rows go nowhere
+    c.link->give_back(std::move(rows.fields));
+    return;
+  }
+  diag::log("serve_fetch: read %zu row(s) ahead on cursor %s\n", rows.row_count, cursor.c_str());
+  c.link->give_back(it->second.fill(std::move(rows), asked));
+}
+
+// After a FETCH NEXT: once less than a window is buffered, the next window is asked for,
+// so the server computes it while the program works through these rows. (Statements run
+// between FETCHes collect a window early; the bound keeps the buffer from growing.)
+void send_next_window(connection &c, cursor_buffer &b, const std::string &cursor) {
+  if (b.at_end() || b.has_error() || b.buffered() >= b.last_window() || c.link->ahead_in_flight() != nullptr)
+    return;
+  const std::size_t window = b.next_window();
+  if (c.link->send_ahead(cursor, window))
+    diag::log("serve_fetch: asked for %zu row(s) ahead on cursor %s\n", window, cursor.c_str());
+}
+
 }  // namespace
 
 void note_cursor_opened(connection &c, const std::string &declare_sql, std::optional<std::size_t> cursor_cap) {
   std::optional<declared_cursor> d = parse_declare(declare_sql);
   if (!d) return;
+  collect_rows_ahead(c);
   c.cursors.erase(d->cursor);
   // links that cannot read ahead stay off whatever the cursor asks
   if (!d->readahead || !c.link->supports_cached_statements()) return;
@@ -98,6 +127,12 @@ bool serve_fetch(connection &c, const std::string &sql, query_result &r) {
   auto it = c.cursors.find(f->cursor);
   if (it == c.cursors.end()) return false;
   cursor_buffer &b = it->second;
+  // rows in flight are collected first, unless this is the cursor's next row and it is here
+  if (const server_link::rows_in_flight *ahead = c.link->ahead_in_flight();
+      ahead != nullptr && (ahead->cursor != f->cursor || f->what != fetch_command::kind::next || f->move ||
+                           b.buffered() == 0)) {
+    collect_rows_ahead(c);
+  }
   const transaction_state tx = c.link->transaction_status();
   // a failed transaction that our own window did not fail: the server answers (25P02)
   if (tx == transaction_state::failed && !b.has_error()) return false;
@@ -124,24 +159,20 @@ bool serve_fetch(connection &c, const std::string &sql, query_result &r) {
         r = serve_forward(c, b, one, drop);
         break;
       }
+      if (b.buffered() == 0 && !b.at_end() && !b.has_error()) {
+        const std::size_t window = b.next_window();
+        query_result rows = c.link->fetch_ahead(f->cursor, window);
+        diag::log("serve_fetch: read %zu row(s) ahead on cursor %s\n", rows.row_count, f->cursor.c_str());
+        c.link->give_back(b.fill(std::move(rows), window));
+      }
       if (b.buffered() == 0 && b.has_error()) {
         r = b.error();
         drop = true;
         break;
       }
-      if (b.buffered() == 0 && !b.at_end()) {
-        const std::size_t window = b.next_window();
-        query_result rows = c.link->fetch_ahead(f->cursor, window);
-        if (rows.outcome == query_result::status::error && rows.row_count == 0) {
-          r = std::move(rows);
-          drop = true;
-          break;
-        }
-        diag::log("serve_fetch: read %zu row(s) ahead on cursor %s\n", rows.row_count, f->cursor.c_str());
-        c.link->give_back(b.fill(std::move(rows), window));
-      }
       r = b.take(1);
       if (r.row_count == 0) b.end_reported();
+      send_next_window(c, b, f->cursor);
       break;
     case fetch_command::kind::forward:
     case fetch_command::kind::forward_all:
@@ -162,6 +193,7 @@ bool serve_fetch(connection &c, const std::string &sql, query_result &r) {
 
 void note_cursor_effects(connection &c, int statement_kind, const std::string &sql, const query_result &r) {
   if (c.cursors.empty()) return;
+  collect_rows_ahead(c);
   if (statement_kind == PGESQL_STMT_CLOSE) {
     const std::size_t space = sql.find_last_of(" \t\n");
     c.cursors.erase(server_cursor_name(space == std::string::npos ? sql : sql.substr(space + 1)));

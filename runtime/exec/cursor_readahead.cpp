@@ -177,6 +177,15 @@ result_fields cursor_buffer::fill(query_result window, std::size_t asked) {
   } else if (window.row_count < asked) {
     at_end_ = true;
   }
+  if (buffered() > 0) {
+    // rows read earlier and not yet taken stay in front (a window collected early)
+    query_result merged = take(0);
+    merged.fields.append(window.fields, 0, window.fields.size());
+    merged.row_count += window.row_count;
+    window = std::move(merged);
+  } else if (window.columns.empty()) {
+    window.columns = window_.columns;  // a window that failed before its description
+  }
   result_fields previous = std::move(window_.fields);
   window_ = std::move(window);
   next_row_ = 0;

@@ -74,9 +74,12 @@ class cursor_buffer {
   // while the last window held less than window_growth_bytes.
   std::size_t next_window(std::size_t cap);
   std::size_t next_window() { return next_window(cap_); }
+  // The size of the last window asked for (0 before the first).
+  std::size_t last_window() const { return window_size_; }
 
   // Takes a window's answer to "fetch forward `asked`": rows, and the error the
-  // server reported after them, if any (then `window` has outcome error).
+  // server reported after them, if any (then `window` has outcome error). Rows still
+  // buffered come first.
   // Returns the previous window's field storage, for reuse.
   result_fields fill(query_result window, std::size_t asked);
   // Up to `count` buffered rows as the result a FETCH of them would have had

@@ -101,6 +101,24 @@ class server_link {
   virtual query_result fetch_ahead(const std::string &cursor, std::size_t rows) {
     return simple_query("fetch forward " + std::to_string(rows) + " from \"" + cursor + "\"");
   }
+  // Readahead that overlaps the program's work: send_ahead asks for `rows` more rows of
+  // `cursor` and returns without waiting, so the server computes them while the program
+  // handles the rows it already has; collect_ahead returns them later. One request is in
+  // flight at a time, and anything else the link is asked to do first reads its reply and
+  // keeps it for collect_ahead. Links that cannot overlap say false.
+  virtual bool send_ahead(const std::string &cursor, std::size_t rows) {
+    (void)cursor;
+    (void)rows;
+    return false;
+  }
+  struct rows_in_flight {
+    std::string cursor;
+    std::size_t rows = 0;
+  };
+  // The request send_ahead made that collect_ahead has not returned yet, or nullptr.
+  virtual const rows_in_flight *ahead_in_flight() const { return nullptr; }
+  // Its rows, as fetch_ahead would have returned them (reading them now if need be).
+  virtual query_result collect_ahead() { return query_result{}; }
   // A pgesql_<name> connection option, or nullptr.
   virtual const std::string *option(std::string_view name) const {
     (void)name;

@@ -99,6 +99,7 @@ class session_link final : public server_link {
   }
 
   query_result execute(std::string_view sql, std::span<const param_value> params) override {
+    settle();
     if (params.empty()) return is_copy_to_stdout(sql) ? copy_out(sql) : simple_query(sql);
     bind b(params);
     return run([&](query_result &r) {
@@ -107,6 +108,7 @@ class session_link final : public server_link {
     });
   }
   query_result prepare(std::string_view name, std::string_view sql) override {
+    settle();
     // the description is kept for DESCRIBE
     return run([&](query_result &r) {
       conn::StatementDescription d = c_->prepare(name, sql);
@@ -116,6 +118,7 @@ class session_link final : public server_link {
     });
   }
   query_result describe_prepared(std::string_view name) override {
+    settle();
     return run([&](query_result &r) {
       conn::StatementDescription d = c_->describe_statement(name);
       for (const auto &c : d.columns)
@@ -124,6 +127,7 @@ class session_link final : public server_link {
     });
   }
   query_result execute_prepared(std::string_view name, std::span<const param_value> params) override {
+    settle();
     bind b(params);
     return run([&](query_result &r) {
       result_filler sink(r, &spare_);
@@ -132,6 +136,7 @@ class session_link final : public server_link {
   }
   bool supports_cached_statements() const override { return true; }
   query_result execute_cached(cached_execution &run) override {
+    settle();
     bind b(run.params);
     return run_steps([&](query_result &r) {
       result_filler sink(r, &spare_);
@@ -160,26 +165,34 @@ class session_link final : public server_link {
   // Execute with a row limit on the cursor's own portal: unlike FETCH n, whose rows the
   // server collects before sending any, rows stream as computed, so those before an error arrive.
   query_result fetch_ahead(const std::string &cursor, std::size_t rows) override {
-    query_result r;
-    result_filler sink(r, &spare_);
-    std::optional<conn::Error> first;
+    settle();
     try {
-      c_->queue_describe_portal(cursor);
-      c_->queue_execute(cursor, static_cast<std::int32_t>(rows));
-      c_->queue_sync();
-      while (c_->pending_steps() > 0) {
-        conn::StepResult step = c_->read_step(&sink);
-        if (step.error && !first) first = std::move(step.error);
-      }
+      queue_window(cursor, rows);
     } catch (const conn::Error &e) {
       return from_error(e);
     }
-    if (!first) return r;
-    query_result failed = from_error(*first);
-    failed.columns = std::move(r.columns);
-    failed.fields = std::move(r.fields);
-    failed.row_count = r.row_count;
-    return failed;
+    return read_window();
+  }
+  bool send_ahead(const std::string &cursor, std::size_t rows) override {
+    if (ahead_) return false;
+    ahead_ = rows_in_flight{cursor, rows};
+    try {
+      queue_window(cursor, rows);
+      c_->send_queued();
+    } catch (const conn::Error &e) {
+      ahead_rows_ = from_error(e);  // collect_ahead reports it, at the FETCH that needs the rows
+      ahead_read_ = true;
+    }
+    return true;
+  }
+  const rows_in_flight *ahead_in_flight() const override { return ahead_ ? &*ahead_ : nullptr; }
+  query_result collect_ahead() override {
+    settle();
+    query_result r = std::move(ahead_rows_);
+    ahead_rows_ = query_result{};
+    ahead_.reset();
+    ahead_read_ = false;
+    return r;
   }
   const std::string *option(std::string_view name) const override {
     const auto &options = c_->config().pgesql_options;
@@ -187,6 +200,7 @@ class session_link final : public server_link {
     return it == options.end() ? nullptr : &it->second;
   }
   batch_result execute_batch(std::string_view sql, const param_rows &params) override {
+    settle();
     // Parse once, Bind/Execute per row, one Sync: until the Sync every row is
     // in one transaction (the implicit one in autocommit mode), so the batch
     // is atomic. Sending every few hundred rows lets the server start early.
@@ -229,6 +243,7 @@ class session_link final : public server_link {
     return out;
   }
   batch_result copy_batch(std::string_view, std::string_view copy_sql, const param_rows &params) override {
+    settle();
     // COPY by simple query: one statement, so atomic in autocommit mode too
     constexpr std::size_t chunk_bytes = 64 * 1024;
     batch_result out;
@@ -255,6 +270,7 @@ class session_link final : public server_link {
     return out;
   }
   query_result simple_query(std::string_view sql) override {
+    settle();
     return run([&](query_result &r) {
       result_filler sink(r, &spare_);
       c_->simple_query(sql, sink);
@@ -275,7 +291,10 @@ class session_link final : public server_link {
     n.swap(notices_);
     return n;
   }
-  void close() override { c_->close(); }
+  void close() override {
+    ahead_.reset();  // Terminate needs no reply read first
+    c_->close();
+  }
   void give_back(result_fields &&spent) override {
     // the largest recent storage is kept, up to a bound, so one huge result is not held forever
     constexpr std::size_t keep_bytes = 1 << 20, keep_fields = 1 << 16;
@@ -319,6 +338,40 @@ class session_link final : public server_link {
     std::vector<conn::Format> formats_;
   };
 
+  // Describe + Execute(rows) + Sync on the cursor's portal, queued.
+  void queue_window(const std::string &cursor, std::size_t rows) {
+    c_->queue_describe_portal(cursor);
+    c_->queue_execute(cursor, static_cast<std::int32_t>(rows));
+    c_->queue_sync();
+  }
+  // The reply to queue_window: the rows, and the error after them if there was one.
+  query_result read_window() {
+    query_result r;
+    result_filler sink(r, &spare_);
+    std::optional<conn::Error> first;
+    try {
+      while (c_->pending_steps() > 0) {
+        conn::StepResult step = c_->read_step(&sink);
+        if (step.error && !first) first = std::move(step.error);
+      }
+    } catch (const conn::Error &e) {
+      return from_error(e);
+    }
+    if (!first) return r;
+    query_result failed = from_error(*first);
+    failed.columns = std::move(r.columns);
+    failed.fields = std::move(r.fields);
+    failed.row_count = r.row_count;
+    return failed;
+  }
+  // Before any other request: the reply to a send_ahead is read and kept, so the
+  // connection is free (the rows wait for collect_ahead).
+  void settle() {
+    if (!ahead_ || ahead_read_) return;
+    ahead_rows_ = read_window();
+    ahead_read_ = true;
+  }
+
   // Like run, for a pipeline: the steps still pending after an exception are read, so the
   // connection stays usable.
   template <typename Fn>
@@ -355,6 +408,10 @@ class session_link final : public server_link {
   std::unique_ptr<conn::Connection> c_;
   std::vector<server_message> notices_;
   result_fields spare_;  // see give_back
+  // send_ahead's request: in flight until read (ahead_read_), then kept for collect_ahead
+  std::optional<rows_in_flight> ahead_;
+  bool ahead_read_ = false;
+  query_result ahead_rows_;
 };
 
 }  // namespace

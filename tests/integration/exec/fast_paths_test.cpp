@@ -314,6 +314,26 @@ std::vector<std::size_t> windows_read(const std::string &db, Fn &&scenario, std:
   return windows;
 }
 
+// Lines of the debug log that start the next window before the program needs it.
+template <typename Fn>
+std::size_t windows_sent_ahead(const std::string &db, Fn &&scenario, std::vector<step> &out) {
+  char path[] = "/tmp/pgesql_fp_logXXXXXX";
+  const int fd = mkstemp(path);
+  EXPECT_GE(fd, 0);
+  FILE *log = fdopen(fd, "w");
+  EXPECT_EQ(connect_to(db.c_str()), 0);
+  ECPGdebug(1, log);
+  scenario(out);
+  ECPGdebug(0, nullptr);
+  disconnect_all();
+  std::fclose(log);
+  std::ifstream in(path);
+  std::size_t sent = 0;
+  for (std::string line; std::getline(in, line);) sent += line.find("serve_fetch: asked for ") != std::string::npos;
+  std::remove(path);
+  return sent;
+}
+
 void ten_rows(const char *options, const char *cap, std::vector<step> &out) {
   const std::string declare = std::string("declare c ") + options + " for select g from generate_series(1, 10) g";
   open_with_readahead(declare.c_str(), cap, out);
@@ -344,6 +364,43 @@ TEST_F(FastPathTest, ACursorsOwnReadaheadSetsItsWindowAndNothingElse) {
   EXPECT_EQ(one, thousand);
   EXPECT_EQ(one, scroll);
   EXPECT_EQ(one, plain);
+}
+
+// The next window is asked for before the program needs it; whatever the program runs
+// meanwhile (other statements, another cursor, CLOSE and a new cursor of the same name)
+// sees what it would without readahead.
+void interleaved(std::vector<step> &out) {
+  exec_sql("create temp table seen (v int)", out);
+  open_cursor("declare c cursor for select g from generate_series(1, 50) g", out);
+  open_cursor("declare d cursor for select g * 100 from generate_series(1, 30) g", out);
+  for (int i = 0; i < 40; ++i) {
+    fetch("fetch c", out);
+    if (i % 3 == 0) fetch("fetch from d", out);
+    if (i % 5 == 0) exec_sql("insert into seen values (1)", out);
+  }
+  exec_sql("close c", out);
+  open_cursor("declare c cursor for select -g from generate_series(1, 5) g", out);
+  for (int i = 0; i < 7; ++i) fetch("fetch c", out);
+  fetch_many("fetch all from d", out);
+  fetch("fetch d", out);
+  transaction("commit", out);
+}
+
+TEST_F(FastPathTest, WindowsAskedForEarlyChangeNothingTheProgramSees) {
+  auto t = same_either_way(interleaved);
+  ASSERT_EQ(t.size(), 3u + 40 + 14 + 8 + 2 + 7 + 3);
+  EXPECT_EQ(t[3], (step{0, "00000", 1, 1}));    // c's first row
+  EXPECT_EQ(t[4], (step{0, "00000", 1, 100}));  // d's
+  const std::size_t reopened = t.size() - 10;   // the new c's first FETCH
+  EXPECT_EQ(t[reopened], (step{0, "00000", 1, -1}));
+  EXPECT_EQ(t[reopened + 4], (step{0, "00000", 1, -5}));
+  EXPECT_EQ(t[reopened + 5].sqlcode, ECPG_NOT_FOUND);
+  EXPECT_EQ(t[t.size() - 3].rows, 16);  // d: 14 rows fetched one by one, 16 left
+  EXPECT_EQ(t[t.size() - 2].sqlcode, ECPG_NOT_FOUND);
+  setenv("PGESQL_FETCH_READAHEAD", "4", 1);
+  std::vector<step> logged;
+  EXPECT_GT(windows_sent_ahead(database(), interleaved, logged), 10u);
+  EXPECT_EQ(logged, t);
 }
 
 }  // namespace

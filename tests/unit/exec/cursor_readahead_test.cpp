@@ -108,6 +108,31 @@ TEST(CursorReadahead, BufferHandsOutRowsAndKnowsHowFarTheServerIsAhead) {
   EXPECT_EQ(b.ahead_of_program(), 0u);
 }
 
+TEST(CursorReadahead, AWindowCollectedEarlyQueuesBehindTheUnreadRows) {
+  cursor_buffer b(false);
+  EXPECT_EQ(b.last_window(), 0u);
+  b.fill(window(1, 4), b.next_window(4));
+  EXPECT_EQ(b.last_window(), 4u);
+  b.take(1);
+  b.fill(window(5, 4), 4);  // rows 2..4 are still unread
+  EXPECT_EQ(b.buffered(), 7u);
+  query_result all = b.take(0);
+  ASSERT_EQ(all.row_count, 7u);
+  for (std::size_t i = 0; i < 7; ++i) EXPECT_EQ(*all.field(i, 0), std::to_string(i + 2));
+  EXPECT_EQ(all.columns.size(), 1u);
+  // an error with no rows before it still leaves the unread rows first
+  b.fill(window(9, 2), 4);
+  query_result failed;
+  failed.outcome = query_result::status::error;
+  failed.error = {"22012", "division by zero"};
+  b.take(1);
+  b.fill(std::move(failed), 4);
+  EXPECT_TRUE(b.has_error());
+  EXPECT_EQ(b.buffered(), 1u);
+  EXPECT_EQ(*b.take(1).field(0, 0), "10");
+  EXPECT_EQ(b.error().error.sqlstate, "22012");
+}
+
 TEST(CursorReadahead, ACursorsOwnReadaheadValue) {
   EXPECT_EQ(declared_readahead("500"), 500u);
   EXPECT_EQ(declared_readahead(" 3 "), 3u);
