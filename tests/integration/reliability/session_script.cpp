@@ -73,6 +73,15 @@ std::vector<StepOutcome> run_session(const std::string &target, const char *name
     pgesql_exec(&fetch, name, nullptr, 0, nullptr, 1, &f_out);
     steps.push_back(outcome("cursor"));
   }
+  // one row at a time: readahead has its next window in flight while rows are handed out
+  int one = 0;
+  pgesql_var one_out = scalar(PGESQL_T_INT, &one);
+  pgesql_stmt next = statement(PGESQL_STMT_FETCH, "fetch next from fault_cur");
+  next.name = "fault_cur";
+  for (int i = 0; i < 15; ++i) {
+    pgesql_exec(&next, name, nullptr, 0, nullptr, 1, &one_out);
+    steps.push_back(outcome("cursor"));
+  }
   pgesql_stmt close = statement(PGESQL_STMT_CLOSE, "close fault_cur");
   close.name = "fault_cur";
   pgesql_exec(&close, name, nullptr, 0, nullptr, 0, nullptr);
