@@ -127,10 +127,12 @@ bool serve_fetch(connection &c, const std::string &sql, query_result &r) {
   auto it = c.cursors.find(f->cursor);
   if (it == c.cursors.end()) return false;
   cursor_buffer &b = it->second;
-  // rows in flight are collected first, unless this is the cursor's next row and it is here
+  // Rows in flight are collected first, unless this is the cursor's next row and it is here.
+  // A failed transaction may be their doing (a statement that read them meanwhile saw the
+  // error): collecting tells the buffer.
   if (const server_link::rows_in_flight *ahead = c.link->ahead_in_flight();
       ahead != nullptr && (ahead->cursor != f->cursor || f->what != fetch_command::kind::next || f->move ||
-                           b.buffered() == 0)) {
+                           b.buffered() == 0 || c.link->transaction_status() == transaction_state::failed)) {
     collect_rows_ahead(c);
   }
   const transaction_state tx = c.link->transaction_status();

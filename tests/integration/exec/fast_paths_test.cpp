@@ -404,3 +404,28 @@ TEST_F(FastPathTest, WindowsAskedForEarlyChangeNothingTheProgramSees) {
 }
 
 }  // namespace
+
+namespace {
+
+// A window in flight that fails, read early by a statement that is not a cursor's
+// (PREPARE): that statement meets the aborted transaction (the documented difference),
+// but the rows before the error still reach the program, and the error at its own FETCH.
+TEST_F(FastPathTest, AFailedWindowReadEarlyStillServesTheRowsBeforeIt) {
+  auto t = trace("on", [](std::vector<step> &out) {
+    open_cursor("declare c cursor for select 10 / (6 - g) from generate_series(1, 12) g", out);
+    fetch("fetch c", out);  // rows 1-4 arrive, rows 5.. are asked for
+    pgesql_stmt p = statement(PGESQL_STMT_NORMAL, nullptr);
+    pgesql_prepare(&p, nullptr, "early", "select 1");
+    out.push_back(now(0));
+    for (int i = 0; i < 5; ++i) fetch("fetch c", out);
+    transaction("rollback", out);
+  });
+  ASSERT_EQ(t.size(), 9u);
+  EXPECT_EQ(t[1], (step{0, "00000", 1, 2}));  // 10 / 5
+  EXPECT_EQ(t[2].state, "25P02");
+  EXPECT_EQ(t[3], (step{0, "00000", 1, 2}));  // 10 / 4 = 2
+  EXPECT_EQ(t[6], (step{0, "00000", 1, 10}));  // row 5: 10 / 1
+  EXPECT_EQ(t[7].state, "22012");
+}
+
+}  // namespace
