@@ -290,10 +290,9 @@ void open_with_readahead(const char *declare, const char *cap, std::vector<step>
   out.push_back(now(0));
 }
 
-// The windows the runtime asked the server for while `scenario` ran (from its debug log),
-// and the program-visible trace.
+// The runtime's debug log while `scenario` ran on a fresh connection, line by line.
 template <typename Fn>
-std::vector<std::size_t> windows_read(const std::string &db, Fn &&scenario, std::vector<step> &out) {
+std::vector<std::string> debug_log_of(const std::string &db, Fn &&scenario, std::vector<step> &out) {
   char path[] = "/tmp/pgesql_fp_logXXXXXX";
   const int fd = mkstemp(path);
   EXPECT_GE(fd, 0);
@@ -305,32 +304,30 @@ std::vector<std::size_t> windows_read(const std::string &db, Fn &&scenario, std:
   disconnect_all();
   std::fclose(log);
   std::ifstream in(path);
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  std::remove(path);
+  return lines;
+}
+
+// The windows the runtime read from the server while `scenario` ran, and the
+// program-visible trace.
+template <typename Fn>
+std::vector<std::size_t> windows_read(const std::string &db, Fn &&scenario, std::vector<step> &out) {
   std::vector<std::size_t> windows;
-  for (std::string line; std::getline(in, line);) {
+  for (const std::string &line : debug_log_of(db, scenario, out)) {
     const std::size_t at = line.find("serve_fetch: read ");
     if (at != std::string::npos) windows.push_back(std::stoul(line.substr(at + 18)));
   }
-  std::remove(path);
   return windows;
 }
 
-// Lines of the debug log that start the next window before the program needs it.
+// How many windows were asked for before the program needed them.
 template <typename Fn>
 std::size_t windows_sent_ahead(const std::string &db, Fn &&scenario, std::vector<step> &out) {
-  char path[] = "/tmp/pgesql_fp_logXXXXXX";
-  const int fd = mkstemp(path);
-  EXPECT_GE(fd, 0);
-  FILE *log = fdopen(fd, "w");
-  EXPECT_EQ(connect_to(db.c_str()), 0);
-  ECPGdebug(1, log);
-  scenario(out);
-  ECPGdebug(0, nullptr);
-  disconnect_all();
-  std::fclose(log);
-  std::ifstream in(path);
   std::size_t sent = 0;
-  for (std::string line; std::getline(in, line);) sent += line.find("serve_fetch: asked for ") != std::string::npos;
-  std::remove(path);
+  for (const std::string &line : debug_log_of(db, scenario, out))
+    sent += line.find("serve_fetch: asked for ") != std::string::npos;
   return sent;
 }
 
@@ -402,10 +399,6 @@ TEST_F(FastPathTest, WindowsAskedForEarlyChangeNothingTheProgramSees) {
   EXPECT_GT(windows_sent_ahead(database(), interleaved, logged), 10u);
   EXPECT_EQ(logged, t);
 }
-
-}  // namespace
-
-namespace {
 
 // A window in flight that fails, read early by a statement that is not a cursor's
 // (PREPARE): that statement meets the aborted transaction (the documented difference),
