@@ -120,15 +120,16 @@ TEST(CursorReadahead, AWindowCollectedEarlyQueuesBehindTheUnreadRows) {
   ASSERT_EQ(all.row_count, 7u);
   for (std::size_t i = 0; i < 7; ++i) EXPECT_EQ(*all.field(i, 0), std::to_string(i + 2));
   EXPECT_EQ(all.columns.size(), 1u);
-  // an error with no rows before it still leaves the unread rows first
-  b.fill(window(9, 2), 4);
+  // a window that failed before its first row still leaves the unread rows first
+  b.fill(window(9, 4), 4);
+  b.take(1);
   query_result failed;
   failed.outcome = query_result::status::error;
   failed.error = {"22012", "division by zero"};
-  b.take(1);
   b.fill(std::move(failed), 4);
   EXPECT_TRUE(b.has_error());
-  EXPECT_EQ(b.buffered(), 1u);
+  EXPECT_FALSE(b.at_end());
+  EXPECT_EQ(b.buffered(), 3u);
   EXPECT_EQ(*b.take(1).field(0, 0), "10");
   EXPECT_EQ(b.error().error.sqlstate, "22012");
 }
