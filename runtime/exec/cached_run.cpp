@@ -28,7 +28,7 @@ statement_cache *cache_of(connection &c) {
 }
 
 query_result run_cached(connection &c, const pgesql_stmt *stmt, const std::string &sql,
-                        std::span<const param_value> params, bool fresh_transaction) {
+                        std::span<const param_value> params, const std::string *replay_begin) {
   statement_cache &cache = *c.statements;
   for (int attempt = 0;; ++attempt) {
     const std::vector<std::string> closing = cache.take_to_close();
@@ -48,22 +48,31 @@ query_result run_cached(connection &c, const pgesql_stmt *stmt, const std::strin
       entry->described = true;
     }
     if (!was_cached || attempt > 0 || !stale_statement_error(r)) return r;
-    if (r.error.sqlstate == "26000")
-      cache.clear(true);
-    else
+    if (r.error.sqlstate == "26000") {
+      // The cache only holds names the server acknowledged, and DISCARD/DEALLOCATE empty it:
+      // a missing one means another server connection answered (a transaction pooler).
+      // Named statements cannot be relied on there, so this connection stops using them.
+      diag::log("run_cached on line %d: the server does not know statement %s; not caching statements on "
+                "this connection any more\n",
+                stmt->line, name.c_str());
+      cache.disable();
+    } else {
       cache.erase(stmt);
+    }
     const transaction_state now = c.link->transaction_status();
-    if (now == transaction_state::failed && fresh_transaction) {
-      // the transaction was begun for this statement and did nothing else: begin it again
-      diag::log("run_cached on line %d: statement went stale; preparing it again\n", stmt->line);
+    if (now == transaction_state::failed && replay_begin != nullptr) {
+      // the transaction had done nothing but begin: begin it again the same way
+      diag::log("run_cached on line %d: statement went stale; running it again\n", stmt->line);
       query_result undo = c.link->simple_query("rollback");
       if (undo.outcome == query_result::status::error) return r;
-      query_result begin = c.link->simple_query("begin transaction");
+      query_result begin = c.link->simple_query(*replay_begin);
       if (begin.outcome == query_result::status::error) return begin;
-      continue;
+    } else if (now != transaction_state::idle) {
+      return r;  // inside a transaction that did other work the error stands
+    } else {
+      diag::log("run_cached on line %d: statement went stale; running it again\n", stmt->line);
     }
-    if (now != transaction_state::idle) return r;  // inside a transaction block the error stands
-    diag::log("run_cached on line %d: statement went stale; preparing it again\n", stmt->line);
+    if (!cache.enabled()) return c.link->execute(sql, params);
   }
 }
 

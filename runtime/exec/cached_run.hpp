@@ -18,9 +18,12 @@ statement_cache *cache_of(connection &c);
 // statement. When a cached statement went stale (its result type changed,
 // or the server forgot it) it is prepared again and run once more, but only
 // where that is invisible: outside a transaction block, or when the
-// transaction was opened for this very statement (fresh_transaction).
+// transaction so far only began (replay_begin: the BEGIN text to run again
+// after rolling the failed one back). A forgotten statement also turns the
+// cache off for the connection: behind a transaction pooler the next
+// transaction may run on a server connection that never saw our names.
 query_result run_cached(connection &c, const pgesql_stmt *stmt, const std::string &sql,
-                        std::span<const param_value> params, bool fresh_transaction);
+                        std::span<const param_value> params, const std::string *replay_begin);
 
 // After any other statement: a command that may have changed what cached
 // statements return (ALTER, DROP, SET, ...) or dropped them (DISCARD ALL,

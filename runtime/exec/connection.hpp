@@ -43,6 +43,10 @@ struct connection {
   std::unique_ptr<statement_cache> statements;  // created at the first cacheable statement
   std::map<std::string, cursor_buffer> cursors;  // open cursors under readahead, by server name
   std::optional<std::size_t> readahead_cap;       // window cap, known at the first OPEN
+  // The program's BEGIN/START text while it is the only statement run in its transaction:
+  // set by that statement (next_...), moved in by the next statement to reach the link.
+  std::optional<std::string> next_begin_just_run;
+  std::optional<std::string> begin_just_run;
   // the last FETCH/MOVE text served and what it asks for: a loop repeats one text
   std::string last_fetch_text;
   std::optional<fetch_command> last_fetch;

@@ -87,10 +87,12 @@ bool take_cursor_readahead(const pgesql_stmt *stmt, const store_options &opt, st
   return true;
 }
 
+bool begins_transaction(const char *sql) { return strncasecmp(sql, "begin", 5) == 0 || strncasecmp(sql, "start", 5) == 0; }
+
 // ECPG starts no transaction for these (they open or resolve one themselves).
 bool begins_or_resolves_transaction(const char *sql) {
-  return strncasecmp(sql, "begin", 5) == 0 || strncasecmp(sql, "start", 5) == 0 ||
-         strncasecmp(sql, "commit prepared", 15) == 0 || strncasecmp(sql, "rollback prepared", 17) == 0;
+  return begins_transaction(sql) || strncasecmp(sql, "commit prepared", 15) == 0 ||
+         strncasecmp(sql, "rollback prepared", 17) == 0;
 }
 
 bool is_commit(const char *sql) {
@@ -106,6 +108,7 @@ int run_transaction(connection &c, const pgesql_stmt *stmt, const store_options 
   }
   query_result r = c.link->simple_query(stmt->sql);
   note_cursor_effects(c, stmt->kind, stmt->sql, r);
+  if (r.outcome == query_result::status::command_ok && begins_transaction(stmt->sql)) c.next_begin_just_run = stmt->sql;
   // A COMMIT that lost its connection may have committed: never report that as a plain failure.
   if (r.outcome == query_result::status::error && !c.link->is_open() && is_commit(stmt->sql) &&
       (r.error.sqlstate.empty() || r.error.sqlstate.starts_with("08"))) {
@@ -215,7 +218,13 @@ extern "C" PGESQL_API int pgesql_exec(const pgesql_stmt *stmt, const char *conne
     // static DML with nothing substituted: prepared once per connection, then bound and executed
     const bool cached = stmt->kind == PGESQL_STMT_NORMAL && names.empty() && !set_call && !execute_call &&
                         cacheable_sql(sql) && cache_of(*c) != nullptr;
-    const bool fresh_transaction = !c->autocommit && c->link->transaction_status() == transaction_state::idle;
+    // a cached statement found stale may run again after beginning its transaction anew
+    // when nothing else ran in it: the runtime's own BEGIN, or the program's just before
+    std::optional<std::string> replay_begin;
+    if (!c->autocommit && c->link->transaction_status() == transaction_state::idle)
+      replay_begin = "begin transaction";
+    else if (c->link->transaction_status() == transaction_state::in_transaction)
+      replay_begin = c->begin_just_run;
     if (!autostart_transaction(*c, opt.line, opt.informix)) return outcome();
     diag::log("exec on line %d: query: %s; with %zu parameter(s) on connection %s\n", opt.line, sql.c_str(),
               params.size(), c->name.c_str());
@@ -229,7 +238,7 @@ extern "C" PGESQL_API int pgesql_exec(const pgesql_stmt *stmt, const char *conne
     else if (stmt->kind == PGESQL_STMT_FETCH && params.empty() && serve_fetch(*c, sql, r))
       served = true;
     else if (cached)
-      r = run_cached(*c, stmt, sql, params, fresh_transaction);
+      r = run_cached(*c, stmt, sql, params, replay_begin ? &*replay_begin : nullptr);
     else
       r = c->link->execute(sql, params);
     // the program wrote a SET: it gets a command's outcome, not set_config's row

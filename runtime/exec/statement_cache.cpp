@@ -2,9 +2,29 @@
 
 #include <cctype>
 #include <charconv>
+#include <cstdint>
+#include <random>
 #include <strings.h>
 
 namespace pgesql::exec {
+
+namespace {
+
+// 64 bits from the system's entropy source: names of different processes and
+// connections differ whatever their start times or addresses.
+std::string random_name_prefix() {
+  std::random_device entropy;
+  const std::uint64_t bits = (static_cast<std::uint64_t>(entropy()) << 32) ^ entropy();
+  static constexpr char hex[] = "0123456789abcdef";
+  std::string prefix = "pgesql_";
+  for (int shift = 60; shift >= 0; shift -= 4) prefix += hex[(bits >> shift) & 0xf];
+  return prefix + '_';
+}
+
+}  // namespace
+
+statement_cache::statement_cache(std::size_t capacity)
+    : capacity_(capacity), prefix_(capacity > 0 ? random_name_prefix() : std::string()) {}
 
 cached_statement *statement_cache::find(const void *key, std::string_view sql) {
   const auto it = index_.find(key);
@@ -17,7 +37,7 @@ cached_statement *statement_cache::find(const void *key, std::string_view sql) {
   return &*it->second;
 }
 
-std::string statement_cache::next_name() { return "pgesql_s" + std::to_string(++counter_); }
+std::string statement_cache::next_name() { return prefix_ + std::to_string(++counter_); }
 
 cached_statement &statement_cache::insert(const void *key, std::string name, std::string sql) {
   if (const auto old = index_.find(key); old != index_.end()) retire(old->second, true);
@@ -39,6 +59,11 @@ std::vector<std::string> statement_cache::take_to_close() {
   std::vector<std::string> names;
   names.swap(to_close_);
   return names;
+}
+
+void statement_cache::disable() {
+  clear(true);  // behind a pooler the names sit on server connections we cannot reach
+  capacity_ = 0;
 }
 
 void statement_cache::retire(std::list<cached_statement>::iterator it, bool close_on_server) {

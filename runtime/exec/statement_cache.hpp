@@ -25,8 +25,9 @@ struct cached_statement {
 
 class statement_cache {
  public:
-  // capacity 0 disables the cache.
-  explicit statement_cache(std::size_t capacity) : capacity_(capacity) {}
+  // capacity 0 disables the cache. Names get a random per-cache part, so two
+  // clients sharing one server connection through a pooler never use the same name.
+  explicit statement_cache(std::size_t capacity);
 
   bool enabled() const { return capacity_ > 0; }
   std::size_t size() const { return entries_.size(); }
@@ -44,10 +45,16 @@ class statement_cache {
   void clear(bool server_forgot);
   // Names to Close on the server, handed over once.
   std::vector<std::string> take_to_close();
+  // Stops caching for good (the server forgot a statement it was given: a sign of a
+  // transaction pooler, where named statements cannot be relied on).
+  void disable();
+  // The random part of this cache's statement names.
+  const std::string &name_prefix() const { return prefix_; }
 
  private:
   void retire(std::list<cached_statement>::iterator it, bool close_on_server);
   std::size_t capacity_;
+  std::string prefix_;  // "pgesql_<16 random hex digits>_"
   std::size_t counter_ = 0;
   std::list<cached_statement> entries_;  // most recently used first
   std::unordered_map<const void *, std::list<cached_statement>::iterator> index_;

@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "descriptors/descriptor_store.hpp"
@@ -71,6 +72,7 @@ connection_ptr require_connection(const char *name, int line) {
 }
 
 bool require_link(connection &c, int line) {
+  c.begin_just_run = std::exchange(c.next_begin_just_run, std::nullopt);
   if (c.link && c.link->is_open()) return true;
   // a connection that broke earlier fails each statement: lost, 08003
   if (c.link)

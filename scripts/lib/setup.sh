@@ -19,6 +19,7 @@ PGESQL_PACKAGES=(
   "libgtest-dev:/usr/include/gtest/gtest.h"
   "postgresql:/usr/lib/postgresql"
   "postgresql-client:/usr/bin/psql"
+  "pgbouncer:/usr/sbin/pgbouncer"
 )
 
 pgesql_install_missing() {

@@ -212,7 +212,7 @@ int prepared_by_cache() {
   int n = -1;
   pgesql_var o = scalar(PGESQL_T_INT, &n);
   pgesql_stmt s = statement(PGESQL_STMT_EXEC_IMMEDIATE, nullptr);
-  char text[] = "select count(*)::int from pg_prepared_statements where name like 'pgesql_s%'";
+  char text[] = "select count(*)::int from pg_prepared_statements where name ~ '^pgesql_[0-9a-f]{16}_[0-9]+$'";
   pgesql_var q = chars(text, sizeof text);
   pgesql_exec(&s, nullptr, nullptr, 1, &q, 1, &o);
   return n;

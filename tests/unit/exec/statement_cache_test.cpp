@@ -22,6 +22,26 @@ TEST(StatementCache, FindsWhatWasInsertedUnderTheSameText) {
   EXPECT_NE(cache.next_name(), name);
 }
 
+// Clients sharing one server connection through a pooler must never pick the same name:
+// names carry a random part of their cache's own, not just a counter.
+TEST(StatementCache, NamesOfTwoCachesNeverCollide) {
+  statement_cache first(4), second(4);
+  EXPECT_NE(first.name_prefix(), second.name_prefix());
+  const std::string a = first.next_name(), b = second.next_name();
+  EXPECT_NE(a, b);
+  EXPECT_EQ(a.rfind(first.name_prefix(), 0), 0u);
+  EXPECT_EQ(a.size(), std::string("pgesql_0123456789abcdef_1").size());
+}
+
+TEST(StatementCache, DisableForgetsEverythingAndStopsCaching) {
+  statement_cache cache(4);
+  cache.insert(&key_a, cache.next_name(), "select 1");
+  cache.disable();
+  EXPECT_FALSE(cache.enabled());
+  EXPECT_EQ(cache.size(), 0u);
+  EXPECT_TRUE(cache.take_to_close().empty());  // the names may sit on server connections out of reach
+}
+
 TEST(StatementCache, ADescriptorReusedForOtherTextIsAMissAndClosesTheOld) {
   statement_cache cache(4);
   cache.insert(&key_a, "s1", "select 1");
