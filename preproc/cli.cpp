@@ -2,8 +2,18 @@
 
 #include <cstring>
 #include <ostream>
+#include <string>
 
 namespace pgesql::pp {
+namespace {
+
+// A window cap as READAHEAD n takes it: a whole number from 1 to 999999999.
+bool readahead_rows(const std::string &v) {
+  if (v.empty() || v.size() > 9 || v.find_first_not_of("0123456789") != std::string::npos) return false;
+  return std::stol(v) >= 1;
+}
+
+}  // namespace
 
 const char *help_text() {
   return "pgesql is the embedded SQL preprocessor for C and C++ programs.\n"
@@ -20,7 +30,8 @@ const char *help_text() {
          "                 define SYMBOL for EXEC SQL IFDEF and substitution\n"
          "  -c             also emit a C typedef for EXEC SQL TYPE\n"
          "  -C MODE        compatibility mode: INFORMIX, INFORMIX_SE or ORACLE\n"
-         "  -r OPTION      runtime behavior: no_indicator, prepare or questionmarks\n"
+         "  -r OPTION      runtime behavior: no_indicator, prepare, questionmarks, or readahead=N\n"
+         "                 (every cursor without its own READAHEAD reads ahead N rows)\n"
          "  -t             turn on autocommit of transactions\n"
          "  -h             parse a header file (output FILE.h; implies -c)\n"
          "  -i             also read #include'd files found on the -I path\n"
@@ -116,8 +127,13 @@ CliAction parse_command_line(int argc, char **argv, Options &opt, std::ostream &
         if (v == "no_indicator") opt.rule_no_indicator = true;
         else if (v == "prepare") opt.rule_prepare = true;
         else if (v == "questionmarks") opt.rule_questionmarks = true;
-        else {
-          err << "pgesql: unknown -r option \"" << v << "\" (expected no_indicator, prepare or questionmarks)\n";
+        else if (v.rfind("readahead=", 0) == 0 && readahead_rows(v.substr(10))) opt.rule_readahead = v.substr(10);
+        else if (v.rfind("readahead", 0) == 0) {
+          err << "pgesql: -r readahead=N needs a whole number of rows from 1 to 999999999, not \"" << v << "\"\n";
+          return CliAction::Error;
+        } else {
+          err << "pgesql: unknown -r option \"" << v
+              << "\" (expected no_indicator, prepare, questionmarks or readahead=N)\n";
           return CliAction::Error;
         }
         break;

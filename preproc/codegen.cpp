@@ -8,6 +8,7 @@
 
 #include "context.hpp"
 #include "driver.hpp"
+#include "sema/readahead_safety.hpp"
 
 namespace pgesql::pp {
 namespace {
@@ -583,11 +584,27 @@ std::string Codegen::cursor_key(const Value &name) const {
 // ---- statement scaffolding ---------------------------------------------------------
 
 std::string Codegen::header(const Stmt &s, const char *kind, const std::string &sql, const std::string &name,
-                            const std::string &file, int extra_flags) {
+                            const std::string &file, int extra_flags, int facts, const std::string &relations) {
+  // a positioned UPDATE/DELETE: the runtime puts a cursor that read ahead back on the program's row
+  if (!sql.empty() && !sema::find_positioned_cursors(sql).names.empty()) facts |= PGESQL_FACT_CURRENT_OF;
   return "{ static const pgesql_stmt pgesql_st = {" + std::string(kind) + ", " +
          std::to_string(ctx_.opt.statement_flags() | extra_flags) + ", " + (sql.empty() ? "0" : c_string(sql)) + ", " +
          (name.empty() ? "0" : c_string(name)) + ", " + c_string(file) + ", " + std::to_string(s.loc.begin.line) +
-         ", " + std::to_string(s.loc.begin.col) + "};\n";
+         ", " + std::to_string(s.loc.begin.col) + ", " + std::to_string(facts) + ", " +
+         (relations.empty() ? "0" : c_string(relations)) + "};\n";
+}
+
+// What a cursor's OPEN may tell the runtime: whether reading ahead is unobservable
+// (judged on the query's parse tree) and whether a statement positions on it.
+void Codegen::judge_cursor(Cursor &c, const Value &name) const {
+  // a cursor named at run time may be any of those positioned on
+  const bool positioned = name.kind == Value::Host ? positioned_.any() : positioned_.includes(cursor_key(name));
+  if (positioned) c.facts |= PGESQL_FACT_POSITIONED;
+  if (positioned || c.query.empty()) return;  // over a prepared statement: the runtime sees its text only then
+  const sema::readahead_verdict v = sema::judge_readahead(c.query);
+  if (!v.safe) return;
+  c.facts |= PGESQL_FACT_READAHEAD_SAFE;
+  for (const std::string &r : v.relations) c.relations += (c.relations.empty() ? "" : "\n") + r;
 }
 
 std::string Codegen::arrays(const std::vector<std::string> &in, const std::vector<std::string> &out) {
@@ -750,6 +767,7 @@ std::string Codegen::statement(const Stmt &s, const Value &given_at, const std::
         if (!c.outputs.empty()) code += "  memcpy(pgesql_cv + " + ni + ", pgesql_out, sizeof pgesql_out);\n";
         code += "  ECPGset_var(" + std::to_string(c.slot) + ", pgesql_cv, " + std::to_string(s.loc.begin.line) + ");\n}";
       }
+      judge_cursor(c, s.name);
       cursors_[cursor_key(s.name)] = std::move(c);
       return code;
     }
@@ -780,17 +798,25 @@ std::string Codegen::statement(const Stmt &s, const Value &given_at, const std::
                       " * sizeof(pgesql_var)); }\n";
       }
       var_list(s.using_list, in);
-      const int flags = c.readahead.kind != Value::None && readahead_var(c.readahead, in) ? PGESQL_F_READAHEAD : 0;
+      Value cap = c.readahead;
+      // -r readahead=N: the program opts every cursor in, except those it positions on
+      if (cap.kind == Value::None && !ctx_.opt.rule_readahead.empty() && !(c.facts & PGESQL_FACT_POSITIONED)) {
+        cap.kind = Value::Literal;
+        cap.text = ctx_.opt.rule_readahead;
+      }
+      const int flags = cap.kind != Value::None && readahead_var(cap, in) ? PGESQL_F_READAHEAD : 0;
       bool host_name = s.name.kind == Value::Host;
       std::string cname = host_name ? "$0" : s.name.text;
       std::string name_arg = host_name ? string_expr(s.name, "a cursor name") : "0";
       std::string prefix = "declare " + cname + " " + c.options + " for";
       if (!c.prepared.empty()) {
-        return header(s, "PGESQL_STMT_OPEN", prefix, host_name ? "" : s.name.text, file, flags) + arrays(in, out) +
+        return header(s, "PGESQL_STMT_OPEN", prefix, host_name ? "" : s.name.text, file, flags, c.facts) +
+               arrays(in, out) +
                fetch_saved + "  pgesql_open_prepared(&pgesql_st, " + conn + ", " + name_arg + ", " + c.prepared + ", " +
                std::to_string(in.size()) + ", " + (in.empty() ? "0" : "pgesql_in") + ");\n" + finish(false);
       }
-      return header(s, "PGESQL_STMT_OPEN", prefix + " " + c.query, host_name ? "" : s.name.text, file, flags) +
+      return header(s, "PGESQL_STMT_OPEN", prefix + " " + c.query, host_name ? "" : s.name.text, file, flags,
+                    c.facts, c.relations) +
              arrays(in, out) + fetch_saved + exec_call(name_arg) + finish(false);
     }
     case Stmt::Fetch: {

@@ -4,9 +4,11 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "ast.hpp"
+#include "sema/positioned_cursors.hpp"
 #include "types.hpp"
 
 namespace pgesql::pp {
@@ -21,6 +23,8 @@ class Codegen {
   std::string statement(const Stmt &s, const Value &at, const std::string &file);
   // C text of a declaration from a declare section (VARCHAR and bytea rewritten).
   std::string declaration(const Declaration &d);
+  // A source file about to be processed: the cursors its statements position on.
+  void note_source(std::string_view text) { positioned_.add(sema::find_positioned_cursors(text)); }
 
  private:
   struct VarDesc {  // one pgesql_var, as C expressions
@@ -41,6 +45,8 @@ class Codegen {
     int nparams = 0;
     int slot = -1;  // ECPGset_var slot holding inputs then outputs when OPEN/FETCH may be out of their scope
     std::vector<std::pair<std::string, Pos>> used;  // host variables of the query, as declared
+    int facts = 0;          // PGESQL_FACT_* of its OPEN
+    std::string relations;  // what a PGESQL_FACT_READAHEAD_SAFE query reads, one per line
   };
 
   // Host variables
@@ -63,7 +69,9 @@ class Codegen {
 
   std::string whenever_checks(bool rows);
   std::string header(const Stmt &s, const char *kind, const std::string &sql, const std::string &name,
-                     const std::string &file, int extra_flags = 0);
+                     const std::string &file, int extra_flags = 0, int facts = 0,
+                     const std::string &relations = {});
+  void judge_cursor(Cursor &c, const Value &name) const;
   static std::string arrays(const std::vector<std::string> &in, const std::vector<std::string> &out);
   static std::string c_unescape(const std::string &s);
   static std::string c_string(const std::string &s);
@@ -80,6 +88,7 @@ class Codegen {
   std::map<std::string, Value> declared_;  // DECLARE name STATEMENT: its AT connection (kind None without AT)
   int varchar_id_ = 0;
   int next_slot_ = 0;
+  sema::positioned_cursors positioned_;  // cursors named in WHERE CURRENT OF anywhere in the sources
 };
 
 }  // namespace pgesql::pp

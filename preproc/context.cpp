@@ -48,6 +48,7 @@ void Context::process_text(const std::string &name, const std::string &text) {
 
 void Context::process_loaded(File &f, bool included) {
   f.id = diag.add_file(f.shown, &f.text);
+  codegen_.note_source(f.text);
   file_stack_.push_back(f.id);
   std::size_t conds_before = conds_.size();
   line_directive(1, f.id);

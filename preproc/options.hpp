@@ -24,6 +24,7 @@ struct Options {
   bool rule_prepare = false;        // -r prepare
   bool rule_questionmarks = false;  // -r questionmarks
   bool rule_no_indicator = false;   // -r no_indicator
+  std::string rule_readahead;       // -r readahead=N: every cursor without its own READAHEAD reads ahead N rows
   bool line_directives = true;
   bool regression = false;   // --regression (ecpg's test mode)
 

@@ -19,6 +19,31 @@
 #define PGESQL_API
 #endif
 
+/* ---- ABI version -------------------------------------------------------------
+ * Generated code and the runtime agree on the layout of pgesql_stmt and the
+ * meaning of its fields: that agreement is ABI 2. Every entry point that takes a
+ * statement descriptor carries the version in its symbol (pgesql_exec is linked
+ * as pgesql_exec_abi2), so code generated for another ABI fails to link
+ * ("undefined reference to `pgesql_exec_abi2'") or to load ("undefined symbol:
+ * pgesql_exec"), and never runs with a misread descriptor. */
+#define PGESQL_ABI_VERSION 2
+#define pgesql_connect               pgesql_connect_abi2
+#define pgesql_disconnect            pgesql_disconnect_abi2
+#define pgesql_set_connection        pgesql_set_connection_abi2
+#define pgesql_set_autocommit        pgesql_set_autocommit_abi2
+#define pgesql_exec                  pgesql_exec_abi2
+#define pgesql_exec_batch            pgesql_exec_batch_abi2
+#define pgesql_open_prepared         pgesql_open_prepared_abi2
+#define pgesql_prepare               pgesql_prepare_abi2
+#define pgesql_deallocate            pgesql_deallocate_abi2
+#define pgesql_describe              pgesql_describe_abi2
+#define pgesql_allocate_descriptor   pgesql_allocate_descriptor_abi2
+#define pgesql_deallocate_descriptor pgesql_deallocate_descriptor_abi2
+#define pgesql_get_descriptor_count  pgesql_get_descriptor_count_abi2
+#define pgesql_get_descriptor        pgesql_get_descriptor_abi2
+#define pgesql_set_descriptor_count  pgesql_set_descriptor_count_abi2
+#define pgesql_set_descriptor        pgesql_set_descriptor_abi2
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -164,6 +189,28 @@ enum {
   PGESQL_F_READAHEAD          = 1 << 6
 };
 
+/* ---- statement facts: what the preprocessor established (pgesql_stmt.facts) --
+ * The runtime reads a static statement's class from these, never from its SQL
+ * text; only dynamic SQL (EXECUTE IMMEDIATE, PREPARE ... FROM :v) is inspected
+ * at run time. */
+enum {
+  /* OPEN: computing rows before the program fetches them cannot be observed. The
+   * query (parsed by PostgreSQL's grammar) reads only the relations listed in
+   * pgesql_stmt.relations, with no function call (but count/min/max), no cast of
+   * a computed value, no arithmetic, no CTE and no FOR UPDATE/SHARE. The runtime
+   * still checks once per connection that those are plain tables without row
+   * security, and per transaction that it is not SERIALIZABLE and has no
+   * statement_timeout; only then does the cursor read ahead by default. */
+  PGESQL_FACT_READAHEAD_SAFE = 1 << 0,
+  /* OPEN: a statement of the same source file positions on this cursor (UPDATE or
+   * DELETE ... WHERE CURRENT OF): it fetches exactly what the program asks for
+   * unless its own READAHEAD n says otherwise. */
+  PGESQL_FACT_POSITIONED     = 1 << 1,
+  /* The statement contains WHERE CURRENT OF: a cursor that read ahead is moved
+   * back onto the program's row before it runs. */
+  PGESQL_FACT_CURRENT_OF     = 1 << 2
+};
+
 /* ---- the static descriptor of one embedded statement ------------------------
  * sql: the statement text sent to the server with host variables replaced by
  *      $1..$n (in the order of the input variables). Where a cursor or
@@ -178,6 +225,8 @@ typedef struct pgesql_stmt {
   const char *file;
   int line;
   int column;
+  int facts;              /* PGESQL_FACT_* bits */
+  const char *relations;  /* OPEN with PGESQL_FACT_READAHEAD_SAFE: quoted relation names, one per line */
 } pgesql_stmt;
 
 /* Names with special meaning wherever a connection name is taken. */

@@ -42,7 +42,9 @@ struct connection {
   std::unordered_map<std::uint32_t, array_kind> array_kinds;  // by type OID
   std::unique_ptr<statement_cache> statements;  // created at the first cacheable statement
   std::map<std::string, cursor_buffer> cursors;  // open cursors under readahead, by server name
-  std::optional<std::size_t> readahead_cap;       // window cap, known at the first OPEN
+  // pgesql_fetch_readahead / PGESQL_FETCH_READAHEAD when the program set one (read at the first OPEN)
+  std::optional<std::size_t> readahead_setting;
+  bool readahead_setting_known = false;
   // The program's BEGIN/START text while it is the only statement run in its transaction:
   // set by that statement (next_...), moved in by the next statement to reach the link.
   std::optional<std::string> next_begin_just_run;

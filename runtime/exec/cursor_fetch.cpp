@@ -3,19 +3,13 @@
 #include <cstdlib>
 
 #include "diag/debug_log.hpp"
+#include "diag/raise.hpp"
 #include "exec/cursor_readahead.hpp"
+#include "exec/readahead_policy.hpp"
 #include "pgesql/pgesql.h"
 
 namespace pgesql::exec {
 namespace {
-
-std::size_t cap_of(connection &c) {
-  if (!c.readahead_cap)
-    c.readahead_cap = c.link->supports_cached_statements()
-                          ? readahead_cap(std::getenv("PGESQL_FETCH_READAHEAD"), c.link->option("fetch_readahead"))
-                          : 0;
-  return *c.readahead_cap;
-}
 
 std::string quoted(const std::string &name) {
   std::string q = "\"";
@@ -31,6 +25,16 @@ bool cursor_exists(connection &c, const std::string &name, bool &failed) {
   param_value p;
   p.data = name;
   query_result r = c.link->execute("select 1 from pg_catalog.pg_cursors where name = $1", std::span(&p, 1));
+  failed = r.outcome == query_result::status::error;
+  return !failed && r.row_count > 0;
+}
+
+// Whether the server can move the cursor backward; false with `failed` when it could not be asked.
+bool cursor_scrollable(connection &c, const std::string &name, bool &failed) {
+  param_value p;
+  p.data = name;
+  query_result r = c.link->execute("select 1 from pg_catalog.pg_cursors where name = $1 and is_scrollable",
+                                   std::span(&p, 1));
   failed = r.outcome == query_result::status::error;
   return !failed && r.row_count > 0;
 }
@@ -104,16 +108,45 @@ void send_next_window(connection &c, cursor_buffer &b, const std::string &cursor
 
 }  // namespace
 
-void note_cursor_opened(connection &c, const std::string &declare_sql, std::optional<std::size_t> cursor_cap) {
+void note_cursor_opened(connection &c, const pgesql_stmt *stmt, const std::string &declare_sql,
+                        std::optional<std::size_t> cursor_cap) {
   std::optional<declared_cursor> d = parse_declare(declare_sql);
   if (!d) return;
   collect_rows_ahead(c);
   c.cursors.erase(d->cursor);
   // links that cannot read ahead stay off whatever the cursor asks
   if (!d->readahead || !c.link->supports_cached_statements()) return;
-  const std::size_t cap = cursor_cap ? *cursor_cap : cap_of(c);
+  const std::size_t cap = readahead_for(c, stmt, d->cursor, cursor_cap);
   if (cap <= 1) return;
   c.cursors.emplace(d->cursor, cursor_buffer(d->hold, cap));
+}
+
+bool put_back_for_current_of(connection &c, std::string_view sql, int line) {
+  if (c.cursors.empty()) return true;
+  for (const std::string &cursor : positioned_cursor_names(sql)) {
+    auto it = c.cursors.find(cursor);
+    if (it == c.cursors.end()) continue;
+    collect_rows_ahead(c);
+    const std::size_t ahead = it->second.ahead_of_program();
+    // from here on the cursor fetches row by row: the server must stay on the program's row
+    c.cursors.erase(it);
+    if (ahead == 0) continue;
+    bool failed = false;
+    if (!cursor_scrollable(c, cursor, failed)) {
+      if (failed) return true;  // the statement itself reports what is wrong with the session
+      // as the server would say it (55000, sqlcode -400): the cursor is not in a state to do this
+      const std::string message = "cursor \"" + cursor +
+                                  "\" has read rows ahead and cannot move back onto the program's row; declare it "
+                                  "NO READAHEAD";
+      diag::raise_server_error(line, "55000", message.c_str(), false);
+      return false;
+    }
+    const std::string back = "move backward " + std::to_string(ahead) + " in " + quoted(cursor);
+    diag::log("put_back_for_current_of on line %d: %s\n", line, back.c_str());
+    query_result r = c.link->execute(back, {});
+    if (r.outcome == query_result::status::error) return true;  // the positioned statement fails as it must
+  }
+  return true;
 }
 
 bool serve_fetch(connection &c, const std::string &sql, query_result &r) {

@@ -6,15 +6,23 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "exec/connection.hpp"
+#include "pgesql/pgesql.h"
 
 namespace pgesql::exec {
 
-// After a successful OPEN (the DECLARE text as sent): tracks the cursor when it qualifies.
-// `cursor_cap`: the cursor's own READAHEAD n, which replaces the connection's cap (1 = off).
-void note_cursor_opened(connection &c, const std::string &declare_sql,
+// After a successful OPEN (the DECLARE text as sent): tracks the cursor when it may read
+// ahead (readahead_policy.hpp). `cursor_cap`: the cursor's own READAHEAD n (1 = off).
+void note_cursor_opened(connection &c, const pgesql_stmt *stmt, const std::string &declare_sql,
                         std::optional<std::size_t> cursor_cap = std::nullopt);
+
+// Before a statement with WHERE CURRENT OF (static, or dynamic SQL): a cursor it names that
+// read ahead is moved back onto the row the program fetched last, and reads row by row from
+// then on. False (sqlca set) when the server cannot move that cursor backward: the statement
+// must not run, it would act on another row.
+bool put_back_for_current_of(connection &c, std::string_view sql, int line);
 
 // A FETCH/MOVE without parameters on a tracked cursor: fills `r` with what the
 // statement returns and says true, or says false when the server must run the

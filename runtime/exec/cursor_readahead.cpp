@@ -75,6 +75,18 @@ std::string server_cursor_name(std::string_view written) {
   return name;
 }
 
+std::vector<std::string> positioned_cursor_names(std::string_view sql) {
+  std::vector<std::string> names;
+  const std::vector<std::string_view> w = words(sql);
+  for (std::size_t i = 0; i + 2 < w.size(); ++i) {
+    if (!is(w[i], "current") || !is(w[i + 1], "of")) continue;
+    std::string_view name = w[i + 2];
+    while (!name.empty() && (name.back() == ';' || name.back() == ')')) name.remove_suffix(1);
+    if (!name.empty()) names.push_back(server_cursor_name(name));
+  }
+  return names;
+}
+
 std::optional<fetch_command> parse_fetch(std::string_view sql) {
   const std::vector<std::string_view> w = words(sql);
   if (w.size() < 2) return std::nullopt;
@@ -131,20 +143,19 @@ std::optional<declared_cursor> parse_declare(std::string_view sql) {
   return d;
 }
 
-std::size_t readahead_cap(const char *env_value, const std::string *option) {
-  const auto parse = [](std::string_view text, std::size_t &out) {
-    if (text.size() == 3 && strncasecmp(text.data(), "off", 3) == 0) return out = 0, true;
-    if (text.size() == 2 && strncasecmp(text.data(), "on", 2) == 0) return out = default_readahead_cap, true;
+std::optional<std::size_t> readahead_setting(const char *env_value, const std::string *option) {
+  const auto parse = [](std::string_view text) -> std::optional<std::size_t> {
+    if (text.size() == 3 && strncasecmp(text.data(), "off", 3) == 0) return 0;
+    if (text.size() == 2 && strncasecmp(text.data(), "on", 2) == 0) return default_readahead_cap;
     std::size_t n = 0;
     const auto r = std::from_chars(text.data(), text.data() + text.size(), n);
-    if (r.ec != std::errc() || r.ptr != text.data() + text.size()) return false;
-    out = n;
-    return true;
+    if (r.ec != std::errc() || r.ptr != text.data() + text.size()) return std::nullopt;
+    return n;
   };
-  std::size_t n = default_readahead_cap;
-  if (option != nullptr && !option->empty() && parse(*option, n)) return n;
-  if (env_value != nullptr && *env_value != '\0' && parse(env_value, n)) return n;
-  return default_readahead_cap;
+  if (option != nullptr && !option->empty())
+    if (std::optional<std::size_t> n = parse(*option)) return n;
+  if (env_value != nullptr && *env_value != '\0') return parse(env_value);
+  return std::nullopt;
 }
 
 std::optional<std::size_t> declared_readahead(std::string_view value) {

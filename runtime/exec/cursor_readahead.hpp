@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "exec/server_link.hpp"
 
@@ -34,12 +35,17 @@ struct declared_cursor {
 };
 std::optional<declared_cursor> parse_declare(std::string_view sql);
 
+// The cursors a statement positions on (WHERE CURRENT OF name), by server name. Read from the
+// text only for statements known to have the clause or for dynamic SQL.
+std::vector<std::string> positioned_cursor_names(std::string_view sql);
+
 // The name a cursor has on the server: quotes dropped, unquoted names in lower case.
 std::string server_cursor_name(std::string_view written);
 
-// Window cap from the connection option pgesql_fetch_readahead, else
-// PGESQL_FETCH_READAHEAD, else the default; 0 or 1 turn readahead off.
-std::size_t readahead_cap(const char *env_value, const std::string *option);
+// The window cap the program set: the connection option pgesql_fetch_readahead,
+// else PGESQL_FETCH_READAHEAD ("on" is the default cap; 0, 1 and "off" turn
+// readahead off); std::nullopt when neither is set to something readable.
+std::optional<std::size_t> readahead_setting(const char *env_value, const std::string *option);
 // Windows start small (a cursor read for a few rows costs little more) and double
 // up to the cap while a window holds less than window_growth_bytes. Each window is
 // a round trip that wakes the server, so long scans want large windows.

@@ -177,6 +177,7 @@ extern "C" PGESQL_API int pgesql_exec(const pgesql_stmt *stmt, const char *conne
     if (q.type == PGESQL_T_CXX ? !format_host_param(opt, q, text) : !format_param(opt, resolve(q), text))
       return outcome();
     if (!autostart_transaction(*c, opt.line, opt.informix)) return outcome();
+    if (!put_back_for_current_of(*c, text.data, opt.line)) return outcome();
     diag::log("exec on line %d: query: %s; with 0 parameter(s) on connection %s\n", opt.line, text.data.c_str(),
               c->name.c_str());
     r = c->link->execute(text.data, {});
@@ -191,6 +192,7 @@ extern "C" PGESQL_API int pgesql_exec(const pgesql_stmt *stmt, const char *conne
     prepared_name = found->first;
     if (!build_params(opt, inputs, params, names)) return outcome();
     if (!autostart_transaction(*c, opt.line, opt.informix)) return outcome();
+    if (!put_back_for_current_of(*c, found->second.sql, opt.line)) return outcome();
     diag::log("exec on line %d: prepared statement %s with %zu parameter(s) on connection %s\n", opt.line,
               prepared_name.c_str(), params.size(), c->name.c_str());
     r = c->link->execute_prepared(prepared_name, params);
@@ -226,6 +228,7 @@ extern "C" PGESQL_API int pgesql_exec(const pgesql_stmt *stmt, const char *conne
     else if (c->link->transaction_status() == transaction_state::in_transaction)
       replay_begin = c->begin_just_run;
     if (!autostart_transaction(*c, opt.line, opt.informix)) return outcome();
+    if ((stmt->facts & PGESQL_FACT_CURRENT_OF) && !put_back_for_current_of(*c, sql, opt.line)) return outcome();
     diag::log("exec on line %d: query: %s; with %zu parameter(s) on connection %s\n", opt.line, sql.c_str(),
               params.size(), c->name.c_str());
     // EXECUTE name(:a, :b): the prepared statement itself, its arguments as parameters
@@ -248,7 +251,7 @@ extern "C" PGESQL_API int pgesql_exec(const pgesql_stmt *stmt, const char *conne
     if (r.outcome == query_result::status::command_ok && sql_prepare_as(sql, prepared_name, prepared_text))
       c->prepared[prepared_name] = prepared_statement{prepared_text, {}, false};
     if (stmt->kind == PGESQL_STMT_OPEN && r.outcome == query_result::status::command_ok)
-      note_cursor_opened(*c, sql, cursor_cap);
+      note_cursor_opened(*c, stmt, sql, cursor_cap);
     else if (!served)
       note_cursor_effects(*c, stmt->kind, sql, r);
   }
@@ -336,7 +339,7 @@ extern "C" PGESQL_API int pgesql_open_prepared(const pgesql_stmt *stmt, const ch
   diag::log("open on line %d: query: %s; with %zu parameter(s) on connection %s\n", opt.line, sql.c_str(),
             params.size(), c->name.c_str());
   query_result r = c->link->execute(sql, params);
-  if (r.outcome == query_result::status::command_ok) note_cursor_opened(*c, sql, cursor_cap);
+  if (r.outcome == query_result::status::command_ok) note_cursor_opened(*c, stmt, sql, cursor_cap);
   if (check_result(*c, r, opt.line, opt.informix)) process_output(*c, r, opt, false, {});
   return outcome();
 }

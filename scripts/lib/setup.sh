@@ -20,6 +20,8 @@ PGESQL_PACKAGES=(
   "postgresql:/usr/lib/postgresql"
   "postgresql-client:/usr/bin/psql"
   "pgbouncer:/usr/sbin/pgbouncer"
+  "libpg-query-dev:/usr/include/pg_query.h"
+  "libecpg-dev:/usr/bin/ecpg"
 )
 
 pgesql_install_missing() {

@@ -14,7 +14,7 @@
 namespace pgesql::test {
 
 inline pgesql_stmt statement(int kind, const char *sql, int line = __builtin_LINE()) {
-  return pgesql_stmt{kind, 0, sql, nullptr, "exec_test", line, 1};
+  return pgesql_stmt{kind, 0, sql, nullptr, "exec_test", line, 1, 0, nullptr};
 }
 
 // A host variable of a scalar type, optionally with an int indicator.

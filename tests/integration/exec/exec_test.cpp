@@ -222,7 +222,7 @@ TEST_F(ExecTest, PrepareExecuteDeallocate) {
   int a = 2, b = 40, sum = 0;
   pgesql_var in[2] = {scalar(PGESQL_T_INT, &a), scalar(PGESQL_T_INT, &b)};
   pgesql_var o = scalar(PGESQL_T_INT, &sum);
-  pgesql_stmt exec = {PGESQL_STMT_EXECUTE, 0, "", "add", "exec_test", 1, 1};
+  pgesql_stmt exec = {PGESQL_STMT_EXECUTE, 0, "", "add", "exec_test", 1, 1, 0, nullptr};
   ASSERT_EQ(pgesql_exec(&exec, nullptr, nullptr, 2, in, 1, &o), 0) << sqlca.sqlerrm.sqlerrmc;
   EXPECT_EQ(sum, 42);
   EXPECT_EQ(pgesql_prepare(&prep, nullptr, "add", "select ?::int * 2"), 0);  // re-prepare replaces

@@ -183,8 +183,8 @@ TEST_F(FastPathTest, MixedMovesCountsAndBackwardFetches) {
 }
 
 TEST_F(FastPathTest, CachedStatementsGiveTheSameResultsAndErrors) {
-  static const pgesql_stmt divide = {PGESQL_STMT_NORMAL, 0, "select 100 / $1", nullptr, "fast_paths", 1, 1};
-  static const pgesql_stmt insert = {PGESQL_STMT_NORMAL, 0, "insert into fp_t values ($1)", nullptr, "fast_paths", 2, 1};
+  static const pgesql_stmt divide = {PGESQL_STMT_NORMAL, 0, "select 100 / $1", nullptr, "fast_paths", 1, 1, 0, nullptr};
+  static const pgesql_stmt insert = {PGESQL_STMT_NORMAL, 0, "insert into fp_t values ($1)", nullptr, "fast_paths", 2, 1, 0, nullptr};
   auto t = same_either_way([](std::vector<step> &out) {
     exec_sql("create temp table fp_t (a int primary key)", out);
     for (int d : {5, 0, 4, 0, 20}) {
@@ -221,9 +221,9 @@ int prepared_by_cache() {
 TEST_F(FastPathTest, StatementsArePreparedOnceAndTheCacheIsBounded) {
   setenv("PGESQL_STMT_CACHE_SIZE", "2", 1);
   ASSERT_EQ(connect_to(database().c_str(), nullptr, 1), 0);
-  static const pgesql_stmt a = {PGESQL_STMT_NORMAL, 0, "select 1", nullptr, "fast_paths", 1, 1};
-  static const pgesql_stmt b = {PGESQL_STMT_NORMAL, 0, "select 2", nullptr, "fast_paths", 2, 1};
-  static const pgesql_stmt c = {PGESQL_STMT_NORMAL, 0, "select 3", nullptr, "fast_paths", 3, 1};
+  static const pgesql_stmt a = {PGESQL_STMT_NORMAL, 0, "select 1", nullptr, "fast_paths", 1, 1, 0, nullptr};
+  static const pgesql_stmt b = {PGESQL_STMT_NORMAL, 0, "select 2", nullptr, "fast_paths", 2, 1, 0, nullptr};
+  static const pgesql_stmt c = {PGESQL_STMT_NORMAL, 0, "select 3", nullptr, "fast_paths", 3, 1, 0, nullptr};
   int v = 0;
   pgesql_var o = scalar(PGESQL_T_INT, &v);
   for (int i = 0; i < 3; ++i) ASSERT_EQ(pgesql_exec(&a, nullptr, nullptr, 0, nullptr, 1, &o), 0);
@@ -241,7 +241,7 @@ TEST_F(FastPathTest, StatementsArePreparedOnceAndTheCacheIsBounded) {
 
 // A cached "select *" whose table changes shape: re-prepared, not an error.
 void reshaped_table(std::vector<step> &out, bool other_session) {
-  static const pgesql_stmt star = {PGESQL_STMT_NORMAL, 0, "select * from fp_shape", nullptr, "fast_paths", 1, 1};
+  static const pgesql_stmt star = {PGESQL_STMT_NORMAL, 0, "select * from fp_shape", nullptr, "fast_paths", 1, 1, 0, nullptr};
   exec_sql("drop table if exists fp_shape", out);
   exec_sql("create table fp_shape (a int)", out);
   exec_sql("insert into fp_shape values (7)", out);

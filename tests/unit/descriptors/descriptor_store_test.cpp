@@ -11,7 +11,7 @@
 namespace pgesql::descriptors {
 namespace {
 
-const pgesql_stmt stmt = {PGESQL_STMT_NORMAL, 0, nullptr, nullptr, "t.pgc", 7, 1};
+const pgesql_stmt stmt = {PGESQL_STMT_NORMAL, 0, nullptr, nullptr, "t.pgc", 7, 1, 0, nullptr};
 
 pgesql_var int_var(int *p) {
   return {PGESQL_T_INT, p, 1, 1, sizeof(int), PGESQL_T_NO_INDICATOR, nullptr, 0, 0, 0};

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "exec/cursor_readahead.hpp"
+#include "exec/readahead_policy.hpp"
 
 namespace {
 
@@ -67,11 +68,36 @@ TEST(CursorReadahead, WhichDeclaredCursorsQualify) {
 }
 
 TEST(CursorReadahead, WindowCapFromOptionThenEnvironment) {
-  const std::string off = "off", eight = "8";
-  EXPECT_EQ(readahead_cap(nullptr, nullptr), default_readahead_cap);
-  EXPECT_EQ(readahead_cap("32", nullptr), 32u);
-  EXPECT_EQ(readahead_cap("32", &off), 0u);
-  EXPECT_EQ(readahead_cap("0", &eight), 8u);
+  const std::string off = "off", eight = "8", on = "on", junk = "x";
+  EXPECT_EQ(readahead_setting(nullptr, nullptr), std::nullopt);  // nothing set: the policy decides
+  EXPECT_EQ(readahead_setting("32", nullptr), 32u);
+  EXPECT_EQ(readahead_setting("32", &off), 0u);
+  EXPECT_EQ(readahead_setting("0", &eight), 8u);
+  EXPECT_EQ(readahead_setting(nullptr, &on), default_readahead_cap);
+  EXPECT_EQ(readahead_setting("7", &junk), 7u);
+  EXPECT_EQ(readahead_setting("junk", nullptr), std::nullopt);
+}
+
+// Only a plain scan the server can move back over, outside SERIALIZABLE and without a
+// statement timeout, reads ahead by default.
+TEST(CursorReadahead, ServerFactsThatAllowDefaultReadahead) {
+  const readahead_check fine{0, "read committed", "0", true};
+  EXPECT_TRUE(readahead_unobservable(fine));
+  readahead_check c = fine;
+  c.other_relations = 1;  // a view, foreign table or table with row security
+  EXPECT_FALSE(readahead_unobservable(c));
+  c = fine;
+  c.isolation = "serializable";
+  EXPECT_FALSE(readahead_unobservable(c));
+  c = fine;
+  c.isolation = "repeatable read";
+  EXPECT_TRUE(readahead_unobservable(c));
+  c = fine;
+  c.statement_timeout = "5s";
+  EXPECT_FALSE(readahead_unobservable(c));
+  c = fine;
+  c.scrollable = false;
+  EXPECT_FALSE(readahead_unobservable(c));
 }
 
 query_result window(int first, int n) {

@@ -40,7 +40,7 @@ class StatementFlow : public ::testing::Test {
   }
 
   static pgesql_stmt stmt(int kind, const char *sql, int line = 10, int flags = 0) {
-    return pgesql_stmt{kind, flags, sql, nullptr, "test.pgc", line, 1};
+    return pgesql_stmt{kind, flags, sql, nullptr, "test.pgc", line, 1, 0, nullptr};
   }
   static pgesql_var int_var(int *p, int *ind = nullptr) {
     return {PGESQL_T_INT, p, 1, 1, sizeof(int), ind ? PGESQL_T_INT : PGESQL_T_NO_INDICATOR, ind, ind ? 1 : 0,
@@ -257,7 +257,7 @@ TEST_F(StatementFlow, PrepareExecuteDeallocate) {
   int a = 3, out = 0;
   pgesql_var in = int_var(&a);
   pgesql_var o = int_var(&out);
-  pgesql_stmt e = {PGESQL_STMT_EXECUTE, 0, "", "st", "test.pgc", 5, 1};
+  pgesql_stmt e = {PGESQL_STMT_EXECUTE, 0, "", "st", "test.pgc", 5, 1, 0, nullptr};
   servers["db1"].answers.push_back(rows({{"a", 23}}, {{"9"}}));
   EXPECT_EQ(pgesql_exec(&e, nullptr, nullptr, 1, &in, 1, &o), 0);
   EXPECT_EQ(out, 9);
@@ -390,14 +390,14 @@ TEST_F(StatementFlow, PreparedNamesMatchAsTheServerFoldsThem) {
   pgesql_stmt sql_prepare = stmt(PGESQL_STMT_NORMAL, "PREPARE I AS INSERT INTO T VALUES ( 1, 2 )");
   servers["db1"].answers.push_back(command("PREPARE"));
   EXPECT_EQ(pgesql_exec(&sql_prepare, nullptr, nullptr, 0, nullptr, 0, nullptr), 0);
-  pgesql_stmt e = {PGESQL_STMT_EXECUTE, 0, "I", "I", "test.pgc", 5, 1};
+  pgesql_stmt e = {PGESQL_STMT_EXECUTE, 0, "I", "I", "test.pgc", 5, 1, 0, nullptr};
   servers["db1"].answers.push_back(command("INSERT 0 1"));
   EXPECT_EQ(pgesql_exec(&e, nullptr, nullptr, 0, nullptr, 0, nullptr), 0) << sqlca.sqlerrm.sqlerrmc;
   EXPECT_EQ(servers["db1"].log.back().how, "execute_prepared");
   EXPECT_EQ(servers["db1"].log.back().sql, "i");
   pgesql_stmt p = stmt(PGESQL_STMT_NORMAL, nullptr);
   EXPECT_EQ(pgesql_prepare(&p, nullptr, "Foo-1", "select 1"), 0);
-  pgesql_stmt quoted = {PGESQL_STMT_EXECUTE, 0, "\"Foo-1\"", "\"Foo-1\"", "test.pgc", 6, 1};
+  pgesql_stmt quoted = {PGESQL_STMT_EXECUTE, 0, "\"Foo-1\"", "\"Foo-1\"", "test.pgc", 6, 1, 0, nullptr};
   int out = 0;
   pgesql_var o = int_var(&out);
   servers["db1"].answers.push_back(rows({{"x", 23}}, {{"1"}}));

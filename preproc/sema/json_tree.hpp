@@ -1,0 +1,30 @@
+// A parsed JSON document, just enough to walk the parse trees libpg_query
+// prints (objects, arrays, strings, numbers, true/false/null). Input that is
+// not JSON yields std::nullopt rather than a partial tree.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pgesql::pp::sema {
+
+struct json_value {
+  enum class kind { null, boolean, number, string, array, object };
+  kind type = kind::null;
+  bool flag = false;
+  std::string text;  // a string's value, or a number as written
+  std::vector<json_value> items;
+  std::vector<std::pair<std::string, json_value>> members;  // in document order
+
+  bool is_object() const { return type == kind::object; }
+  bool is_array() const { return type == kind::array; }
+  bool is_string() const { return type == kind::string; }
+  // The member called `key`, or nullptr.
+  const json_value *find(std::string_view key) const;
+};
+
+std::optional<json_value> parse_json(std::string_view text);
+
+}  // namespace pgesql::pp::sema

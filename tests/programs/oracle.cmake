@@ -1,0 +1,36 @@
+# Programs whose expected stdout is ECPG 15's own output, so that pgesql's fast
+# paths (readahead, statement cache) are checked against the incumbent on the
+# cases that could expose them. Each runs built by pgesql (C and C++, as every
+# program here) and, as a check on the expected file itself, built by the real
+# ecpg and libecpg (Debian libecpg-dev, installed by scripts/test).
+#   pgesql_oracle_program_test(<name>)
+find_program(PGESQL_ECPG ecpg)
+find_library(PGESQL_LIBECPG ecpg)
+find_path(PGESQL_ECPG_INCLUDE_DIR ecpglib.h PATH_SUFFIXES postgresql)
+
+function(pgesql_oracle_program_test name)
+  pgesql_program_test(${name})
+  set(test programs.${name}.ecpg)
+  if(NOT (PGESQL_ECPG AND PGESQL_LIBECPG AND PGESQL_ECPG_INCLUDE_DIR))
+    # not silent: the summary lists it as skipped, with this reason in its output
+    add_test(NAME ${test} COMMAND sh -c "echo 'ECPG is not installed (Debian libecpg-dev): no ECPG run'; exit 77")
+    set_tests_properties(${test} PROPERTIES SKIP_RETURN_CODE 77)
+    return()
+  endif()
+  set(out ${CMAKE_CURRENT_BINARY_DIR}/ecpg_generated/${name}.c)
+  add_custom_command(OUTPUT ${out}
+    COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_CURRENT_BINARY_DIR}/ecpg_generated
+    COMMAND ${PGESQL_ECPG} -o ${out} ${CMAKE_CURRENT_SOURCE_DIR}/${name}.pgc
+    DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/${name}.pgc
+    COMMENT "ecpg ${name}.pgc")
+  add_executable(program_${name}_ecpg ${out})
+  # ECPG's own headers and library, never pgesql's include/
+  target_include_directories(program_${name}_ecpg PRIVATE ${PGESQL_ECPG_INCLUDE_DIR})
+  target_link_libraries(program_${name}_ecpg PRIVATE ${PGESQL_LIBECPG})
+  pgesql_integration_test(${test}
+    COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/run-and-compare $<TARGET_FILE:program_${name}_ecpg>
+            ${CMAKE_CURRENT_SOURCE_DIR}/${name}.stdout)
+  set_tests_properties(${test} PROPERTIES RESOURCE_LOCK program_${name})
+endfunction()
+
+pgesql_oracle_program_test(readahead_unobservable)
