@@ -35,6 +35,9 @@ const char *help_text() {
          "  -t             turn on autocommit of transactions\n"
          "  -h             parse a header file (output FILE.h; implies -c)\n"
          "  -i             also read #include'd files found on the -I path\n"
+         "  --sql-syntax=error|warning|off\n"
+         "                 what a static SQL statement PostgreSQL's grammar rejects is\n"
+         "                 (default: error; warning for syntax newer than this parser)\n"
          "  --depfile FILE write a Makefile dependency rule for the output to FILE\n"
          "  --regression   ecpg's regression-test mode (ECPGdebug logs without\n"
          "                 run-dependent details)\n"
@@ -83,6 +86,17 @@ CliAction parse_command_line(int argc, char **argv, Options &opt, std::ostream &
       else if (v == "c++" || v == "C++" || v == "cxx" || v == "CXX") opt.lang = OutputLang::Cxx;
       else {
         err << "pgesql: --lang must be c or c++, not \"" << v << "\"\n";
+        return CliAction::Error;
+      }
+      continue;
+    }
+    if (std::strncmp(a, "--sql-syntax=", 13) == 0 || std::strcmp(a, "--sql-syntax") == 0) {
+      if (!value(i, a, 13, "--sql-syntax", v)) return CliAction::Error;
+      if (v == "error") opt.sql_syntax = SqlSyntax::Error;
+      else if (v == "warning") opt.sql_syntax = SqlSyntax::Warning;
+      else if (v == "off") opt.sql_syntax = SqlSyntax::Off;
+      else {
+        err << "pgesql: --sql-syntax must be error, warning or off, not \"" << v << "\"\n";
         return CliAction::Error;
       }
       continue;

@@ -444,8 +444,10 @@ std::string Codegen::sql_text(const std::vector<Tok> &toks, std::vector<std::str
                               std::vector<std::string> &out, int first_param, bool allow_into) {
   std::string sql;
   int n = first_param;
+  origins_.clear();
   auto append = [&](const Tok &t, const std::string &text) {
     if (!sql.empty() && t.space_before) sql += ' ';
+    origins_.push_back(sema::sql_origin{sql.size(), text == t.text ? text.size() : 0, t.loc.begin});
     sql += text;
   };
   for (std::size_t i = 0; i < toks.size();) {
@@ -607,6 +609,30 @@ void Codegen::judge_cursor(Cursor &c, const Value &name) const {
   for (const std::string &r : v.relations) c.relations += (c.relations.empty() ? "" : "\n") + r;
 }
 
+void Codegen::check_syntax(const std::string &sql, const std::vector<sema::sql_origin> &origins, const Pos &fallback,
+                           bool question_marks) {
+  // $0 stands for a name a host variable supplies at run time: no statement to parse yet
+  if (ctx_.opt.sql_syntax == SqlSyntax::Off || sql.find("$0") != std::string::npos) return;
+  const std::optional<sema::sql_syntax_error> e = sema::check_sql_syntax(sql, question_marks);
+  if (!e) return;
+  const Pos at = sema::source_position(origins, e->offset, fallback);
+  if (ctx_.opt.sql_syntax == SqlSyntax::Warning)
+    ctx_.diag.warning(at, e->message);
+  else
+    ctx_.diag.error(at, e->message);
+}
+
+// PREPARE ... FROM 'text' / EXECUTE IMMEDIATE "text": the literal's body (C escapes read as C
+// reads them), placed after its opening quote.
+void Codegen::check_literal_syntax(const Value &literal, const Stmt &s) {
+  if (literal.kind != Value::Literal) return;
+  const std::string text = c_unescape(literal.text);
+  Pos at = literal.loc.begin.line > 0 ? literal.loc.begin : s.loc.begin;
+  at.col += 1;
+  // the runtime numbers ? placeholders of these texts, as ECPG does
+  check_syntax(text, {sema::sql_origin{0, text.size(), at}}, s.loc.begin, true);
+}
+
 std::string Codegen::arrays(const std::vector<std::string> &in, const std::vector<std::string> &out) {
   std::string s;
   auto one = [&](const char *name, const std::vector<std::string> &v) {
@@ -692,6 +718,7 @@ std::string Codegen::statement(const Stmt &s, const Value &given_at, const std::
                exec_call(string_expr(value_of(*prep), "a statement name")) + finish(false);
       }
       std::string sql = sql_text(s.tokens, in, out, 1, true);
+      check_syntax(sql, origins_, s.loc.begin, ctx_.opt.rule_questionmarks);
       if (s.batch_rows.kind != Value::None) {
         // FOR :n: element i of each host array is row i of one pipelined batch
         if (!out.empty()) ctx_.diag.error(s.batch_rows.loc.begin, "FOR :n cannot be used with INTO or RETURNING ... INTO");
@@ -748,6 +775,7 @@ std::string Codegen::statement(const Stmt &s, const Value &given_at, const std::
         c.prepared = string_expr(pv, "a prepared statement name");
       } else {
         c.query = sql_text(s.tokens, c.inputs, c.outputs, 1, true);
+        check_syntax(c.query, origins_, s.loc.begin, ctx_.opt.rule_questionmarks);
         c.nparams = static_cast<int>(c.inputs.size());
         for (const Tok &t : s.tokens) {
           if (t.lex != Lex::HostVar) continue;
@@ -876,13 +904,16 @@ std::string Codegen::statement(const Stmt &s, const Value &given_at, const std::
         ctx_.diag.error(s.target.loc.begin, "PREPARE ... FROM needs a string literal or a host variable");
         return {};
       }
+      check_literal_syntax(s.target, s);
       return header(s, "PGESQL_STMT_NORMAL", "", "", file) + "  pgesql_prepare(&pgesql_st, " + conn + ", " +
              string_expr(s.name, "a statement name") + ", " + string_expr(s.target, "a query") + ");\n" +
              finish(false);
     }
     case Stmt::ExecImmediate: {
-      if (s.target.kind == Value::Literal)
+      if (s.target.kind == Value::Literal) {
+        check_literal_syntax(s.target, s);
         return header(s, "PGESQL_STMT_NORMAL", c_unescape(s.target.text), "", file) + exec_call("0") + finish(false);
+      }
       if (s.target.kind == Value::None) {
         ctx_.diag.error(s.target.loc.begin, "EXECUTE IMMEDIATE needs a string literal or a host variable");
         return {};

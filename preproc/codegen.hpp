@@ -9,6 +9,7 @@
 
 #include "ast.hpp"
 #include "sema/positioned_cursors.hpp"
+#include "sema/syntax_check.hpp"
 #include "types.hpp"
 
 namespace pgesql::pp {
@@ -72,6 +73,10 @@ class Codegen {
                      const std::string &file, int extra_flags = 0, int facts = 0,
                      const std::string &relations = {});
   void judge_cursor(Cursor &c, const Value &name) const;
+  // Reports a static statement PostgreSQL's grammar rejects, at its place in the source.
+  void check_syntax(const std::string &sql, const std::vector<sema::sql_origin> &origins, const Pos &fallback,
+                    bool question_marks);
+  void check_literal_syntax(const Value &literal, const Stmt &s);
   static std::string arrays(const std::vector<std::string> &in, const std::vector<std::string> &out);
   static std::string c_unescape(const std::string &s);
   static std::string c_string(const std::string &s);
@@ -88,7 +93,8 @@ class Codegen {
   std::map<std::string, Value> declared_;  // DECLARE name STATEMENT: its AT connection (kind None without AT)
   int varchar_id_ = 0;
   int next_slot_ = 0;
-  sema::positioned_cursors positioned_;  // cursors named in WHERE CURRENT OF anywhere in the sources
+  sema::positioned_cursors positioned_;
+  std::vector<sema::sql_origin> origins_;  // where each piece of the last sql_text came from  // cursors named in WHERE CURRENT OF anywhere in the sources
 };
 
 }  // namespace pgesql::pp

@@ -8,6 +8,9 @@ namespace pgesql::pp {
 
 enum class OutputLang { C, Cxx };
 enum class Compat { None, Informix, InformixSE, Oracle };
+// What a static SQL statement PostgreSQL's grammar rejects is: an error (default), a
+// warning (newer server syntax than the preprocessor's parser knows), or not checked.
+enum class SqlSyntax { Error, Warning, Off };
 
 struct Options {
   OutputLang lang = OutputLang::C;
@@ -24,6 +27,7 @@ struct Options {
   bool rule_prepare = false;        // -r prepare
   bool rule_questionmarks = false;  // -r questionmarks
   bool rule_no_indicator = false;   // -r no_indicator
+  SqlSyntax sql_syntax = SqlSyntax::Error;  // --sql-syntax=error|warning|off
   std::string rule_readahead;       // -r readahead=N: every cursor without its own READAHEAD reads ahead N rows
   bool line_directives = true;
   bool regression = false;   // --regression (ecpg's test mode)
