@@ -68,6 +68,39 @@ class Codegen {
   std::string sql_text(const std::vector<Tok> &toks, std::vector<std::string> &in, std::vector<std::string> &out,
                        int first_param, bool allow_into);
 
+  // One statement being emitted: where it runs and the host variables bound so far.
+  struct Emission {
+    const Stmt &s;
+    const std::string &file;
+    Value at;                      // its connection (AT, or the one its cursor/statement was declared at)
+    std::string conn;              // that connection as a C expression
+    std::vector<std::string> in;   // pgesql_var initializers: input variables
+    std::vector<std::string> out;  // and output variables
+  };
+  std::string exec_call(const Emission &e, const std::string &name_expr) const;
+  std::string finish(bool rows);
+  // One function per statement (or pair of statements emitted alike), grouped in files by what they emit.
+  std::string emit_generic(Emission &e);
+  std::string emit_connect(Emission &e);
+  std::string emit_disconnect(Emission &e);
+  std::string emit_set_autocommit(Emission &e);
+  std::string emit_declare_cursor(Emission &e);
+  std::string emit_declare_statement(Emission &e);
+  std::string emit_open(Emission &e);
+  std::string emit_fetch(Emission &e);
+  std::string emit_close(Emission &e);
+  std::string emit_prepare(Emission &e);
+  std::string emit_exec_immediate(Emission &e);
+  std::string emit_execute(Emission &e);
+  std::string emit_deallocate(Emission &e);
+  std::string emit_describe(Emission &e);
+  std::string emit_descriptor_alloc(Emission &e);
+  std::string emit_descriptor_count(Emission &e);
+  std::string emit_descriptor_items(Emission &e);
+  std::string emit_whenever(Emission &e);
+  std::string emit_typedef(Emission &e);
+  std::string emit_vardef(Emission &e);
+
   std::string whenever_checks(bool rows);
   std::string header(const Stmt &s, const char *kind, const std::string &sql, const std::string &name,
                      const std::string &file, int extra_flags = 0, int facts = 0,

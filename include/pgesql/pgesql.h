@@ -208,7 +208,18 @@ enum {
   PGESQL_FACT_POSITIONED     = 1 << 1,
   /* The statement contains WHERE CURRENT OF: a cursor that read ahead is moved
    * back onto the program's row before it runs. */
-  PGESQL_FACT_CURRENT_OF     = 1 << 2
+  PGESQL_FACT_CURRENT_OF     = 1 << 2,
+  /* The bits below were set by the preprocessor: the runtime takes the statement's
+   * class from them. Without this bit (a descriptor built by hand) the class is read
+   * from the text, as for dynamic SQL. */
+  PGESQL_FACT_KNOWN          = 1 << 3,
+  PGESQL_FACT_CACHEABLE      = 1 << 4, /* plannable DML: SELECT, INSERT, UPDATE, DELETE, WITH, VALUES, TABLE */
+  PGESQL_FACT_OWN_TRANSACTION = 1 << 5, /* BEGIN/START, COMMIT/ROLLBACK PREPARED: no transaction is begun for it */
+  PGESQL_FACT_BEGIN          = 1 << 6, /* BEGIN/START TRANSACTION */
+  PGESQL_FACT_COMMIT         = 1 << 7, /* COMMIT/END */
+  PGESQL_FACT_SET            = 1 << 8, /* SET: a host variable as its value becomes a set_config() call */
+  PGESQL_FACT_SQL_EXECUTE    = 1 << 9, /* EXECUTE name(...) written as SQL */
+  PGESQL_FACT_SQL_PREPARE    = 1 << 10 /* PREPARE name AS ... written as SQL */
 };
 
 /* ---- the static descriptor of one embedded statement ------------------------

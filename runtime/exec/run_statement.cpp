@@ -4,7 +4,6 @@
 #include <optional>
 #include <string>
 #include <vector>
-#include <strings.h>
 
 #include "descriptors/descriptor_store.hpp"
 #include "descriptors/sqlda_compat.hpp"
@@ -16,6 +15,7 @@
 #include "exec/cached_run.hpp"
 #include "exec/cursor_fetch.hpp"
 #include "exec/cursor_readahead.hpp"
+#include "exec/statement_class.hpp"
 #include "exec/host_object.hpp"
 #include "exec/param_format.hpp"
 #include "exec/statement_context.hpp"
@@ -87,30 +87,18 @@ bool take_cursor_readahead(const pgesql_stmt *stmt, const store_options &opt, st
   return true;
 }
 
-bool begins_transaction(const char *sql) { return strncasecmp(sql, "begin", 5) == 0 || strncasecmp(sql, "start", 5) == 0; }
-
-// ECPG starts no transaction for these (they open or resolve one themselves).
-bool begins_or_resolves_transaction(const char *sql) {
-  return begins_transaction(sql) || strncasecmp(sql, "commit prepared", 15) == 0 ||
-         strncasecmp(sql, "rollback prepared", 17) == 0;
-}
-
-bool is_commit(const char *sql) {
-  while (*sql == ' ' || *sql == '\t' || *sql == '\n') ++sql;
-  return strncasecmp(sql, "commit", 6) == 0 || strncasecmp(sql, "end", 3) == 0;
-}
-
 int run_transaction(connection &c, const pgesql_stmt *stmt, const store_options &opt) {
   diag::log("transaction on line %d: action \"%s\"; connection \"%s\"\n", opt.line, stmt->sql, c.name.c_str());
-  if (!c.autocommit && c.link->transaction_status() == transaction_state::idle &&
-      !begins_or_resolves_transaction(stmt->sql)) {
+  const statement_class cls = class_of(stmt, stmt->sql);
+  // ECPG starts no transaction for statements that open or resolve one themselves
+  if (!c.autocommit && c.link->transaction_status() == transaction_state::idle && !cls.own_transaction) {
     if (!check_result(c, c.link->simple_query("begin transaction"), opt.line, false)) return outcome();
   }
   query_result r = c.link->simple_query(stmt->sql);
   note_cursor_effects(c, stmt->kind, stmt->sql, r);
-  if (r.outcome == query_result::status::command_ok && begins_transaction(stmt->sql)) c.next_begin_just_run = stmt->sql;
+  if (r.outcome == query_result::status::command_ok && cls.begins) c.next_begin_just_run = stmt->sql;
   // A COMMIT that lost its connection may have committed: never report that as a plain failure.
-  if (r.outcome == query_result::status::error && !c.link->is_open() && is_commit(stmt->sql) &&
+  if (r.outcome == query_result::status::error && !c.link->is_open() && cls.commit &&
       (r.error.sqlstate.empty() || r.error.sqlstate.starts_with("08"))) {
     for (const server_message &n : c.link->take_notices()) diag::raise_server_warning(n.sqlstate.c_str(), n.message.c_str());
     diag::raise_commit_outcome_unknown(opt.line);
@@ -213,13 +201,14 @@ extern "C" PGESQL_API int pgesql_exec(const pgesql_stmt *stmt, const char *conne
         params.clear();
       }
     }
+    const statement_class cls = class_of(stmt, sql);
     bool set_call = false;
-    if (params.size() == 1) sql = set_with_parameter(sql, set_call);
+    if (params.size() == 1 && cls.set) sql = set_with_parameter(sql, set_call);
     std::string execute_name;
-    bool execute_call = sql_execute_with_params(sql, params.size(), execute_name);
+    bool execute_call = cls.sql_execute && sql_execute_with_params(sql, params.size(), execute_name);
     // static DML with nothing substituted: prepared once per connection, then bound and executed
     const bool cached = stmt->kind == PGESQL_STMT_NORMAL && names.empty() && !set_call && !execute_call &&
-                        cacheable_sql(sql) && cache_of(*c) != nullptr;
+                        cls.cacheable && cache_of(*c) != nullptr;
     // a cached statement found stale may run again after beginning its transaction anew
     // when nothing else ran in it: the runtime's own BEGIN, or the program's just before
     std::optional<std::string> replay_begin;
@@ -236,7 +225,7 @@ extern "C" PGESQL_API int pgesql_exec(const pgesql_stmt *stmt, const char *conne
     std::string arguments;
     if (execute_call)
       r = c->link->execute_prepared(execute_name, params);
-    else if (!params.empty() && sql_execute_arguments(sql, execute_name, arguments))
+    else if (!params.empty() && cls.sql_execute && sql_execute_arguments(sql, execute_name, arguments))
       r = execute_with_expressions(*c, execute_name, arguments, params);
     else if (stmt->kind == PGESQL_STMT_FETCH && params.empty() && serve_fetch(*c, sql, r))
       served = true;
@@ -248,7 +237,7 @@ extern "C" PGESQL_API int pgesql_exec(const pgesql_stmt *stmt, const char *conne
     if (set_call && r.outcome == query_result::status::rows) r = query_result{};
     // PREPARE name AS ... in SQL: EXECUTE and cursors may name it like one of ours
     std::string prepared_name, prepared_text;
-    if (r.outcome == query_result::status::command_ok && sql_prepare_as(sql, prepared_name, prepared_text))
+    if (r.outcome == query_result::status::command_ok && cls.sql_prepare && sql_prepare_as(sql, prepared_name, prepared_text))
       c->prepared[prepared_name] = prepared_statement{prepared_text, {}, false};
     if (stmt->kind == PGESQL_STMT_OPEN && r.outcome == query_result::status::command_ok)
       note_cursor_opened(*c, stmt, sql, cursor_cap);

@@ -91,28 +91,9 @@ std::size_t statement_cache_capacity(const char *env_value, const std::string *o
 
 namespace {
 
-std::string_view first_word(std::string_view sql) {
-  std::size_t i = 0;
-  while (i < sql.size() && (std::isspace(static_cast<unsigned char>(sql[i])) || sql[i] == '(')) ++i;
-  std::size_t j = i;
-  while (j < sql.size() && std::isalpha(static_cast<unsigned char>(sql[j]))) ++j;
-  return sql.substr(i, j - i);
-}
-
-bool word_is(std::string_view word, const char *keyword) {
-  return word.size() == std::char_traits<char>::length(keyword) && strncasecmp(word.data(), keyword, word.size()) == 0;
-}
-
 bool tag_starts(std::string_view tag, std::string_view prefix) { return tag.substr(0, prefix.size()) == prefix; }
 
 }  // namespace
-
-bool cacheable_sql(std::string_view sql) {
-  const std::string_view w = first_word(sql);
-  for (const char *k : {"select", "insert", "update", "delete", "with", "values", "table"})
-    if (word_is(w, k)) return true;
-  return false;
-}
 
 cache_effect command_cache_effect(std::string_view tag) {
   if (tag == "DISCARD ALL" || tag == "DEALLOCATE ALL") return cache_effect::forgotten;

@@ -68,10 +68,6 @@ std::size_t statement_cache_capacity(const char *env_value, const std::string *o
 
 constexpr std::size_t default_statement_cache_capacity = 256;
 
-// Whether a statement's text is one the cache takes: plannable DML
-// (SELECT, INSERT, UPDATE, DELETE, WITH, VALUES, TABLE).
-bool cacheable_sql(std::string_view sql);
-
 // Whether a command (by its tag) may have made cached statements stale or
 // dropped them: schema changes, settings, DISCARD, DEALLOCATE.
 enum class cache_effect { none, stale, forgotten };

@@ -93,20 +93,6 @@ TEST(StatementCache, CapacityFromOptionThenEnvironment) {
   EXPECT_FALSE(statement_cache(0).enabled());
 }
 
-TEST(StatementCache, TakesPlannableDmlOnly) {
-  EXPECT_TRUE(cacheable_sql("select $1"));
-  EXPECT_TRUE(cacheable_sql("  INSERT into t values ($1)"));
-  EXPECT_TRUE(cacheable_sql("(select 1) union (select 2)"));
-  EXPECT_TRUE(cacheable_sql("with x as (select 1) select * from x"));
-  EXPECT_TRUE(cacheable_sql("update t set a = 1"));
-  EXPECT_TRUE(cacheable_sql("delete from t"));
-  EXPECT_FALSE(cacheable_sql("declare c cursor for select 1"));
-  EXPECT_FALSE(cacheable_sql("create table t (a int)"));
-  EXPECT_FALSE(cacheable_sql("selector"));
-  EXPECT_FALSE(cacheable_sql("set datestyle to iso"));
-  EXPECT_FALSE(cacheable_sql(""));
-}
-
 TEST(StatementCache, CommandsThatInvalidate) {
   EXPECT_EQ(command_cache_effect("DISCARD ALL"), cache_effect::forgotten);
   EXPECT_EQ(command_cache_effect("DEALLOCATE ALL"), cache_effect::forgotten);

@@ -28,104 +28,104 @@ int n;
 #line 14 "connect.pgc"
 
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "connect.pgc", 16, 5, 0, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "connect.pgc", 16, 5, PGESQL_FACT_KNOWN, 0};
   pgesql_connect(&pgesql_st, "testdb", 0, 0, 0, 0);
 }
 #line 16 "connect.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "connect.pgc", 17, 5, 0, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "connect.pgc", 17, 5, PGESQL_FACT_KNOWN, 0};
   pgesql_connect(&pgesql_st, "testdb@localhost:5432", "alice", 0, "con1", 0);
 }
 #line 17 "connect.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "connect.pgc", 18, 5, 0, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "connect.pgc", 18, 5, PGESQL_FACT_KNOWN, 0};
   pgesql_connect(&pgesql_st, "tcp:postgresql://localhost:5432/testdb?connect_timeout=10", "alice", "secret", "con2", 0);
 }
 #line 18 "connect.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "connect.pgc", 19, 5, 0, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "connect.pgc", 19, 5, PGESQL_FACT_KNOWN, 0};
   pgesql_connect(&pgesql_st, "unix:postgresql://localhost/testdb", "alice", (const char *)(password), "con3", 0);
 }
 #line 19 "connect.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "connect.pgc", 20, 5, 0, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "connect.pgc", 20, 5, PGESQL_FACT_KNOWN, 0};
   pgesql_connect(&pgesql_st, "testdb", "alice", "secret", "Quoted", 0);
 }
 #line 20 "connect.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "connect.pgc", 21, 5, 0, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "connect.pgc", 21, 5, PGESQL_FACT_KNOWN, 0};
   pgesql_connect(&pgesql_st, (const char *)(target), (const char *)(user), (const char *)(password), (const char *)(conname), 0);
 }
 #line 21 "connect.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "connect.pgc", 22, 5, 0, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "connect.pgc", 22, 5, PGESQL_FACT_KNOWN, 0};
   pgesql_connect(&pgesql_st, 0, 0, 0, PGESQL_CONN_DEFAULT, 0);
 }
 #line 22 "connect.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "connect.pgc", 23, 5, 0, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "connect.pgc", 23, 5, PGESQL_FACT_KNOWN, 0};
   pgesql_connect(&pgesql_st, 0, (const char *)(user), (const char *)(password), 0, 0);
 }
 #line 23 "connect.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "connect.pgc", 24, 5, 0, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "connect.pgc", 24, 5, PGESQL_FACT_KNOWN, 0};
   pgesql_set_connection(&pgesql_st, "con1");
 }
 #line 24 "connect.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "connect.pgc", 25, 5, 0, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "connect.pgc", 25, 5, PGESQL_FACT_KNOWN, 0};
   pgesql_set_connection(&pgesql_st, (const char *)(conname));
 }
 #line 25 "connect.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "connect.pgc", 26, 5, 0, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "connect.pgc", 26, 5, PGESQL_FACT_KNOWN, 0};
   pgesql_set_autocommit(&pgesql_st, 0, 1);
 }
 #line 26 "connect.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "connect.pgc", 27, 5, 0, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "connect.pgc", 27, 5, PGESQL_FACT_KNOWN, 0};
   pgesql_set_autocommit(&pgesql_st, "con1", 0);
 }
 #line 27 "connect.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT 1", 0, "connect.pgc", 28, 5, 0, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT 1", 0, "connect.pgc", 28, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
   pgesql_var pgesql_out[1] = {
     {PGESQL_T_INT, (void *)&(n), 1L, 1L, (long)sizeof(n), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
   pgesql_exec(&pgesql_st, "con2", 0, 0, 0, 1, pgesql_out);
 }
 #line 28 "connect.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_TRANSACTION, 0, "COMMIT", 0, "connect.pgc", 29, 5, 0, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_TRANSACTION, 0, "COMMIT", 0, "connect.pgc", 29, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_COMMIT, 0};
   pgesql_exec(&pgesql_st, (const char *)(conname), 0, 0, 0, 0, 0);
 }
 #line 29 "connect.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "connect.pgc", 30, 5, 0, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "connect.pgc", 30, 5, PGESQL_FACT_KNOWN, 0};
   pgesql_disconnect(&pgesql_st, "con1");
 }
 #line 30 "connect.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "connect.pgc", 31, 5, 0, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "connect.pgc", 31, 5, PGESQL_FACT_KNOWN, 0};
   pgesql_disconnect(&pgesql_st, (const char *)(conname));
 }
 #line 31 "connect.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "connect.pgc", 32, 5, 0, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "connect.pgc", 32, 5, PGESQL_FACT_KNOWN, 0};
   pgesql_disconnect(&pgesql_st, PGESQL_CONN_CURRENT);
 }
 #line 32 "connect.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "connect.pgc", 33, 5, 0, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "connect.pgc", 33, 5, PGESQL_FACT_KNOWN, 0};
   pgesql_disconnect(&pgesql_st, PGESQL_CONN_DEFAULT);
 }
 #line 33 "connect.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "connect.pgc", 34, 5, 0, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "connect.pgc", 34, 5, PGESQL_FACT_KNOWN, 0};
   pgesql_disconnect(&pgesql_st, PGESQL_CONN_CURRENT);
 }
 #line 34 "connect.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "connect.pgc", 35, 5, 0, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "connect.pgc", 35, 5, PGESQL_FACT_KNOWN, 0};
   pgesql_disconnect(&pgesql_st, PGESQL_CONN_ALL);
 }
 #line 35 "connect.pgc"

@@ -39,7 +39,7 @@ row_t *r = (row_t *) malloc (sizeof (row_t));
 
 static void fetch_it(void)
 {
-  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_FETCH, 0, "fetch c1", "c1", "cursor_into.pgc", 21, 3, 0, 0};
+  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_FETCH, 0, "fetch c1", "c1", "cursor_into.pgc", 21, 3, PGESQL_FACT_KNOWN, 0};
   pgesql_var pgesql_out[2] = {
     {0, 0, 0L, 0L, 0L, 0, 0, 0L, 0L, 0L},
     {0, 0, 0L, 0L, 0L, 0, 0, 0L, 0L, 0L}};
@@ -64,13 +64,13 @@ row_t *rows = (row_t *) malloc (10 * sizeof (row_t));
 
 
   declare_it();
-  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_OPEN, 0, "declare c1 cursor for SELECT id, name FROM t", "c1", "cursor_into.pgc", 33, 3, 1, "\"t\""};
+  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_OPEN, 0, "declare c1 cursor for SELECT id, name FROM t", "c1", "cursor_into.pgc", 33, 3, PGESQL_FACT_KNOWN | PGESQL_FACT_READAHEAD_SAFE, "\"t\""};
   pgesql_exec(&pgesql_st, 0, 0, 0, 0, 0, 0);
 }
 #line 33 "cursor_into.pgc"
 
   fetch_it();
-  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_CLOSE, 0, "close c1", "c1", "cursor_into.pgc", 35, 3, 0, 0};
+  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_CLOSE, 0, "close c1", "c1", "cursor_into.pgc", 35, 3, PGESQL_FACT_KNOWN, 0};
   pgesql_exec(&pgesql_st, 0, 0, 0, 0, 0, 0);
 }
 #line 35 "cursor_into.pgc"
@@ -88,14 +88,14 @@ row_t *rows = (row_t *) malloc (10 * sizeof (row_t));
 }
 #line 37 "cursor_into.pgc"
 
-  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_OPEN, 0, "declare c2 cursor for SELECT id, name FROM t WHERE id > $1", "c2", "cursor_into.pgc", 38, 3, 1, "\"t\""};
+  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_OPEN, 0, "declare c2 cursor for SELECT id, name FROM t WHERE id > $1", "c2", "cursor_into.pgc", 38, 3, PGESQL_FACT_KNOWN | PGESQL_FACT_READAHEAD_SAFE, "\"t\""};
   pgesql_var pgesql_in[1] = {
     {PGESQL_T_INT, (void *)&(id), 1L, 1L, (long)sizeof(id), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
   pgesql_exec(&pgesql_st, 0, 0, 1, pgesql_in, 0, 0);
 }
 #line 38 "cursor_into.pgc"
 
-  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_FETCH, 0, "fetch NEXT FROM c2", "c2", "cursor_into.pgc", 39, 3, 0, 0};
+  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_FETCH, 0, "fetch NEXT FROM c2", "c2", "cursor_into.pgc", 39, 3, PGESQL_FACT_KNOWN, 0};
   pgesql_var pgesql_out[2] = {
     {PGESQL_T_INT, (void *)&(id), 1L, 1L, (long)sizeof(id), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L},
     {PGESQL_T_CHAR, (void *)(name), (long)sizeof(name), 1L, (long)sizeof(name), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
@@ -103,19 +103,19 @@ row_t *rows = (row_t *) malloc (10 * sizeof (row_t));
 }
 #line 39 "cursor_into.pgc"
 
-  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_FETCH, 0, "move NEXT IN c2", "c2", "cursor_into.pgc", 40, 3, 0, 0};
+  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_FETCH, 0, "move NEXT IN c2", "c2", "cursor_into.pgc", 40, 3, PGESQL_FACT_KNOWN, 0};
   pgesql_exec(&pgesql_st, 0, 0, 0, 0, 0, 0);
 }
 #line 40 "cursor_into.pgc"
 
-  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_CLOSE, 0, "close c2", "c2", "cursor_into.pgc", 41, 3, 0, 0};
+  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_CLOSE, 0, "close c2", "c2", "cursor_into.pgc", 41, 3, PGESQL_FACT_KNOWN, 0};
   pgesql_exec(&pgesql_st, 0, 0, 0, 0, 0, 0);
 }
 #line 41 "cursor_into.pgc"
 
 
   /* a pointer to structs receives as many rows as the query returns */
-  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT id, name FROM t LIMIT 3", 0, "cursor_into.pgc", 44, 3, 0, 0};
+  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT id, name FROM t LIMIT 3", 0, "cursor_into.pgc", 44, 3, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
   pgesql_var pgesql_out[2] = {
     {PGESQL_T_INT, (void *)&((rows)->id), 1L, -1L, (long)sizeof(*(rows)), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L},
     {PGESQL_T_CHAR, (void *)((rows)->name), (long)sizeof((rows)->name), -1L, (long)sizeof(*(rows)), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};

@@ -19,7 +19,7 @@ static int min_id = 10;
 
 static void open_elsewhere(void)
 {
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_OPEN, 0, "declare global_cur cursor for SELECT id FROM t WHERE id > $1", "global_cur", "cursors.pgc", 12, 5, 1, "\"t\""};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_OPEN, 0, "declare global_cur cursor for SELECT id FROM t WHERE id > $1", "global_cur", "cursors.pgc", 12, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_READAHEAD_SAFE, "\"t\""};
   pgesql_var pgesql_in[1] = {
     {PGESQL_T_INT, (void *)&(min_id), 1L, 1L, (long)sizeof(min_id), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
   pgesql_exec(&pgesql_st, 0, 0, 1, pgesql_in, 0, 0);
@@ -42,19 +42,19 @@ char query[64] = "SELECT id FROM t WHERE id < $1";
 
     open_elsewhere();
     
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_OPEN, 0, "declare s1 scroll cursor with hold for SELECT id FROM t", "s1", "cursors.pgc", 25, 5, 1, "\"t\""};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_OPEN, 0, "declare s1 scroll cursor with hold for SELECT id FROM t", "s1", "cursors.pgc", 25, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_READAHEAD_SAFE, "\"t\""};
   pgesql_exec(&pgesql_st, 0, 0, 0, 0, 0, 0);
 }
 #line 25 "cursors.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_FETCH, 0, "fetch ABSOLUTE 3 FROM s1", "s1", "cursors.pgc", 26, 5, 0, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_FETCH, 0, "fetch ABSOLUTE 3 FROM s1", "s1", "cursors.pgc", 26, 5, PGESQL_FACT_KNOWN, 0};
   pgesql_var pgesql_out[1] = {
     {PGESQL_T_INT, (void *)&(id), 1L, 1L, (long)sizeof(id), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
   pgesql_exec(&pgesql_st, 0, 0, 0, 0, 1, pgesql_out);
 }
 #line 26 "cursors.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_FETCH, 0, "fetch FORWARD $1 IN s1", "s1", "cursors.pgc", 27, 5, 0, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_FETCH, 0, "fetch FORWARD $1 IN s1", "s1", "cursors.pgc", 27, 5, PGESQL_FACT_KNOWN, 0};
   pgesql_var pgesql_in[1] = {
     {PGESQL_T_INT, (void *)&(count), 1L, 1L, (long)sizeof(count), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
   pgesql_var pgesql_out[1] = {
@@ -63,19 +63,19 @@ char query[64] = "SELECT id FROM t WHERE id < $1";
 }
 #line 27 "cursors.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_FETCH, 0, "fetch PRIOR s1", "s1", "cursors.pgc", 28, 5, 0, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_FETCH, 0, "fetch PRIOR s1", "s1", "cursors.pgc", 28, 5, PGESQL_FACT_KNOWN, 0};
   pgesql_var pgesql_out[1] = {
     {PGESQL_T_INT, (void *)&(id), 1L, 1L, (long)sizeof(id), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
   pgesql_exec(&pgesql_st, 0, 0, 0, 0, 1, pgesql_out);
 }
 #line 28 "cursors.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_FETCH, 0, "move BACKWARD ALL IN s1", "s1", "cursors.pgc", 29, 5, 0, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_FETCH, 0, "move BACKWARD ALL IN s1", "s1", "cursors.pgc", 29, 5, PGESQL_FACT_KNOWN, 0};
   pgesql_exec(&pgesql_st, 0, 0, 0, 0, 0, 0);
 }
 #line 29 "cursors.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_CLOSE, 0, "close s1", "s1", "cursors.pgc", 30, 5, 0, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_CLOSE, 0, "close s1", "s1", "cursors.pgc", 30, 5, PGESQL_FACT_KNOWN, 0};
   pgesql_exec(&pgesql_st, 0, 0, 0, 0, 0, 0);
 }
 #line 30 "cursors.pgc"
@@ -89,47 +89,47 @@ char query[64] = "SELECT id FROM t WHERE id < $1";
 }
 #line 32 "cursors.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_OPEN, 0, "declare $0 cursor for SELECT id FROM t WHERE id = $1", 0, "cursors.pgc", 33, 5, 1, "\"t\""};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_OPEN, 0, "declare $0 cursor for SELECT id FROM t WHERE id = $1", 0, "cursors.pgc", 33, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_READAHEAD_SAFE, "\"t\""};
   pgesql_var pgesql_in[1] = {
     {PGESQL_T_INT, (void *)&(id), 1L, 1L, (long)sizeof(id), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
   pgesql_exec(&pgesql_st, 0, (const char *)(curname), 1, pgesql_in, 0, 0);
 }
 #line 33 "cursors.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_FETCH, 0, "fetch FROM $0", 0, "cursors.pgc", 34, 5, 0, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_FETCH, 0, "fetch FROM $0", 0, "cursors.pgc", 34, 5, PGESQL_FACT_KNOWN, 0};
   pgesql_var pgesql_out[1] = {
     {PGESQL_T_INT, (void *)&(id), 1L, 1L, (long)sizeof(id), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
   pgesql_exec(&pgesql_st, 0, (const char *)(curname), 0, 0, 1, pgesql_out);
 }
 #line 34 "cursors.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_CLOSE, 0, "close $0", 0, "cursors.pgc", 35, 5, 0, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_CLOSE, 0, "close $0", 0, "cursors.pgc", 35, 5, PGESQL_FACT_KNOWN, 0};
   pgesql_exec(&pgesql_st, 0, (const char *)(curname), 0, 0, 0, 0);
 }
 #line 35 "cursors.pgc"
 
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "cursors.pgc", 37, 5, 0, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "cursors.pgc", 37, 5, PGESQL_FACT_KNOWN, 0};
   pgesql_prepare(&pgesql_st, 0, "stmt", (const char *)(query));
 }
 #line 37 "cursors.pgc"
 
     
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_OPEN, 0, "declare p cursor for", "p", "cursors.pgc", 39, 5, 0, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_OPEN, 0, "declare p cursor for", "p", "cursors.pgc", 39, 5, PGESQL_FACT_KNOWN, 0};
   pgesql_var pgesql_in[1] = {
     {PGESQL_T_INT, (void *)&(id), 1L, 1L, (long)sizeof(id), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
   pgesql_open_prepared(&pgesql_st, 0, 0, "stmt", 1, pgesql_in);
 }
 #line 39 "cursors.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_FETCH, 0, "fetch p", "p", "cursors.pgc", 40, 5, 0, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_FETCH, 0, "fetch p", "p", "cursors.pgc", 40, 5, PGESQL_FACT_KNOWN, 0};
   pgesql_var pgesql_out[1] = {
     {PGESQL_T_INT, (void *)&(id), 1L, 1L, (long)sizeof(id), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
   pgesql_exec(&pgesql_st, 0, 0, 0, 0, 1, pgesql_out);
 }
 #line 40 "cursors.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_CLOSE, 0, "close p", "p", "cursors.pgc", 41, 5, 0, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_CLOSE, 0, "close p", "p", "cursors.pgc", 41, 5, PGESQL_FACT_KNOWN, 0};
   pgesql_exec(&pgesql_st, 0, 0, 0, 0, 0, 0);
 }
 #line 41 "cursors.pgc"

@@ -29,12 +29,12 @@ const char *descname = "d2";
 
     sqlda_t *sqlda = 0;
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "dynamic.pgc", 17, 5, 0, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "dynamic.pgc", 17, 5, PGESQL_FACT_KNOWN, 0};
   pgesql_prepare(&pgesql_st, 0, "ins", (const char *)(query));
 }
 #line 17 "dynamic.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_EXECUTE, 0, "ins", "ins", "dynamic.pgc", 18, 5, 0, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_EXECUTE, 0, "ins", "ins", "dynamic.pgc", 18, 5, PGESQL_FACT_KNOWN, 0};
   pgesql_var pgesql_in[2] = {
     {PGESQL_T_INT, (void *)&(a), 1L, 1L, (long)sizeof(a), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L},
     {PGESQL_T_INT, (void *)&(b), 1L, 1L, (long)sizeof(b), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
@@ -42,12 +42,12 @@ const char *descname = "d2";
 }
 #line 18 "dynamic.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "dynamic.pgc", 19, 5, 0, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "dynamic.pgc", 19, 5, PGESQL_FACT_KNOWN, 0};
   pgesql_prepare(&pgesql_st, 0, "sel", "SELECT a, b FROM t WHERE a = $1");
 }
 #line 19 "dynamic.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_EXECUTE, 0, "sel", "sel", "dynamic.pgc", 20, 5, 0, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_EXECUTE, 0, "sel", "sel", "dynamic.pgc", 20, 5, PGESQL_FACT_KNOWN, 0};
   pgesql_var pgesql_in[1] = {
     {PGESQL_T_INT, (void *)&(a), 1L, 1L, (long)sizeof(a), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
   pgesql_var pgesql_out[2] = {
@@ -57,7 +57,7 @@ const char *descname = "d2";
 }
 #line 20 "dynamic.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_EXECUTE, 0, "sel", "sel", "dynamic.pgc", 21, 5, 0, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_EXECUTE, 0, "sel", "sel", "dynamic.pgc", 21, 5, PGESQL_FACT_KNOWN, 0};
   pgesql_var pgesql_in[1] = {
     {PGESQL_T_CONST, (void *)"7", 1L, 1L, 1L, PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
   pgesql_var pgesql_out[2] = {
@@ -67,67 +67,67 @@ const char *descname = "d2";
 }
 #line 21 "dynamic.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_EXEC_IMMEDIATE, 0, 0, 0, "dynamic.pgc", 22, 5, 0, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_EXEC_IMMEDIATE, 0, 0, 0, "dynamic.pgc", 22, 5, PGESQL_FACT_KNOWN, 0};
   pgesql_var pgesql_in[1] = {
     {PGESQL_T_CHAR, (void *)(query), (long)sizeof(query), 1L, (long)sizeof(query), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
   pgesql_exec(&pgesql_st, 0, 0, 1, pgesql_in, 0, 0);
 }
 #line 22 "dynamic.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "CREATE TABLE x (i int)", 0, "dynamic.pgc", 23, 5, 0, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "CREATE TABLE x (i int)", 0, "dynamic.pgc", 23, 5, PGESQL_FACT_KNOWN, 0};
   pgesql_exec(&pgesql_st, 0, 0, 0, 0, 0, 0);
 }
 #line 23 "dynamic.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "dynamic.pgc", 24, 5, 0, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "dynamic.pgc", 24, 5, PGESQL_FACT_KNOWN, 0};
   pgesql_deallocate(&pgesql_st, 0, "ins");
 }
 #line 24 "dynamic.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "dynamic.pgc", 25, 5, 0, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "dynamic.pgc", 25, 5, PGESQL_FACT_KNOWN, 0};
   pgesql_deallocate(&pgesql_st, 0, 0);
 }
 #line 25 "dynamic.pgc"
 
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "dynamic.pgc", 27, 5, 0, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "dynamic.pgc", 27, 5, PGESQL_FACT_KNOWN, 0};
   pgesql_allocate_descriptor(&pgesql_st, "d1");
 }
 #line 27 "dynamic.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "dynamic.pgc", 28, 5, 0, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "dynamic.pgc", 28, 5, PGESQL_FACT_KNOWN, 0};
   pgesql_allocate_descriptor(&pgesql_st, (const char *)(descname));
 }
 #line 28 "dynamic.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "dynamic.pgc", 29, 5, 0, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "dynamic.pgc", 29, 5, PGESQL_FACT_KNOWN, 0};
   pgesql_var pgesql_out[1] = {
     {PGESQL_T_DESCRIPTOR, (void *)"d1", 1L, 1L, 1L, PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
   pgesql_describe(&pgesql_st, 0, "sel", 0, &pgesql_out[0]);
 }
 #line 29 "dynamic.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "dynamic.pgc", 30, 5, 0, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "dynamic.pgc", 30, 5, PGESQL_FACT_KNOWN, 0};
   pgesql_var pgesql_out[1] = {
     {PGESQL_T_DESCRIPTOR, (void *)"d1", 1L, 1L, 1L, PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
   pgesql_describe(&pgesql_st, 0, "sel", 0, &pgesql_out[0]);
 }
 #line 30 "dynamic.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "dynamic.pgc", 31, 5, 0, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "dynamic.pgc", 31, 5, PGESQL_FACT_KNOWN, 0};
   pgesql_var pgesql_out[1] = {
     {PGESQL_T_SQLDA, (void *)&sqlda, 0L, 0L, 0L, PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
   pgesql_describe(&pgesql_st, 0, "sel", 1, &pgesql_out[0]);
 }
 #line 31 "dynamic.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "dynamic.pgc", 32, 5, 0, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "dynamic.pgc", 32, 5, PGESQL_FACT_KNOWN, 0};
   pgesql_var pgesql_count = {PGESQL_T_INT, (void *)&(n), 1L, 1L, (long)sizeof(n), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L};
   pgesql_get_descriptor_count(&pgesql_st, "d1", &pgesql_count);
 }
 #line 32 "dynamic.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "dynamic.pgc", 33, 5, 0, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "dynamic.pgc", 33, 5, PGESQL_FACT_KNOWN, 0};
   pgesql_desc_item pgesql_items[3] = {
     {PGESQL_D_DATA, {PGESQL_T_CHAR, (void *)(text), (long)sizeof(text), 1L, (long)sizeof(text), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}},
     {PGESQL_D_INDICATOR, {PGESQL_T_SHORT, (void *)&(ind), 1L, 1L, (long)sizeof(ind), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}},
@@ -136,13 +136,13 @@ const char *descname = "d2";
 }
 #line 33 "dynamic.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "dynamic.pgc", 34, 5, 0, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "dynamic.pgc", 34, 5, PGESQL_FACT_KNOWN, 0};
   pgesql_var pgesql_count = {PGESQL_T_CONST, (void *)"1", 1L, 1L, 1L, PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L};
   pgesql_set_descriptor_count(&pgesql_st, "d1", &pgesql_count);
 }
 #line 34 "dynamic.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "dynamic.pgc", 35, 5, 0, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "dynamic.pgc", 35, 5, PGESQL_FACT_KNOWN, 0};
   pgesql_desc_item pgesql_items[2] = {
     {PGESQL_D_DATA, {PGESQL_T_INT, (void *)&(a), 1L, 1L, (long)sizeof(a), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}},
     {PGESQL_D_INDICATOR, {PGESQL_T_SHORT, (void *)&(ind), 1L, 1L, (long)sizeof(ind), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}}};
@@ -150,7 +150,7 @@ const char *descname = "d2";
 }
 #line 35 "dynamic.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_EXECUTE, 0, "sel", "sel", "dynamic.pgc", 36, 5, 0, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_EXECUTE, 0, "sel", "sel", "dynamic.pgc", 36, 5, PGESQL_FACT_KNOWN, 0};
   pgesql_var pgesql_in[1] = {
     {PGESQL_T_DESCRIPTOR, (void *)"d1", 1L, 1L, 1L, PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
   pgesql_var pgesql_out[1] = {
@@ -159,14 +159,14 @@ const char *descname = "d2";
 }
 #line 36 "dynamic.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_EXECUTE, 0, "sel", "sel", "dynamic.pgc", 37, 5, 0, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_EXECUTE, 0, "sel", "sel", "dynamic.pgc", 37, 5, PGESQL_FACT_KNOWN, 0};
   pgesql_var pgesql_out[1] = {
     {PGESQL_T_SQLDA, (void *)&sqlda, 0L, 0L, 0L, PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
   pgesql_exec(&pgesql_st, 0, 0, 0, 0, 1, pgesql_out);
 }
 #line 37 "dynamic.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "dynamic.pgc", 38, 5, 0, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "dynamic.pgc", 38, 5, PGESQL_FACT_KNOWN, 0};
   pgesql_deallocate_descriptor(&pgesql_st, "d1");
 }
 #line 38 "dynamic.pgc"

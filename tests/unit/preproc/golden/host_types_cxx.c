@@ -68,13 +68,13 @@ std::vector<std::string> labels = {std::string ("a") , std::string ("b")};
 #line 41 "host_types_cxx.pgc"
 
 
-  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "host_types_cxx.pgc", 43, 3, 0, 0};
+  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "host_types_cxx.pgc", 43, 3, PGESQL_FACT_KNOWN, 0};
   pgesql_connect(&pgesql_st, (name).c_str(), 0, 0, 0, 0);
   if (sqlca.sqlcode < 0) pgesql::throw_sql_error(&pgesql_st);
 }
 #line 43 "host_types_cxx.pgc"
 
-  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT $1, $2, $3 FROM t WHERE id = ANY($4)", 0, "host_types_cxx.pgc", 44, 3, 0, 0};
+  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT $1, $2, $3 FROM t WHERE id = ANY($4)", 0, "host_types_cxx.pgc", 44, 3, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
   pgesql_var pgesql_in[4] = {
     {PGESQL_T_CXX, (void *)pgesql::host::bind(view, [] {}), 1L, 1L, (long)sizeof(view), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L},
     {PGESQL_T_CHAR, (void *)&(text), 0L, 1L, (long)sizeof(char), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L},
@@ -89,7 +89,7 @@ std::vector<std::string> labels = {std::string ("a") , std::string ("b")};
 }
 #line 44 "host_types_cxx.pgc"
 
-  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT id, name, age, code FROM person", 0, "host_types_cxx.pgc", 45, 3, 0, 0};
+  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT id, name, age, code FROM person", 0, "host_types_cxx.pgc", 45, 3, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
   pgesql_var pgesql_out[4] = {
     {PGESQL_T_CXX, (void *)pgesql::host::bind_member(people, [](auto &pgesql_row) -> auto & { return pgesql_row.id; }), 1L, 1L, 0L, PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L},
     {PGESQL_T_CXX, (void *)pgesql::host::bind_member(people, [](auto &pgesql_row) -> auto & { return pgesql_row.name; }), 1L, 1L, 0L, PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L},
@@ -100,7 +100,7 @@ std::vector<std::string> labels = {std::string ("a") , std::string ("b")};
 }
 #line 45 "host_types_cxx.pgc"
 
-  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT id, name, age, code FROM person LIMIT 1", 0, "host_types_cxx.pgc", 46, 3, 0, 0};
+  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT id, name, age, code FROM person LIMIT 1", 0, "host_types_cxx.pgc", 46, 3, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
   pgesql_var pgesql_out[4] = {
     {PGESQL_T_INT, (void *)&((one).id), 1L, 1L, (long)sizeof(one), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L},
     {PGESQL_T_CXX, (void *)pgesql::host::bind((one).name, [] {}), 1L, 1L, (long)sizeof(one), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L},
@@ -119,7 +119,7 @@ std::vector<std::string> labels = {std::string ("a") , std::string ("b")};
 }
 #line 47 "host_types_cxx.pgc"
 
-  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_OPEN, 0, "declare c cursor for SELECT note, w, n FROM t WHERE s = $1", "c", "host_types_cxx.pgc", 48, 3, 1, "\"t\""};
+  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_OPEN, 0, "declare c cursor for SELECT note, w, n FROM t WHERE s = $1", "c", "host_types_cxx.pgc", 48, 3, PGESQL_FACT_KNOWN | PGESQL_FACT_READAHEAD_SAFE, "\"t\""};
   pgesql_var pgesql_in[1] = {
     {PGESQL_T_CXX, (void *)pgesql::host::bind(seconds, [] {}), 1L, 1L, (long)sizeof(seconds), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
   pgesql_exec(&pgesql_st, 0, 0, 1, pgesql_in, 0, 0);
@@ -127,7 +127,7 @@ std::vector<std::string> labels = {std::string ("a") , std::string ("b")};
 }
 #line 48 "host_types_cxx.pgc"
 
-  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_FETCH, 0, "fetch ALL FROM c", "c", "host_types_cxx.pgc", 49, 3, 0, 0};
+  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_FETCH, 0, "fetch ALL FROM c", "c", "host_types_cxx.pgc", 49, 3, PGESQL_FACT_KNOWN, 0};
   pgesql_var pgesql_out[3] = {
     {PGESQL_T_CXX, (void *)pgesql::host::bind(notes, [] {}), 1L, 1L, (long)sizeof(notes), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L},
     {PGESQL_T_CXX, (void *)pgesql::host::bind(weights, [] {}), 1L, 1L, (long)sizeof(weights), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L},
@@ -137,7 +137,7 @@ std::vector<std::string> labels = {std::string ("a") , std::string ("b")};
 }
 #line 49 "host_types_cxx.pgc"
 
-  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT a FROM t", 0, "host_types_cxx.pgc", 50, 3, 0, 0};
+  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT a FROM t", 0, "host_types_cxx.pgc", 50, 3, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
   pgesql_var pgesql_out[1] = {
     {PGESQL_T_CXX, (void *)pgesql::host::bind((names)[0], [] {}), 1L, (long)(sizeof(names) / sizeof((names)[0])), (long)sizeof((names)[0]), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
   pgesql_exec(&pgesql_st, 0, 0, 0, 0, 1, pgesql_out);
@@ -145,19 +145,19 @@ std::vector<std::string> labels = {std::string ("a") , std::string ("b")};
 }
 #line 50 "host_types_cxx.pgc"
 
-  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "host_types_cxx.pgc", 51, 3, 0, 0};
+  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, 0, 0, "host_types_cxx.pgc", 51, 3, PGESQL_FACT_KNOWN, 0};
   pgesql_prepare(&pgesql_st, 0, "s", (name).c_str());
   if (sqlca.sqlcode < 0) pgesql::throw_sql_error(&pgesql_st);
 }
 #line 51 "host_types_cxx.pgc"
 
-  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_CLOSE, 0, "close c", "c", "host_types_cxx.pgc", 52, 3, 0, 0};
+  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_CLOSE, 0, "close c", "c", "host_types_cxx.pgc", 52, 3, PGESQL_FACT_KNOWN, 0};
   pgesql_exec(&pgesql_st, 0, 0, 0, 0, 0, 0);
   if (sqlca.sqlcode < 0) pgesql::throw_sql_error(&pgesql_st);
 }
 #line 52 "host_types_cxx.pgc"
 
-  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT id, name, age, code FROM person", 0, "host_types_cxx.pgc", 53, 3, 0, 0};
+  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT id, name, age, code FROM person", 0, "host_types_cxx.pgc", 53, 3, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
   pgesql_var pgesql_out[4] = {
     {PGESQL_T_CXX, (void *)pgesql::host::bind_member(more, [](auto &pgesql_row) -> auto & { return pgesql_row.id; }), 1L, 1L, 0L, PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L},
     {PGESQL_T_CXX, (void *)pgesql::host::bind_member(more, [](auto &pgesql_row) -> auto & { return pgesql_row.name; }), 1L, 1L, 0L, PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L},
@@ -168,7 +168,7 @@ std::vector<std::string> labels = {std::string ("a") , std::string ("b")};
 }
 #line 53 "host_types_cxx.pgc"
 
-  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_FETCH, 0, "fetch 2 FROM c", "c", "host_types_cxx.pgc", 54, 3, 0, 0};
+  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_FETCH, 0, "fetch 2 FROM c", "c", "host_types_cxx.pgc", 54, 3, PGESQL_FACT_KNOWN, 0};
   pgesql_var pgesql_out[4] = {
     {PGESQL_T_CXX, (void *)pgesql::host::bind_member(pair, [](auto &pgesql_row) -> auto & { return pgesql_row.id; }), 1L, 1L, 0L, PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L},
     {PGESQL_T_CXX, (void *)pgesql::host::bind_member(pair, [](auto &pgesql_row) -> auto & { return pgesql_row.name; }), 1L, 1L, 0L, PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L},
@@ -179,7 +179,7 @@ std::vector<std::string> labels = {std::string ("a") , std::string ("b")};
 }
 #line 54 "host_types_cxx.pgc"
 
-  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT name FROM person WHERE name = ANY($1)", 0, "host_types_cxx.pgc", 55, 3, 0, 0};
+  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT name FROM person WHERE name = ANY($1)", 0, "host_types_cxx.pgc", 55, 3, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
   pgesql_var pgesql_in[1] = {
     {PGESQL_T_CXX, (void *)pgesql::host::bind(labels, [] {}), 1L, 1L, (long)sizeof(labels), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
   pgesql_var pgesql_out[1] = {
@@ -189,7 +189,7 @@ std::vector<std::string> labels = {std::string ("a") , std::string ("b")};
 }
 #line 55 "host_types_cxx.pgc"
 
-  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_EXEC_IMMEDIATE, 0, 0, 0, "host_types_cxx.pgc", 56, 3, 0, 0};
+  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_EXEC_IMMEDIATE, 0, 0, 0, "host_types_cxx.pgc", 56, 3, PGESQL_FACT_KNOWN, 0};
   pgesql_var pgesql_in[1] = {
     {PGESQL_T_CXX, (void *)pgesql::host::bind(name, [] {}), 1L, 1L, (long)sizeof(name), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
   pgesql_exec(&pgesql_st, 0, 0, 1, pgesql_in, 0, 0);
@@ -198,7 +198,7 @@ std::vector<std::string> labels = {std::string ("a") , std::string ("b")};
 #line 56 "host_types_cxx.pgc"
 
   
-  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_TRANSACTION, 0, "COMMIT", 0, "host_types_cxx.pgc", 58, 3, 0, 0};
+  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_TRANSACTION, 0, "COMMIT", 0, "host_types_cxx.pgc", 58, 3, PGESQL_FACT_KNOWN | PGESQL_FACT_COMMIT, 0};
   pgesql_exec(&pgesql_st, 0, 0, 0, 0, 0, 0);
 }
 #line 58 "host_types_cxx.pgc"
@@ -210,7 +210,7 @@ std::vector<std::string> labels = {std::string ("a") , std::string ("b")};
 std::chrono::year_month_day day;
 #line 63 "host_types_cxx.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT current_date", 0, "host_types_cxx.pgc", 64, 5, 0, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT current_date", 0, "host_types_cxx.pgc", 64, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
   pgesql_var pgesql_out[1] = {
     {PGESQL_T_CXX, (void *)pgesql::host::bind(day, [] {}), 1L, 1L, (long)sizeof(day), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
   pgesql_exec(&pgesql_st, 0, 0, 0, 0, 1, pgesql_out);

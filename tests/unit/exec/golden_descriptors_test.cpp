@@ -1,0 +1,105 @@
+// The statement descriptors the preprocessor's golden outputs contain
+// (tests/unit/preproc/golden/*.c) carry their class as facts, and those facts
+// say what the runtime would otherwise have read out of the SQL text: the
+// runtime takes a static statement's class from its descriptor only.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <regex>
+#include <sstream>
+#include <string>
+
+#include "exec/statement_class.hpp"
+
+namespace {
+
+using namespace pgesql::exec;
+
+struct golden_descriptor {
+  std::string where;
+  std::string kind;
+  std::string sql;  // empty when the descriptor has none
+  int facts = 0;
+};
+
+int facts_of(const std::string &expr) {
+  static const std::map<std::string, int> bits = {
+      {"PGESQL_FACT_KNOWN", PGESQL_FACT_KNOWN},
+      {"PGESQL_FACT_READAHEAD_SAFE", PGESQL_FACT_READAHEAD_SAFE},
+      {"PGESQL_FACT_POSITIONED", PGESQL_FACT_POSITIONED},
+      {"PGESQL_FACT_CURRENT_OF", PGESQL_FACT_CURRENT_OF},
+      {"PGESQL_FACT_CACHEABLE", PGESQL_FACT_CACHEABLE},
+      {"PGESQL_FACT_OWN_TRANSACTION", PGESQL_FACT_OWN_TRANSACTION},
+      {"PGESQL_FACT_BEGIN", PGESQL_FACT_BEGIN},
+      {"PGESQL_FACT_COMMIT", PGESQL_FACT_COMMIT},
+      {"PGESQL_FACT_SET", PGESQL_FACT_SET},
+      {"PGESQL_FACT_SQL_EXECUTE", PGESQL_FACT_SQL_EXECUTE},
+      {"PGESQL_FACT_SQL_PREPARE", PGESQL_FACT_SQL_PREPARE}};
+  int facts = 0;
+  std::istringstream names(expr);
+  for (std::string name; names >> name;) {
+    if (name == "|" || name == "0") continue;
+    const auto it = bits.find(name);
+    if (it == bits.end()) ADD_FAILURE() << "unknown fact " << name;
+    else facts |= it->second;
+  }
+  return facts;
+}
+
+std::string c_string_body(const std::string &literal) {
+  std::string out;
+  for (std::size_t i = 1; i + 1 < literal.size(); ++i) {
+    if (literal[i] != '\\') {
+      out += literal[i];
+      continue;
+    }
+    const char e = literal[++i];
+    out += e == 'n' ? '\n' : e == 't' ? '\t' : e;
+  }
+  return out;
+}
+
+std::vector<golden_descriptor> golden_descriptors() {
+  // {KIND, flags, "sql" | 0, name, "file", line, column, FACTS, relations}
+  static const std::regex descriptor(
+      R"re(pgesql_stmt pgesql_st = \{(PGESQL_STMT_[A-Z_]+), [^,]+, ("(?:[^"\\]|\\.)*"|0), (?:"(?:[^"\\]|\\.)*"|0), "[^"]*", (\d+), \d+, ([A-Z_| 0-9]+), (?:"(?:[^"\\]|\\.)*"|0)\};)re");
+  std::vector<golden_descriptor> found;
+  for (const auto &entry : std::filesystem::directory_iterator(PGESQL_GOLDEN_DIR)) {
+    if (entry.path().extension() != ".c") continue;
+    std::ifstream in(entry.path());
+    for (std::string line; std::getline(in, line);) {
+      if (line.find("pgesql_stmt pgesql_st") == std::string::npos) continue;
+      std::smatch m;
+      if (!std::regex_search(line, m, descriptor)) {
+        ADD_FAILURE() << entry.path().filename() << ": unreadable descriptor " << line;
+        continue;
+      }
+      golden_descriptor d;
+      d.where = entry.path().filename().string() + ":" + m[3].str();
+      d.kind = m[1];
+      d.sql = m[2] == "0" ? std::string() : c_string_body(m[2]);
+      d.facts = facts_of(m[4]);
+      found.push_back(std::move(d));
+    }
+  }
+  return found;
+}
+
+TEST(GoldenDescriptors, EveryOneCarriesItsClass) {
+  const std::vector<golden_descriptor> all = golden_descriptors();
+  ASSERT_GT(all.size(), 100u);
+  int classified = 0;
+  for (const golden_descriptor &d : all) {
+    EXPECT_TRUE(d.facts & PGESQL_FACT_KNOWN) << d.where;
+    if (d.sql.empty() || (d.kind != "PGESQL_STMT_NORMAL" && d.kind != "PGESQL_STMT_TRANSACTION")) continue;
+    // what the facts say is what reading the text would have said
+    const pgesql_stmt stmt = {PGESQL_STMT_NORMAL, 0, d.sql.c_str(), nullptr, "golden", 1, 1, d.facts, nullptr};
+    EXPECT_EQ(class_of(&stmt, "not read"), class_of_text(d.sql)) << d.where << ": " << d.sql;
+    ++classified;
+  }
+  EXPECT_GT(classified, 50);
+}
+
+}  // namespace
