@@ -406,7 +406,7 @@ void Driver::cursor_options(const std::vector<Tok> &before, const std::vector<To
     } else if (t.lex == Lex::Number || t.lex == Lex::HostVar || t.lex == Lex::Op)
       unexpected(t);
     else
-      text += " " + lower(t.text);
+      text.append(" ").append(lower(t.text));  // not " " + std::string&&: GCC 12 -Wrestrict at -O3
   }
   stmt.text = std::move(text);
 }

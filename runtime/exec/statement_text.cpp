@@ -170,7 +170,7 @@ bool sql_execute_with_params(std::string_view sql, std::size_t nparams, std::str
   if (pos >= sql.size() || sql[pos++] != '(') return false;
   for (std::size_t n = 1; n <= nparams; ++n) {
     skip();
-    std::string expected = "$" + std::to_string(n);
+    const std::string expected = std::string("$").append(std::to_string(n));  // not "$" + std::string&&: GCC 12 -Wrestrict
     if (sql.substr(pos, expected.size()) != expected) return false;
     pos += expected.size();
     if (pos < sql.size() && std::isdigit(static_cast<unsigned char>(sql[pos]))) return false;
