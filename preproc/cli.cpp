@@ -13,6 +13,53 @@ bool readahead_rows(const std::string &v) {
   return std::stol(v) >= 1;
 }
 
+bool set_lang(const std::string &v, Options &opt, std::ostream &err) {
+  if (v == "c" || v == "C") opt.lang = OutputLang::C;
+  else if (v == "c++" || v == "C++" || v == "cxx" || v == "CXX") opt.lang = OutputLang::Cxx;
+  else return err << "pgesql: --lang must be c or c++, not \"" << v << "\"\n", false;
+  return true;
+}
+
+bool set_sql_syntax(const std::string &v, Options &opt, std::ostream &err) {
+  if (v == "error") opt.sql_syntax = SqlSyntax::Error;
+  else if (v == "warning") opt.sql_syntax = SqlSyntax::Warning;
+  else if (v == "off") opt.sql_syntax = SqlSyntax::Off;
+  else return err << "pgesql: --sql-syntax must be error, warning or off, not \"" << v << "\"\n", false;
+  return true;
+}
+
+bool set_compat(const std::string &v, Options &opt, std::ostream &err) {
+  if (v == "INFORMIX") opt.compat = Compat::Informix;
+  else if (v == "INFORMIX_SE") opt.compat = Compat::InformixSE;
+  else if (v == "ORACLE") opt.compat = Compat::Oracle;
+  else return err << "pgesql: unknown compatibility mode \"" << v << "\" (expected INFORMIX, INFORMIX_SE or ORACLE)\n", false;
+  return true;
+}
+
+bool set_rule(const std::string &v, Options &opt, std::ostream &err) {
+  if (v == "no_indicator") opt.rule_no_indicator = true;
+  else if (v == "prepare") opt.rule_prepare = true;
+  else if (v == "questionmarks") opt.rule_questionmarks = true;
+  else if (v.rfind("readahead=", 0) == 0 && readahead_rows(v.substr(10))) opt.rule_readahead = v.substr(10);
+  else if (v.rfind("readahead", 0) == 0)
+    return err << "pgesql: -r readahead=N needs a whole number of rows from 1 to 999999999, not \"" << v << "\"\n", false;
+  else
+    return err << "pgesql: unknown -r option \"" << v << "\" (expected no_indicator, prepare, questionmarks or readahead=N)\n",
+           false;
+  return true;
+}
+
+bool ends_with(const std::string &s, const char *suffix) {
+  const std::size_t n = std::strlen(suffix);
+  return s.size() >= n && s.compare(s.size() - n, n, suffix) == 0;
+}
+
+// Without --lang, C++ sources (.pgcc, .pgcpp, .pgc++) give C++ output, as the CMake function does.
+void infer_lang(Options &opt) {
+  for (const std::string &in : opt.inputs)
+    if (ends_with(in, ".pgcc") || ends_with(in, ".pgcpp") || ends_with(in, ".pgc++")) opt.lang = OutputLang::Cxx;
+}
+
 }  // namespace
 
 const char *help_text() {
@@ -22,7 +69,8 @@ const char *help_text() {
          "  pgesql [OPTION]... FILE...\n"
          "\n"
          "Options:\n"
-         "  --lang=c|c++   language of the generated code (default: c)\n"
+         "  --lang=c|c++   language of the generated code (default: c++ for .pgcc, .pgcpp\n"
+         "                 and .pgc++ files, else c)\n"
          "  -o OUTFILE     write the result to OUTFILE (\"-\" for standard output); with\n"
          "                 several input files, all of them go into OUTFILE\n"
          "  -I DIRECTORY   search DIRECTORY for EXEC SQL INCLUDE files\n"
@@ -58,7 +106,7 @@ std::string default_output_name(const std::string &input, const Options &opt) {
 }
 
 CliAction parse_command_line(int argc, char **argv, Options &opt, std::ostream &err) {
-  bool verbose = false;
+  bool verbose = false, lang_given = false;
   auto value = [&](int &i, const char *arg, std::size_t prefix, const char *what, std::string &out) {
     if (std::strlen(arg) > prefix) {
       out = arg + prefix;
@@ -81,24 +129,12 @@ CliAction parse_command_line(int argc, char **argv, Options &opt, std::ostream &
       continue;
     }
     if (std::strncmp(a, "--lang=", 7) == 0 || std::strcmp(a, "--lang") == 0) {
-      if (!value(i, a, 7, "--lang", v)) return CliAction::Error;
-      if (v == "c" || v == "C") opt.lang = OutputLang::C;
-      else if (v == "c++" || v == "C++" || v == "cxx" || v == "CXX") opt.lang = OutputLang::Cxx;
-      else {
-        err << "pgesql: --lang must be c or c++, not \"" << v << "\"\n";
-        return CliAction::Error;
-      }
+      if (!value(i, a, 7, "--lang", v) || !set_lang(v, opt, err)) return CliAction::Error;
+      lang_given = true;
       continue;
     }
     if (std::strncmp(a, "--sql-syntax=", 13) == 0 || std::strcmp(a, "--sql-syntax") == 0) {
-      if (!value(i, a, 13, "--sql-syntax", v)) return CliAction::Error;
-      if (v == "error") opt.sql_syntax = SqlSyntax::Error;
-      else if (v == "warning") opt.sql_syntax = SqlSyntax::Warning;
-      else if (v == "off") opt.sql_syntax = SqlSyntax::Off;
-      else {
-        err << "pgesql: --sql-syntax must be error, warning or off, not \"" << v << "\"\n";
-        return CliAction::Error;
-      }
+      if (!value(i, a, 13, "--sql-syntax", v) || !set_sql_syntax(v, opt, err)) return CliAction::Error;
       continue;
     }
     if (std::strncmp(a, "--depfile", 9) == 0) {
@@ -127,29 +163,10 @@ CliAction parse_command_line(int argc, char **argv, Options &opt, std::ostream &
         break;
       }
       case 'C':
-        if (!value(i, a, 2, "-C", v)) return CliAction::Error;
-        if (v == "INFORMIX") opt.compat = Compat::Informix;
-        else if (v == "INFORMIX_SE") opt.compat = Compat::InformixSE;
-        else if (v == "ORACLE") opt.compat = Compat::Oracle;
-        else {
-          err << "pgesql: unknown compatibility mode \"" << v << "\" (expected INFORMIX, INFORMIX_SE or ORACLE)\n";
-          return CliAction::Error;
-        }
+        if (!value(i, a, 2, "-C", v) || !set_compat(v, opt, err)) return CliAction::Error;
         break;
       case 'r':
-        if (!value(i, a, 2, "-r", v)) return CliAction::Error;
-        if (v == "no_indicator") opt.rule_no_indicator = true;
-        else if (v == "prepare") opt.rule_prepare = true;
-        else if (v == "questionmarks") opt.rule_questionmarks = true;
-        else if (v.rfind("readahead=", 0) == 0 && readahead_rows(v.substr(10))) opt.rule_readahead = v.substr(10);
-        else if (v.rfind("readahead", 0) == 0) {
-          err << "pgesql: -r readahead=N needs a whole number of rows from 1 to 999999999, not \"" << v << "\"\n";
-          return CliAction::Error;
-        } else {
-          err << "pgesql: unknown -r option \"" << v
-              << "\" (expected no_indicator, prepare, questionmarks or readahead=N)\n";
-          return CliAction::Error;
-        }
+        if (!value(i, a, 2, "-r", v) || !set_rule(v, opt, err)) return CliAction::Error;
         break;
       case 'c': opt.c_types = true; break;
       case 't': opt.autocommit = true; break;
@@ -170,6 +187,7 @@ CliAction parse_command_line(int argc, char **argv, Options &opt, std::ostream &
     err << "pgesql: --depfile needs -o OUTFILE\n";
     return CliAction::Error;
   }
+  if (!lang_given) infer_lang(opt);
   return CliAction::Run;
 }
 

@@ -62,6 +62,37 @@ TEST(Cli, HelpVersionAndErrors) {
   EXPECT_EQ(parse({"-r", "fast", "a.pgc"}, bad, &err), CliAction::Error);
 }
 
+TEST(Cli, CxxSourcesGiveCxxUnlessLangSaysOtherwise) {
+  for (const char *name : {"orders.pgcc", "dir/orders.pgcpp", "orders.pgc++"}) {
+    Options opt;
+    ASSERT_EQ(parse({name}, opt), CliAction::Run);
+    EXPECT_EQ(opt.lang, OutputLang::Cxx) << name;
+    EXPECT_EQ(default_output_name(name, opt).substr(default_output_name(name, opt).size() - 4), ".cpp") << name;
+  }
+  Options c;
+  ASSERT_EQ(parse({"orders.pgc"}, c), CliAction::Run);
+  EXPECT_EQ(c.lang, OutputLang::C);
+  Options forced;
+  ASSERT_EQ(parse({"orders.pgcc", "--lang=c"}, forced), CliAction::Run);
+  EXPECT_EQ(forced.lang, OutputLang::C);
+}
+
+TEST(Cli, ReadaheadAndSqlSyntaxOptions) {
+  Options opt;
+  ASSERT_EQ(parse({"-r", "readahead=500", "--sql-syntax=warning", "a.pgc"}, opt), CliAction::Run);
+  EXPECT_EQ(opt.rule_readahead, "500");
+  EXPECT_EQ(opt.sql_syntax, SqlSyntax::Warning);
+  std::string err;
+  for (const char *bad : {"readahead=0", "readahead=x", "readahead", "readahead=1000000000"}) {
+    Options o;
+    EXPECT_EQ(parse({"-r", bad, "a.pgc"}, o, &err), CliAction::Error) << bad;
+    EXPECT_NE(err.find("readahead=N"), std::string::npos) << err;
+  }
+  Options o;
+  EXPECT_EQ(parse({"--sql-syntax=maybe", "a.pgc"}, o, &err), CliAction::Error);
+  EXPECT_NE(err.find("error, warning or off"), std::string::npos) << err;
+}
+
 TEST(Cli, DefaultOutputNames) {
   Options c, cxx, h;
   cxx.lang = OutputLang::Cxx;
