@@ -263,8 +263,9 @@ extern "C" PGESQL_API int pgesql_get_descriptor_count(const pgesql_stmt *stmt, c
                                                       const pgesql_var *count) {
   exec::begin_statement();
   sql_descriptor *d = require_descriptor(name ? name : "", stmt->line);
-  if (d == nullptr || !d->result) return exec::outcome();
-  std::size_t n = d->result->columns.size();
+  if (d == nullptr) return exec::outcome();
+  // a descriptor nothing was stored into yet holds an empty result, as ECPG's does: 0 columns
+  const std::size_t n = d->result ? d->result->columns.size() : 0;
   if (put_int(stmt->line, count->type, count->addr, static_cast<long>(n))) {
     diag::thread_sqlca().sqlerrd[2] = 1;
     diag::log("ECPGget_desc_header: found %zu attributes\n", n);

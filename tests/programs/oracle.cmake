@@ -34,3 +34,4 @@ function(pgesql_oracle_program_test name)
 endfunction()
 
 pgesql_oracle_program_test(readahead_unobservable)
+pgesql_oracle_program_test(ecpg_direct_calls)
