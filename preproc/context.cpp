@@ -1,5 +1,7 @@
 #include "context.hpp"
 
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 
 #include "driver.hpp"
@@ -25,7 +27,7 @@ void Context::process_file(const std::string &path, const std::string &shown, Po
   std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) {
     if (included_at.file >= 0) diag.error(included_at, "could not open include file \"" + shown + "\"");
-    else diag.fatal("could not open input file \"" + path + "\"");
+    else diag.fatal("could not open input file \"" + path + "\": " + std::strerror(errno));
     return;
   }
   // Read in one piece, with room for the two NULs the scanner appends (no copies of a big input).

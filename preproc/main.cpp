@@ -90,7 +90,8 @@ int main(int argc, char **argv) {
     if (!to_stdout) {
       file.open(tmp, std::ios::binary | std::ios::trunc);
       if (!file) {
-        std::cerr << "pgesql: error: could not write \"" << tmp << "\": " << std::strerror(errno) << "\n";
+        // the name the user asked for, not the temporary file written first
+        std::cerr << "pgesql: error: could not write \"" << run.output << "\": " << std::strerror(errno) << "\n";
         status = 1;
         continue;
       }
@@ -119,7 +120,7 @@ int main(int argc, char **argv) {
       for (const auto &d : r.dependencies) dep.append(" ").append(escape_make(d));
       dep += "\n";
       if (!write_file(run.depfile, dep)) {
-        std::cerr << "pgesql: error: could not write \"" << run.depfile << "\"\n";
+        std::cerr << "pgesql: error: could not write \"" << run.depfile << "\": " << std::strerror(errno) << "\n";
         status = 1;
       }
     }
