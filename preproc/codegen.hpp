@@ -100,6 +100,7 @@ class Codegen {
   std::string emit_whenever(Emission &e);
   std::string emit_typedef(Emission &e);
   std::string emit_vardef(Emission &e);
+  TypeP named_type(const Stmt &s);
 
   std::string whenever_checks(bool rows);
   std::string header(const Stmt &s, const char *kind, const std::string &sql, const std::string &name,

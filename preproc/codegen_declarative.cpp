@@ -32,19 +32,24 @@ std::string Codegen::emit_whenever(Emission &e) {
   return {};
 }
 
+// The type an EXEC SQL TYPE/VAR statement gives its name, or null (already reported).
+TypeP Codegen::named_type(const Stmt &s) {
+  const Declaration &d = s.type_decl.at(0);
+  TypeP base = ctx_.resolve_base(d.spec, d.loc.begin);
+  if (!base) return nullptr;
+  Declarator dc = d.declarators.at(0);
+  dc.name = s.text;
+  return ctx_.resolve_declarator(base, dc);
+}
+
 // EXEC SQL TYPE name IS type
 std::string Codegen::emit_typedef(Emission &e) {
   const Stmt &s = e.s;
-  const Declaration &d = s.type_decl.at(0);
-  TypeP base = ctx_.resolve_base(d.spec, d.loc.begin);
-  if (!base) return {};
-  Declarator dc = d.declarators.at(0);
-  dc.name = s.text;
-  TypeP t = ctx_.resolve_declarator(base, dc);
+  TypeP t = named_type(s);
   if (!t) return {};
   ctx_.symbols.add_typedef(s.text, t, s.loc.begin);
   if (!ctx_.opt.c_types) return {};
-  Declaration td = d;
+  Declaration td = s.type_decl.at(0);
   td.spec.storage.insert(td.spec.storage.begin(), "typedef");
   td.declarators.at(0).name = s.text;
   return decl_text(td, "");
@@ -53,12 +58,7 @@ std::string Codegen::emit_typedef(Emission &e) {
 // EXEC SQL VAR name IS type
 std::string Codegen::emit_vardef(Emission &e) {
   const Stmt &s = e.s;
-  const Declaration &d = s.type_decl.at(0);
-  TypeP base = ctx_.resolve_base(d.spec, d.loc.begin);
-  if (!base) return {};
-  Declarator dc = d.declarators.at(0);
-  dc.name = s.text;
-  TypeP t = ctx_.resolve_declarator(base, dc);
+  TypeP t = named_type(s);
   if (t && !ctx_.symbols.retype_variable(s.text, t))
     ctx_.diag.error(s.loc.begin, "host variable \"" + s.text + "\" is not declared");
   return {};
