@@ -124,6 +124,48 @@ query_result execute_with_expressions(connection &c, const std::string &name, co
   return c.link->execute_prepared(name, computed);
 }
 
+// EXECUTE IMMEDIATE: the statement text is the first input variable. False (sqlca set)
+// when the statement could not be sent.
+bool run_immediate(connection &c, const pgesql_stmt *stmt, const store_options &opt,
+                   std::span<const pgesql_var> inputs, query_result &r) {
+  param_value text;
+  if (inputs.empty()) {
+    diag::raise_error(opt.line, ECPG_TOO_FEW_ARGUMENTS, diag::sqlstate::internal_error);
+    return false;
+  }
+  const pgesql_var &q = inputs[0];
+  if (q.type == PGESQL_T_CXX ? !format_host_param(opt, q, text) : !format_param(opt, resolve(q), text)) return false;
+  if (!autostart_transaction(c, opt.line, opt.informix)) return false;
+  if (!put_back_for_current_of(c, text.data, opt.line)) return false;
+  diag::log("exec on line %d: query: %s; with 0 parameter(s) on connection %s\n", opt.line, text.data.c_str(),
+            c.name.c_str());
+  r = c.link->execute(text.data, {});
+  note_cursor_effects(c, stmt->kind, text.data, r);
+  return true;
+}
+
+// EXECUTE name [USING ...]: a statement the program prepared (name from a variable, or static).
+bool run_prepared(connection &c, const pgesql_stmt *stmt, const char *name, const store_options &opt,
+                  std::span<const pgesql_var> inputs, query_result &r) {
+  std::string prepared_name = name ? name : (stmt->name ? stmt->name : "");
+  auto found = find_prepared(c, prepared_name);
+  if (found == c.prepared.end()) {
+    diag::raise_error(opt.line, ECPG_INVALID_STMT, diag::sqlstate::invalid_statement_name, prepared_name.c_str());
+    return false;
+  }
+  prepared_name = found->first;
+  std::vector<param_value> params;
+  std::vector<std::string> names;
+  if (!build_params(opt, inputs, params, names)) return false;
+  if (!autostart_transaction(c, opt.line, opt.informix)) return false;
+  if (!put_back_for_current_of(c, found->second.sql, opt.line)) return false;
+  diag::log("exec on line %d: prepared statement %s with %zu parameter(s) on connection %s\n", opt.line,
+            prepared_name.c_str(), params.size(), c.name.c_str());
+  r = c.link->execute_prepared(prepared_name, params);
+  note_cursor_effects(c, PGESQL_STMT_NORMAL, prepared_name, r);
+  return true;
+}
+
 int deallocate_one(connection &c, const std::string &name, int line, bool informix) {
   query_result r = c.link->simple_query("deallocate \"" + name + "\"");
   c.prepared.erase(name);
@@ -155,36 +197,9 @@ extern "C" PGESQL_API int pgesql_exec(const pgesql_stmt *stmt, const char *conne
   query_result r;
 
   if (stmt->kind == PGESQL_STMT_EXEC_IMMEDIATE) {
-    // the statement text is the first input variable
-    param_value text;
-    if (inputs.empty()) {
-      diag::raise_error(opt.line, ECPG_TOO_FEW_ARGUMENTS, diag::sqlstate::internal_error);
-      return outcome();
-    }
-    const pgesql_var &q = inputs[0];
-    if (q.type == PGESQL_T_CXX ? !format_host_param(opt, q, text) : !format_param(opt, resolve(q), text))
-      return outcome();
-    if (!autostart_transaction(*c, opt.line, opt.informix)) return outcome();
-    if (!put_back_for_current_of(*c, text.data, opt.line)) return outcome();
-    diag::log("exec on line %d: query: %s; with 0 parameter(s) on connection %s\n", opt.line, text.data.c_str(),
-              c->name.c_str());
-    r = c->link->execute(text.data, {});
-    note_cursor_effects(*c, stmt->kind, text.data, r);
+    if (!run_immediate(*c, stmt, opt, inputs, r)) return outcome();
   } else if (stmt->kind == PGESQL_STMT_EXECUTE) {
-    std::string prepared_name = name ? name : (stmt->name ? stmt->name : "");
-    auto found = find_prepared(*c, prepared_name);
-    if (found == c->prepared.end()) {
-      diag::raise_error(opt.line, ECPG_INVALID_STMT, diag::sqlstate::invalid_statement_name, prepared_name.c_str());
-      return outcome();
-    }
-    prepared_name = found->first;
-    if (!build_params(opt, inputs, params, names)) return outcome();
-    if (!autostart_transaction(*c, opt.line, opt.informix)) return outcome();
-    if (!put_back_for_current_of(*c, found->second.sql, opt.line)) return outcome();
-    diag::log("exec on line %d: prepared statement %s with %zu parameter(s) on connection %s\n", opt.line,
-              prepared_name.c_str(), params.size(), c->name.c_str());
-    r = c->link->execute_prepared(prepared_name, params);
-    note_cursor_effects(*c, PGESQL_STMT_NORMAL, prepared_name, r);
+    if (!run_prepared(*c, stmt, name, opt, inputs, r)) return outcome();
   } else {
     std::optional<std::size_t> cursor_cap;
     if (!take_cursor_readahead(stmt, opt, inputs, cursor_cap)) return outcome();
