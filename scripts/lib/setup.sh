@@ -38,8 +38,12 @@ pgesql_install_missing() {
   fi
   echo "== installing: ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
+  local start=$SECONDS
   apt-get update -qq
+  echo "   package lists updated ($((SECONDS - start)) s)"
+  start=$SECONDS
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  echo "   installed ${#missing[@]} package(s) ($((SECONDS - start)) s)"
 }
 
 # pgesql_build BUILD_DIR [cmake -D options...]
@@ -48,9 +52,13 @@ pgesql_build() {
   local generator=()
   if [[ ! -f "$build_dir/CMakeCache.txt" ]] && command -v ninja >/dev/null; then generator=(-G Ninja); fi
   echo "== configuring $build_dir"
+  local start=$SECONDS
   cmake -S "$PGESQL_ROOT" -B "$build_dir" "${generator[@]}" "$@" >/dev/null
+  echo "   configured ($((SECONDS - start)) s)"
   echo "== building"
+  start=$SECONDS
   cmake --build "$build_dir" -j "${PGESQL_JOBS:-2}"
+  echo "   built ($((SECONDS - start)) s)"
 }
 
 # pgesql_build_target BUILD_DIR TARGET [cmake -D options...]: configure, then build one target.
