@@ -20,20 +20,13 @@ std::string quoted(const std::string &name) {
   return q + '"';
 }
 
-// Whether the server still has the cursor; false with `failed` when it could not be asked.
-bool cursor_exists(connection &c, const std::string &name, bool &failed) {
+// Whether pg_cursors has the cursor (and, with `scrollable`, can move it backward);
+// false with `failed` when the server could not be asked.
+bool cursor_listed(connection &c, const std::string &name, bool scrollable, bool &failed) {
   param_value p;
   p.data = name;
-  query_result r = c.link->execute("select 1 from pg_catalog.pg_cursors where name = $1", std::span(&p, 1));
-  failed = r.outcome == query_result::status::error;
-  return !failed && r.row_count > 0;
-}
-
-// Whether the server can move the cursor backward; false with `failed` when it could not be asked.
-bool cursor_scrollable(connection &c, const std::string &name, bool &failed) {
-  param_value p;
-  p.data = name;
-  query_result r = c.link->execute("select 1 from pg_catalog.pg_cursors where name = $1 and is_scrollable",
+  query_result r = c.link->execute(scrollable ? "select 1 from pg_catalog.pg_cursors where name = $1 and is_scrollable"
+                                              : "select 1 from pg_catalog.pg_cursors where name = $1",
                                    std::span(&p, 1));
   failed = r.outcome == query_result::status::error;
   return !failed && r.row_count > 0;
@@ -132,7 +125,7 @@ bool put_back_for_current_of(connection &c, std::string_view sql, int line) {
     c.cursors.erase(it);
     if (ahead == 0) continue;
     bool failed = false;
-    if (!cursor_scrollable(c, cursor, failed)) {
+    if (!cursor_listed(c, cursor, true, failed)) {
       if (failed) return true;  // the statement itself reports what is wrong with the session
       // as the server would say it (55000, sqlcode -400): the cursor is not in a state to do this
       const std::string message = "cursor \"" + cursor +
@@ -173,7 +166,7 @@ bool serve_fetch(connection &c, const std::string &sql, query_result &r) {
   if (tx == transaction_state::failed && !b.has_error()) return false;
   if (b.needs_check && tx != transaction_state::failed) {
     bool failed = false;
-    if (!cursor_exists(c, f->cursor, failed)) {
+    if (!cursor_listed(c, f->cursor, false, failed)) {
       if (!failed) c.cursors.erase(it);
       return false;
     }
