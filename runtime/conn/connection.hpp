@@ -186,7 +186,12 @@ class Connection {
   void read_ready_for_query(std::string_view body);
   void execute_one(std::string_view sql, const BindParams &params, RowSink &sink);
   void run_simple_query(std::string_view sql, RowSink *sink, std::vector<Result> *results);
+  void send_simple_query(std::string_view sql);
+  void keep_first_error(std::string_view body, std::optional<Error> &first);
+  void check_queueable(std::initializer_list<std::string_view> names) const;
   void note_queued(StepResult::Kind kind);
+  bool accept_reply(StepResult &r, const protocol::RawMessage &m, RowSink *rows);
+  void drain_pipeline(RowSink *sink);
 
   Config config_;
   HostSpec host_;

@@ -28,6 +28,9 @@ class ConnectionStarter {
  private:
   std::unique_ptr<Connection> start(bool use_tls);
   std::unique_ptr<net::Transport> open_transport(bool use_tls);
+  // The next startup reply that is not asynchronous; an ErrorResponse or a read failure ends
+  // the attempt.
+  protocol::RawMessage next_reply(Connection &c);
   void authenticate(Connection &c);
   void sasl(Connection &c, const protocol::Authentication &request);
   void finish_startup(Connection &c);
@@ -153,7 +156,7 @@ std::unique_ptr<Connection> ConnectionStarter::start(bool use_tls) {
   return c;
 }
 
-void ConnectionStarter::authenticate(Connection &c) {
+protocol::RawMessage ConnectionStarter::next_reply(Connection &c) {
   for (;;) {
     protocol::RawMessage m;
     try {
@@ -161,15 +164,18 @@ void ConnectionStarter::authenticate(Connection &c) {
     } catch (Error &e) {
       c.fail(Error::connection_failure(sqlstate::unable_to_connect, e.message(), e.timed_out()));
     }
-    if (m.tag == 'E') {
-      Error e = c.server_error(m.body);
-      c.fail(std::move(e));
-    }
+    if (m.tag == 'E') c.fail(c.server_error(m.body));
+    if (!c.handle_async(m)) return m;
+  }
+}
+
+void ConnectionStarter::authenticate(Connection &c) {
+  for (;;) {
+    const protocol::RawMessage m = next_reply(c);
     if (m.tag == 'v') {  // NegotiateProtocolVersion: we asked for 3.0 without options, so nothing to adapt
       if (!be::parse_negotiate_protocol_version(m.body)) c.protocol_violation(m, "(malformed NegotiateProtocolVersion)");
       continue;
     }
-    if (c.handle_async(m)) continue;
     if (m.tag != 'R') c.protocol_violation(m, "during authentication");
     const auto request = be::parse_authentication(m.body);
     if (!request) c.protocol_violation(m, "(malformed Authentication request)");
@@ -237,14 +243,7 @@ void ConnectionStarter::sasl(Connection &c, const protocol::Authentication &requ
   c.flush_output();
   bool sent_final = false;
   for (;;) {
-    protocol::RawMessage m;
-    try {
-      m = c.stream_->next(deadline_);
-    } catch (Error &e) {
-      c.fail(Error::connection_failure(sqlstate::unable_to_connect, e.message(), e.timed_out()));
-    }
-    if (m.tag == 'E') c.fail(c.server_error(m.body));
-    if (c.handle_async(m)) continue;
+    const protocol::RawMessage m = next_reply(c);
     if (m.tag != 'R') c.protocol_violation(m, "during SASL authentication");
     const auto step = be::parse_authentication(m.body);
     if (!step) c.protocol_violation(m, "(malformed Authentication request)");
@@ -271,13 +270,7 @@ void ConnectionStarter::sasl(Connection &c, const protocol::Authentication &requ
 
 void ConnectionStarter::finish_startup(Connection &c) {
   for (;;) {
-    protocol::RawMessage m;
-    try {
-      m = c.stream_->next(deadline_);
-    } catch (Error &e) {
-      c.fail(Error::connection_failure(sqlstate::unable_to_connect, e.message(), e.timed_out()));
-    }
-    if (c.handle_async(m)) continue;
+    const protocol::RawMessage m = next_reply(c);
     switch (m.tag) {
       case 'K': {
         const auto key = be::parse_backend_key_data(m.body);
@@ -288,8 +281,6 @@ void ConnectionStarter::finish_startup(Connection &c) {
       case 'Z':
         c.read_ready_for_query(m.body);
         return;
-      case 'E':
-        c.fail(c.server_error(m.body));
       case 'v':
         break;
       default:

@@ -47,10 +47,10 @@ sql_descriptor *require_descriptor(std::string_view name, int line) {
   return d;
 }
 
-std::vector<exec::param_value> descriptor_params(const sql_descriptor &d) {
-  std::vector<exec::param_value> params;
+std::vector<values::param_value> descriptor_params(const sql_descriptor &d) {
+  std::vector<values::param_value> params;
   for (int n = 1; n <= d.count; ++n) {
-    exec::param_value p;
+    values::param_value p;
     p.is_null = true;
     if (auto it = d.inputs.find(n); it != d.inputs.end() && it->second.data && it->second.indicator >= 0)
       p = *it->second.data;

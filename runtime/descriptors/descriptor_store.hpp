@@ -8,14 +8,14 @@
 #include <string>
 #include <string_view>
 
-#include "exec/param_format.hpp"
-#include "exec/server_link.hpp"
+#include "values/param_format.hpp"
+#include "values/query_result.hpp"
 
 namespace pgesql::descriptors {
 
 // One VALUE n of SET DESCRIPTOR.
 struct input_item {
-  std::optional<exec::param_value> data;  // DATA, formatted when it was set
+  std::optional<values::param_value> data;  // DATA, formatted when it was set
   int indicator = 0;
   int length = 0;
   int precision = 0;
@@ -26,7 +26,7 @@ struct input_item {
 struct sql_descriptor {
   int count = -1;                      // SET DESCRIPTOR COUNT, or the highest VALUE set
   std::map<int, input_item> inputs;    // by VALUE number
-  std::optional<exec::query_result> result;  // rows or a statement description
+  std::optional<values::query_result> result;  // rows or a statement description
 };
 
 // Null when this thread allocated no descriptor of that name.
@@ -41,7 +41,7 @@ sql_descriptor *require_descriptor(std::string_view name, int line);
 
 // The parameters EXECUTE/OPEN ... USING SQL DESCRIPTOR passes: VALUE 1..COUNT,
 // NULL for a negative indicator or a value never set.
-std::vector<exec::param_value> descriptor_params(const sql_descriptor &d);
+std::vector<values::param_value> descriptor_params(const sql_descriptor &d);
 
 // ECPG's SQL3 type code (sql3types.h) for a column type OID, 0 for others.
 int sql3_type(std::uint32_t oid);

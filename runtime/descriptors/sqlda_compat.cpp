@@ -24,14 +24,14 @@ short value_is_not_null = 0;
 constexpr long long_data_threshold = 32768;
 
 // The header, the sqlvar array and the column names, up to where values start.
-long header_size(const exec::query_result &r) {
+long header_size(const values::query_result &r) {
   long size = static_cast<long>(sizeof(sqlda_compat) + r.columns.size() * sizeof(sqlvar_compat));
-  for (const exec::column_info &c : r.columns) size += static_cast<long>(c.name.size() + 1);
+  for (const values::column_info &c : r.columns) size += static_cast<long>(c.name.size() + 1);
   return sqlda_align(size, sizeof(int));
 }
 
 // One block: metadata for every column, then (unless row < 0) that row's values.
-sqlda_compat *build_row(const exec::store_options &opt, const exec::query_result &r, long row, bool &ok) {
+sqlda_compat *build_row(const values::store_options &opt, const values::query_result &r, long row, bool &ok) {
   std::size_t ncols = r.columns.size();
   long size = header_size(r);
   if (row >= 0) size = sqlda_values_end(opt, r, static_cast<std::size_t>(row), size);
@@ -48,7 +48,7 @@ sqlda_compat *build_row(const exec::store_options &opt, const exec::query_result
   sqlda->desc_occ = static_cast<short>(size);  // ECPG keeps the block's size here
   diag::log("ecpg_build_compat_sqlda on line %d sqld = %d\n", opt.line, sqlda->sqld);
   for (std::size_t col = 0; col < ncols; ++col) {
-    const exec::column_info &c = r.columns[col];
+    const values::column_info &c = r.columns[col];
     sqlvar_compat &v = vars[col];
     v.sqltype = static_cast<short>(sqlda_column_type(c.type_oid, opt.informix));
     std::memcpy(names, c.name.c_str(), c.name.size() + 1);
@@ -83,7 +83,7 @@ void free_chain(sqlda_compat *s) {
 
 }  // namespace
 
-bool store_compat_sqlda(const exec::store_options &opt, const exec::query_result &r, bool describe,
+bool store_compat_sqlda(const values::store_options &opt, const values::query_result &r, bool describe,
                         sqlda_compat **target) {
   if (describe) {
     bool ok = true;
@@ -113,12 +113,12 @@ bool store_compat_sqlda(const exec::store_options &opt, const exec::query_result
   return ok;
 }
 
-bool compat_sqlda_params(const exec::store_options &opt, const sqlda_compat *sqlda,
-                         std::vector<exec::param_value> &params) {
+bool compat_sqlda_params(const values::store_options &opt, const sqlda_compat *sqlda,
+                         std::vector<values::param_value> &params) {
   if (sqlda == nullptr) return false;
   for (int i = 0; i < sqlda->sqld; ++i) {  // Informix input counts sqld
     const sqlvar_compat &v = sqlda->sqlvar[i];
-    exec::param_value p;
+    values::param_value p;
     if (!sqlda_param(opt, v.sqltype, v.sqldata, v.sqlind, p)) return false;
     params.push_back(std::move(p));
   }

@@ -5,9 +5,9 @@
 
 #include <vector>
 
-#include "exec/param_format.hpp"
-#include "exec/result_store.hpp"
-#include "exec/server_link.hpp"
+#include "values/param_format.hpp"
+#include "values/query_result.hpp"
+#include "values/result_store.hpp"
 
 struct sqlda_compat;
 
@@ -15,11 +15,11 @@ namespace pgesql::descriptors {
 
 // Replaces *target (freeing the old chain) with one SQLDA per row of r, or,
 // for a description without rows (describe = true), one SQLDA of metadata only.
-bool store_compat_sqlda(const exec::store_options &opt, const exec::query_result &r, bool describe,
+bool store_compat_sqlda(const values::store_options &opt, const values::query_result &r, bool describe,
                         sqlda_compat **target);
 
 // The parameters USING DESCRIPTOR sqlda passes in Informix mode: sqlvar 0..sqld-1.
-bool compat_sqlda_params(const exec::store_options &opt, const sqlda_compat *sqlda,
-                         std::vector<exec::param_value> &params);
+bool compat_sqlda_params(const values::store_options &opt, const sqlda_compat *sqlda,
+                         std::vector<values::param_value> &params);
 
 }  // namespace pgesql::descriptors

@@ -26,7 +26,7 @@ long header_size(std::size_t ncols) {
 }
 
 // One block: the header with a sqlvar per column, then (unless row < 0) that row's values.
-sqlda_struct *build_row(const exec::store_options &opt, const exec::query_result &r, long row, bool &ok) {
+sqlda_struct *build_row(const values::store_options &opt, const values::query_result &r, long row, bool &ok) {
   std::size_t ncols = r.columns.size();
   long size = header_size(ncols);
   if (row >= 0) size = sqlda_values_end(opt, r, static_cast<std::size_t>(row), size);
@@ -72,7 +72,7 @@ void free_chain(sqlda_struct *s) {
 
 }  // namespace
 
-bool store_native_sqlda(const exec::store_options &opt, const exec::query_result &r, bool describe,
+bool store_native_sqlda(const values::store_options &opt, const values::query_result &r, bool describe,
                         sqlda_struct **target) {
   free_chain(*target);
   *target = nullptr;
@@ -94,12 +94,12 @@ bool store_native_sqlda(const exec::store_options &opt, const exec::query_result
   return ok;
 }
 
-bool native_sqlda_params(const exec::store_options &opt, const sqlda_struct *sqlda,
-                         std::vector<exec::param_value> &params) {
+bool native_sqlda_params(const values::store_options &opt, const sqlda_struct *sqlda,
+                         std::vector<values::param_value> &params) {
   if (sqlda == nullptr) return false;
   for (int i = 0; i < sqlda->sqln; ++i) {  // native input counts sqln, as ECPG does
     const sqlvar_struct &v = sqlda->sqlvar[i];
-    exec::param_value p;
+    values::param_value p;
     if (!sqlda_param(opt, v.sqltype, v.sqldata, v.sqlind, p)) return false;
     params.push_back(std::move(p));
   }

@@ -4,9 +4,9 @@
 
 #include <vector>
 
-#include "exec/param_format.hpp"
-#include "exec/result_store.hpp"
-#include "exec/server_link.hpp"
+#include "values/param_format.hpp"
+#include "values/query_result.hpp"
+#include "values/result_store.hpp"
 
 struct sqlda_struct;
 
@@ -14,12 +14,12 @@ namespace pgesql::descriptors {
 
 // Replaces *target (freeing the old chain) with one SQLDA per row of r, or,
 // for a description without rows (describe = true), one SQLDA of metadata only.
-bool store_native_sqlda(const exec::store_options &opt, const exec::query_result &r, bool describe,
+bool store_native_sqlda(const values::store_options &opt, const values::query_result &r, bool describe,
                         sqlda_struct **target);
 
 // The parameters USING DESCRIPTOR sqlda passes (sqlvar 0..sqln-1): each sqlvar's value, NULL where
 // its indicator is negative.
-bool native_sqlda_params(const exec::store_options &opt, const sqlda_struct *sqlda,
-                         std::vector<exec::param_value> &params);
+bool native_sqlda_params(const values::store_options &opt, const sqlda_struct *sqlda,
+                         std::vector<values::param_value> &params);
 
 }  // namespace pgesql::descriptors

@@ -6,18 +6,18 @@
 
 #include "diag/debug_log.hpp"
 #include "ecpglib.h"
-#include "exec/host_var.hpp"
 #include "pgesql/pgesql.h"
 #include "pgtypes_date.h"
 #include "pgtypes_interval.h"
 #include "pgtypes_numeric.h"
 #include "pgtypes_timestamp.h"
+#include "values/host_var.hpp"
 
 namespace pgesql::descriptors {
 namespace {
 
 // Alignment and size of a value slot; strings take their text plus NUL.
-void slot_of(int type, const exec::result_fields::value &field, long &alignment, long &size) {
+void slot_of(int type, const values::result_fields::value &field, long &alignment, long &size) {
   switch (type) {
     case PGESQL_T_SHORT: alignment = size = sizeof(short); return;
     case PGESQL_T_INT: alignment = size = sizeof(int); return;
@@ -34,7 +34,7 @@ void slot_of(int type, const exec::result_fields::value &field, long &alignment,
 }
 
 // Digits of a numeric field, stored after its struct in the block.
-long numeric_digits_size(const exec::result_fields::value &field) {
+long numeric_digits_size(const values::result_fields::value &field) {
   if (!field) return 0;
   numeric *n = PGTYPESnumeric_from_asc(const_cast<char *>(field->data()), nullptr);
   if (n == nullptr) return 0;
@@ -44,7 +44,7 @@ long numeric_digits_size(const exec::result_fields::value &field) {
 }
 
 // A numeric value and its digits copied into the block; the digits follow at `offset`.
-void place_numeric(const exec::result_fields::value &f, char *base, char *data, long &offset) {
+void place_numeric(const values::result_fields::value &f, char *base, char *data, long &offset) {
   numeric *num = f ? PGTYPESnumeric_from_asc(const_cast<char *>(f->data()), nullptr) : nullptr;
   if (num == nullptr) {
     ECPGset_noind_null(ECPGt_numeric, data);
@@ -84,10 +84,10 @@ long sqlda_align(long offset, long alignment) {
   return offset % alignment ? offset + alignment - offset % alignment : offset;
 }
 
-long sqlda_values_end(const exec::store_options &opt, const exec::query_result &r, std::size_t row, long offset) {
+long sqlda_values_end(const values::store_options &opt, const values::query_result &r, std::size_t row, long offset) {
   for (std::size_t col = 0; col < r.columns.size(); ++col) {
     int type = sqlda_column_type(r.columns[col].type_oid, opt.informix);
-    const exec::result_fields::value f = r.field(row, col);
+    const values::result_fields::value f = r.field(row, col);
     long alignment, slot;
     slot_of(type, f, alignment, slot);
     offset = sqlda_align(offset, alignment) + slot;
@@ -99,12 +99,12 @@ long sqlda_values_end(const exec::store_options &opt, const exec::query_result &
   return offset;
 }
 
-bool sqlda_place_values(const exec::store_options &opt, const exec::query_result &r, std::size_t row, char *base,
+bool sqlda_place_values(const values::store_options &opt, const values::query_result &r, std::size_t row, char *base,
                         long offset, bool mark_nulls, const char *layout, std::vector<sqlda_slot> &slots) {
   slots.assign(r.columns.size(), sqlda_slot{});
   for (std::size_t col = 0; col < r.columns.size(); ++col) {
     int type = sqlda_column_type(r.columns[col].type_oid, opt.informix);
-    const exec::result_fields::value f = r.field(row, col);
+    const values::result_fields::value f = r.field(row, col);
     long alignment, size;
     slot_of(type, f, alignment, size);
     offset = sqlda_align(offset, alignment);
@@ -123,16 +123,16 @@ bool sqlda_place_values(const exec::store_options &opt, const exec::query_result
       if (mark_nulls) ECPGset_noind_null(static_cast<ECPGttype>(type), slot.data);
       continue;
     }
-    exec::field_value fv{f->data(), static_cast<int>(f->size()), false, r.columns[col].binary};
-    if (!exec::store_value(opt, type, PGESQL_T_NO_INDICATOR, slot.data, nullptr, 0, 0, 0, 1, 0, fv,
-                           exec::array_kind::none))
+    values::field_value fv{f->data(), static_cast<int>(f->size()), false, r.columns[col].binary};
+    if (!values::store_value(opt, type, PGESQL_T_NO_INDICATOR, slot.data, nullptr, 0, 0, 0, 1, 0, fv,
+                           values::array_kind::none))
       return false;
   }
   return true;
 }
 
-bool sqlda_param(const exec::store_options &opt, int type, const char *data, const short *ind,
-                 exec::param_value &out) {
+bool sqlda_param(const values::store_options &opt, int type, const char *data, const short *ind,
+                 values::param_value &out) {
   pgesql_var pv{};
   pv.type = type;
   pv.addr = const_cast<char *>(data);
@@ -149,7 +149,7 @@ bool sqlda_param(const exec::store_options &opt, int type, const char *data, con
     pv.ind_addr = &null_mark;
     pv.ind_size = pv.ind_count = 1;
   }
-  return exec::format_param(opt, exec::resolve(pv), out);
+  return values::format_param(opt, values::resolve(pv), out);
 }
 
 }  // namespace pgesql::descriptors

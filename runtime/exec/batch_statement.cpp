@@ -16,8 +16,8 @@
 #include "diag/sqlstate.hpp"
 #include "ecpgerrno.h"
 #include "exec/batch_copy.hpp"
-#include "exec/param_format.hpp"
 #include "exec/statement_context.hpp"
+#include "exec/value_vocabulary.hpp"
 #include "pgesql/pgesql.h"
 
 namespace pgesql::exec {

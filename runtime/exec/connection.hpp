@@ -13,9 +13,9 @@
 #include <vector>
 
 #include "exec/cursor_readahead.hpp"
-#include "exec/result_store.hpp"
 #include "exec/server_link.hpp"
 #include "exec/statement_cache.hpp"
+#include "exec/value_vocabulary.hpp"
 
 namespace pgesql::exec {
 

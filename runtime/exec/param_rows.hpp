@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "exec/param_format.hpp"
+#include "exec/value_vocabulary.hpp"
 
 namespace pgesql::exec {
 

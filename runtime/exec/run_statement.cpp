@@ -16,10 +16,9 @@
 #include "exec/cursor_fetch.hpp"
 #include "exec/cursor_readahead.hpp"
 #include "exec/statement_class.hpp"
-#include "exec/host_object.hpp"
-#include "exec/param_format.hpp"
 #include "exec/statement_context.hpp"
 #include "exec/statement_text.hpp"
+#include "exec/value_vocabulary.hpp"
 #include "pgesql/pgesql.h"
 
 namespace pgesql::exec {

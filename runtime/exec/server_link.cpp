@@ -3,6 +3,8 @@
 
 #include <cstdlib>
 
+#include "ecpglib.h"
+
 namespace pgesql::exec {
 
 batch_result server_link::execute_batch(std::string_view sql, const param_rows &params) {
@@ -27,3 +29,9 @@ batch_result server_link::copy_batch(std::string_view insert_sql, std::string_vi
 }
 
 }  // namespace pgesql::exec
+
+// ECPGtransactionStatus hands the state out as ECPG's numbers.
+static_assert(static_cast<int>(pgesql::exec::transaction_state::idle) == ECPG_TRANS_IDLE &&
+              static_cast<int>(pgesql::exec::transaction_state::in_transaction) == ECPG_TRANS_INTRANS &&
+              static_cast<int>(pgesql::exec::transaction_state::failed) == ECPG_TRANS_INERROR &&
+              static_cast<int>(pgesql::exec::transaction_state::unknown) == ECPG_TRANS_UNKNOWN);

@@ -13,48 +13,14 @@
 #include <string_view>
 #include <vector>
 
-#include "exec/param_format.hpp"
 #include "exec/param_rows.hpp"
-#include "exec/result_fields.hpp"
+#include "exec/value_vocabulary.hpp"
 
 namespace pgesql::exec {
 
 // ReadyForQuery's transaction status, with libpq's numbering of
 // PGTransactionStatusType (ECPGtransactionStatus returns it).
 enum class transaction_state { idle = 0, active = 1, in_transaction = 2, failed = 3, unknown = 4 };
-
-struct server_message {
-  std::string sqlstate;
-  std::string message;
-  std::string detail = {};  // the ErrorResponse's DETAIL and HINT, when it had them
-  std::string hint = {};
-};
-
-struct column_info {
-  std::string name;
-  std::uint32_t type_oid = 0;
-  bool binary = false;  // values in binary format (FETCH from a BINARY cursor)
-  std::int16_t type_size = 0;      // pg_type.typlen (GET DESCRIPTOR OCTET_LENGTH)
-  std::int32_t type_modifier = -1; // typmod (LENGTH, PRECISION, SCALE)
-};
-
-// The outcome of one statement.
-struct query_result {
-  enum class status { command_ok, rows, empty_query, error, copy_out };
-  status outcome = status::command_ok;
-  std::vector<column_info> columns;
-  std::size_t row_count = 0;
-  // row-major, row_count * columns.size() entries; nullopt is SQL NULL
-  result_fields fields;
-  std::string command_tag;  // "INSERT 0 3", "SELECT 2", ...
-  server_message error;     // when outcome == error
-  std::string copy_data;    // COPY ... TO STDOUT output, when outcome == copy_out
-  std::size_t param_count = 0;  // parameters of a prepared statement (prepare only)
-
-  result_fields::value field(std::size_t row, std::size_t col) const {
-    return fields[row * columns.size() + col];
-  }
-};
 
 // One run of a statement kept prepared on the server (see statement_cache):
 // Close of evicted statements, Parse when `sql` is given, Bind, Describe when

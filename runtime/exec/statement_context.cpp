@@ -17,7 +17,7 @@
 #include "diag/sqlca.hpp"
 #include "diag/sqlstate.hpp"
 #include "ecpgerrno.h"
-#include "exec/host_object.hpp"
+#include "exec/value_vocabulary.hpp"
 
 namespace pgesql::exec {
 namespace {

@@ -8,8 +8,8 @@
 #include <string_view>
 
 #include "exec/connection_registry.hpp"
-#include "exec/result_store.hpp"
 #include "exec/server_link.hpp"
+#include "exec/value_vocabulary.hpp"
 #include "pgesql/pgesql.h"
 
 namespace pgesql::exec {

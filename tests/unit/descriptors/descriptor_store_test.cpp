@@ -44,8 +44,8 @@ TEST(DescriptorStore, UnknownDescriptorIsError240) {
 
 TEST(DescriptorStore, GetItemsFromAStoredResult) {
   ASSERT_EQ(pgesql_allocate_descriptor(&stmt, "r"), 0);
-  exec::query_result r;
-  r.outcome = exec::query_result::status::rows;
+  values::query_result r;
+  r.outcome = values::query_result::status::rows;
   r.columns.push_back({"id", 23, false, 4, -1});
   r.columns.push_back({"label", 1043, false, -1, 24});
   r.row_count = 2;

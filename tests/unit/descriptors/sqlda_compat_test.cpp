@@ -12,9 +12,9 @@
 namespace pgesql::descriptors {
 namespace {
 
-exec::query_result three_columns() {
-  exec::query_result r;
-  r.outcome = exec::query_result::status::rows;
+values::query_result three_columns() {
+  values::query_result r;
+  r.outcome = values::query_result::status::rows;
   r.columns.push_back({"id", 23, false, 4, -1});
   r.columns.push_back({"amount", 1700, false, -1, -1});
   r.columns.push_back({"label", 25, false, -1, -1});
@@ -24,8 +24,8 @@ exec::query_result three_columns() {
   return r;
 }
 
-exec::store_options informix() {
-  exec::store_options opt;
+values::store_options informix() {
+  values::store_options opt;
   opt.informix = true;
   return opt;
 }
@@ -91,7 +91,7 @@ TEST(CompatSqlda, SqlvarsUpToSqldBecomeParameters) {
   vars[1].sqltype = PGESQL_T_CHAR;
   vars[1].sqldata = text;
   vars[1].sqlind = &null_ind;
-  std::vector<exec::param_value> params;
+  std::vector<values::param_value> params;
   ASSERT_TRUE(compat_sqlda_params(informix(), &in, params));
   ASSERT_EQ(params.size(), 2u);
   EXPECT_EQ(params[0].data, "5");

@@ -10,9 +10,9 @@
 namespace pgesql::descriptors {
 namespace {
 
-exec::query_result two_rows() {
-  exec::query_result r;
-  r.outcome = exec::query_result::status::rows;
+values::query_result two_rows() {
+  values::query_result r;
+  r.outcome = values::query_result::status::rows;
   r.columns.push_back({"id", 23, false, 4, -1});
   r.columns.push_back({"t", 25, false, -1, -1});
   r.row_count = 2;
@@ -21,7 +21,7 @@ exec::query_result two_rows() {
 }
 
 TEST(NativeSqlda, OneBlockPerRowChained) {
-  exec::store_options opt;
+  values::store_options opt;
   sqlda_struct *s = nullptr;
   ASSERT_TRUE(store_native_sqlda(opt, two_rows(), false, &s));
   ASSERT_NE(s, nullptr);
@@ -55,8 +55,8 @@ TEST(NativeSqlda, SqlvarsBecomeParameters) {
   s->sqlvar[1].sqltype = PGESQL_T_CHAR;
   s->sqlvar[1].sqldata = text;
   s->sqlvar[1].sqlind = &null_ind;
-  std::vector<exec::param_value> params;
-  ASSERT_TRUE(native_sqlda_params(exec::store_options{}, s, params));
+  std::vector<values::param_value> params;
+  ASSERT_TRUE(native_sqlda_params(values::store_options{}, s, params));
   ASSERT_EQ(params.size(), 2u);
   EXPECT_EQ(params[0].data, "5");
   EXPECT_TRUE(params[1].is_null);

@@ -5,9 +5,9 @@
 
 #include <span>
 
-#include "exec/host_var.hpp"
+#include "values/host_var.hpp"
 
-namespace pgesql::exec {
+namespace pgesql::values {
 
 // How a column's text is split into elements: not at all, as an array
 // literal {a,b}, or as a space-separated vector (int2vector, oidvector, point...).
@@ -41,4 +41,4 @@ bool store_value(const store_options &opt, int type, int ind_type, char *var, ch
 // ECPGfree_auto_mem) and checking the rows fit.
 bool store_column(const store_options &opt, host_var &v, std::span<const field_value> rows, array_kind kind);
 
-}  // namespace pgesql::exec
+}  // namespace pgesql::values

@@ -5,10 +5,10 @@
 
 #include <string>
 
-#include "exec/host_var.hpp"
-#include "exec/result_store.hpp"
+#include "values/host_var.hpp"
+#include "values/result_store.hpp"
 
-namespace pgesql::exec {
+namespace pgesql::values {
 
 struct param_value {
   bool is_null = false;
@@ -24,4 +24,4 @@ std::string double_text(double d);
 // A float as ECPG sends it (15 significant digits: exact for any float).
 std::string float_text(float f);
 
-}  // namespace pgesql::exec
+}  // namespace pgesql::values

@@ -1,6 +1,6 @@
-#include "exec/bytea_text.hpp"
+#include "values/bytea_text.hpp"
 
-namespace pgesql::exec {
+namespace pgesql::values {
 namespace {
 
 int hex_digit(char c) {
@@ -48,4 +48,4 @@ void decode_bytea_text(const char *text, std::size_t length, std::vector<char> &
   }
 }
 
-}  // namespace pgesql::exec
+}  // namespace pgesql::values

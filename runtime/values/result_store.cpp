@@ -1,4 +1,4 @@
-#include "exec/result_store.hpp"
+#include "values/result_store.hpp"
 
 #include <cerrno>
 #include <cmath>
@@ -15,11 +15,11 @@
 #include "diag/sqlstate.hpp"
 #include "ecpgerrno.h"
 #include "ecpglib.h"
-#include "exec/bytea_text.hpp"
-#include "exec/integer_text.hpp"
-#include "exec/pgtypes_bridge.hpp"
+#include "values/bytea_text.hpp"
+#include "values/integer_text.hpp"
+#include "values/pgtypes_bridge.hpp"
 
-namespace pgesql::exec {
+namespace pgesql::values {
 namespace {
 
 bool is_delimiter(array_kind k, char c) {
@@ -414,4 +414,4 @@ bool store_column(const store_options &opt, host_var &v, std::span<const field_v
   return true;
 }
 
-}  // namespace pgesql::exec
+}  // namespace pgesql::values

@@ -11,16 +11,16 @@
 #include "diag/sqlca.hpp"
 #include "ecpgerrno.h"
 #include "ecpglib.h"
-#include "exec/result_store.hpp"
 #include "pgtypes.h"
 #include "pgtypes_date.h"
 #include "pgtypes_interval.h"
 #include "pgtypes_numeric.h"
 #include "pgtypes_timestamp.h"
+#include "values/result_store.hpp"
 
 namespace {
 
-using namespace pgesql::exec;
+using namespace pgesql::values;
 
 field_value text(const char *s) { return {s, static_cast<int>(std::strlen(s)), false}; }
 const field_value null_value{"", 0, true};

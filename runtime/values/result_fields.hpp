@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-namespace pgesql::exec {
+namespace pgesql::values {
 
 class result_fields {
  public:
@@ -69,4 +69,4 @@ class result_fields {
   std::vector<slot> slots_;
 };
 
-}  // namespace pgesql::exec
+}  // namespace pgesql::values

@@ -1,11 +1,11 @@
-#include "exec/result_fields.hpp"
+#include "values/result_fields.hpp"
 
 #include <cstring>
 #include <string>
 
 #include <gtest/gtest.h>
 
-using pgesql::exec::result_fields;
+using pgesql::values::result_fields;
 
 TEST(ResultFields, KeepsValuesNullsAndEmptyStringsApart) {
   result_fields f{std::string("abc"), std::nullopt, std::string(""), std::string("x\0y", 3)};

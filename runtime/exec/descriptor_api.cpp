@@ -14,9 +14,8 @@
 #include "diag/sqlca.hpp"
 #include "diag/sqlstate.hpp"
 #include "ecpgerrno.h"
-#include "exec/host_var.hpp"
-#include "exec/result_store.hpp"
 #include "exec/statement_context.hpp"
+#include "exec/value_vocabulary.hpp"
 #include "sql3types.h"
 
 namespace pgesql::descriptors {

@@ -5,11 +5,11 @@
 
 #include <span>
 
-#include "exec/param_format.hpp"
-#include "exec/result_store.hpp"
 #include "pgesql/pgesql.h"
+#include "values/param_format.hpp"
+#include "values/result_store.hpp"
 
-namespace pgesql::exec {
+namespace pgesql::values {
 
 // Formats the object (an array literal for containers and C arrays); on
 // failure sets sqlca and returns false.
@@ -20,4 +20,4 @@ bool format_host_param(const store_options &opt, const pgesql_var &v, param_valu
 bool store_host_column(const store_options &opt, const pgesql_var &v, std::span<const field_value> rows,
                        array_kind kind);
 
-}  // namespace pgesql::exec
+}  // namespace pgesql::values

@@ -6,15 +6,15 @@
 
 #include "diag/sqlca.hpp"
 #include "ecpgerrno.h"
-#include "exec/param_format.hpp"
 #include "pgtypes_date.h"
 #include "pgtypes_interval.h"
 #include "pgtypes_numeric.h"
 #include "pgtypes_timestamp.h"
+#include "values/param_format.hpp"
 
 namespace {
 
-using namespace pgesql::exec;
+using namespace pgesql::values;
 
 param_value format(pgesql_var pv, store_options opt = {}) {
   param_value out;

@@ -1,4 +1,4 @@
-#include "exec/param_format.hpp"
+#include "values/param_format.hpp"
 
 #include <charconv>
 #include <cmath>
@@ -9,9 +9,9 @@
 #include "diag/sqlstate.hpp"
 #include "ecpgerrno.h"
 #include "ecpglib.h"
-#include "exec/pgtypes_bridge.hpp"
+#include "values/pgtypes_bridge.hpp"
 
-namespace pgesql::exec {
+namespace pgesql::values {
 namespace {
 
 const char *special_float_text(double d) {
@@ -162,4 +162,4 @@ bool format_param(const store_options &opt, const host_var &v, param_value &out)
   return true;
 }
 
-}  // namespace pgesql::exec
+}  // namespace pgesql::values

@@ -1,9 +1,9 @@
-#include "exec/utc_timestamp.hpp"
+#include "values/utc_timestamp.hpp"
 
 #include <cstdio>
 #include <cstring>
 
-namespace pgesql::exec {
+namespace pgesql::values {
 namespace {
 
 constexpr long long us_per_day = 86400LL * 1000000LL;
@@ -96,4 +96,4 @@ bool parse_utc_timestamp(const char *p, long long *us) {
   return true;
 }
 
-}  // namespace pgesql::exec
+}  // namespace pgesql::values

@@ -11,12 +11,12 @@
 
 #include "diag/sqlca.hpp"
 #include "ecpgerrno.h"
-#include "exec/host_object.hpp"
 #include "pgesql/host_types.hpp"
+#include "values/host_object.hpp"
 
 namespace {
 
-using namespace pgesql::exec;
+using namespace pgesql::values;
 
 field_value text(const char *s) { return {s, static_cast<int>(std::strlen(s)), false}; }
 const field_value null_value{"", 0, true};

@@ -1,10 +1,9 @@
-#include "exec/host_var.hpp"
+#include "values/host_var.hpp"
 
 #include "ecpglib.h"
 #include "ecpgtype.h"
-#include "exec/server_link.hpp"
 
-namespace pgesql::exec {
+namespace pgesql::values {
 
 host_var resolve(const pgesql_var &v) {
   host_var h{};
@@ -113,7 +112,7 @@ void write_indicator(int t, char *ind, long v) {
   }
 }
 
-}  // namespace pgesql::exec
+}  // namespace pgesql::values
 
 // The C ABI's type and item codes are ECPG's: programs and SQLDAs see the same numbers.
 static_assert(int{ECPGt_char} == PGESQL_T_CHAR && int{ECPGt_unsigned_char} == PGESQL_T_UNSIGNED_CHAR);
@@ -144,7 +143,3 @@ static_assert(int{ECPGd_nullable} == PGESQL_D_NULLABLE && int{ECPGd_octet} == PG
 static_assert(int{ECPGd_ret_octet} == PGESQL_D_RET_OCTET && int{ECPGd_scale} == PGESQL_D_SCALE &&
               int{ECPGd_type} == PGESQL_D_TYPE && int{ECPGd_EODT} == PGESQL_D_EODT &&
               int{ECPGd_cardinality} == PGESQL_D_CARDINALITY);
-static_assert(static_cast<int>(pgesql::exec::transaction_state::idle) == ECPG_TRANS_IDLE &&
-              static_cast<int>(pgesql::exec::transaction_state::in_transaction) == ECPG_TRANS_INTRANS &&
-              static_cast<int>(pgesql::exec::transaction_state::failed) == ECPG_TRANS_INERROR &&
-              static_cast<int>(pgesql::exec::transaction_state::unknown) == ECPG_TRANS_UNKNOWN);

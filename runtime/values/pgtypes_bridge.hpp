@@ -4,7 +4,7 @@
 
 #include <string>
 
-namespace pgesql::exec {
+namespace pgesql::values {
 
 enum class pgtypes_status { ok, bad_format, unsupported };
 
@@ -15,4 +15,4 @@ pgtypes_status pgtypes_from_text(int type, const char *text, const char **end, v
 // Formats *src of the given host type as server input text.
 pgtypes_status pgtypes_to_text(int type, const void *src, std::string &out);
 
-}  // namespace pgesql::exec
+}  // namespace pgesql::values

@@ -1,11 +1,11 @@
 #include <gtest/gtest.h>
 
-#include "exec/utc_timestamp.hpp"
+#include "values/utc_timestamp.hpp"
 
 namespace {
 
-using pgesql::exec::parse_utc_timestamp;
-using pgesql::exec::utc_timestamp_text;
+using pgesql::values::parse_utc_timestamp;
+using pgesql::values::utc_timestamp_text;
 
 constexpr long long day_us = 86400LL * 1000000LL;
 

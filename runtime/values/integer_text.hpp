@@ -10,7 +10,7 @@
 #include <limits>
 #include <type_traits>
 
-namespace pgesql::exec {
+namespace pgesql::values {
 
 template <class T>
 T integer_text(const char *p, char **end) {
@@ -33,4 +33,4 @@ T integer_text(const char *p, char **end) {
   return negative ? static_cast<T>(-v) : v;
 }
 
-}  // namespace pgesql::exec
+}  // namespace pgesql::values

@@ -1,7 +1,7 @@
 // Host variables of the pgtypes types, through runtime/types' wire text
 // conversions: a value the type cannot hold is bad_format (ECPG's
 // ECPG_*_FORMAT errors), never a silent partial store.
-#include "exec/pgtypes_bridge.hpp"
+#include "values/pgtypes_bridge.hpp"
 
 #include <cstring>
 #include <string_view>
@@ -10,7 +10,7 @@
 
 #include "types/wire_text.hpp"
 
-namespace pgesql::exec {
+namespace pgesql::values {
 namespace {
 
 // Parses into a scratch value when the caller only validates (dest null).
@@ -69,4 +69,4 @@ pgtypes_status pgtypes_to_text(int type, const void *src, std::string &out) {
   return err == 0 ? pgtypes_status::ok : pgtypes_status::bad_format;
 }
 
-}  // namespace pgesql::exec
+}  // namespace pgesql::values

@@ -1,4 +1,4 @@
-#include "exec/integer_text.hpp"
+#include "values/integer_text.hpp"
 
 #include <cerrno>
 #include <cstdlib>
@@ -7,7 +7,7 @@
 
 #include <gtest/gtest.h>
 
-using pgesql::exec::integer_text;
+using pgesql::values::integer_text;
 
 namespace {
 

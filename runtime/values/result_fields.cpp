@@ -1,6 +1,6 @@
-#include "exec/result_fields.hpp"
+#include "values/result_fields.hpp"
 
-namespace pgesql::exec {
+namespace pgesql::values {
 
 void result_fields::append(const result_fields &from, std::size_t first, std::size_t count) {
   if (count == 0) return;
@@ -16,4 +16,4 @@ void result_fields::append(const result_fields &from, std::size_t first, std::si
   for (const slot *s = begin; s != end; ++s) slots_.push_back({s->offset - from_offset + shift, s->length});
 }
 
-}  // namespace pgesql::exec
+}  // namespace pgesql::values

@@ -5,7 +5,7 @@
 
 #include <string>
 
-namespace pgesql::exec {
+namespace pgesql::values {
 
 // Microseconds since 2000-01-01 00:00:00 UTC as "YYYY-MM-DD HH:MM:SS.ffffff+00".
 std::string utc_timestamp_text(long long us);
@@ -16,4 +16,4 @@ std::string utc_timestamp_text(long long us);
 // or infinite.
 bool parse_utc_timestamp(const char *text, long long *us);
 
-}  // namespace pgesql::exec
+}  // namespace pgesql::values

@@ -1,4 +1,4 @@
-#include "exec/host_object.hpp"
+#include "values/host_object.hpp"
 
 #include <cstring>
 #include <string>
@@ -6,10 +6,10 @@
 #include "diag/raise.hpp"
 #include "diag/sqlstate.hpp"
 #include "ecpgerrno.h"
-#include "exec/pgtypes_bridge.hpp"
-#include "exec/utc_timestamp.hpp"
+#include "values/pgtypes_bridge.hpp"
+#include "values/utc_timestamp.hpp"
 
-namespace pgesql::exec {
+namespace pgesql::values {
 namespace {
 
 long c_size(int type) {
@@ -179,4 +179,4 @@ bool store_host_column(const store_options &opt, const pgesql_var &v, std::span<
   return true;
 }
 
-}  // namespace pgesql::exec
+}  // namespace pgesql::values

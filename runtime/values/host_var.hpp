@@ -5,7 +5,7 @@
 
 #include "pgesql/pgesql.h"
 
-namespace pgesql::exec {
+namespace pgesql::values {
 
 struct host_var {
   int type;
@@ -41,4 +41,4 @@ void write_indicator(int ind_type, char *ind, long v);
 
 bool is_integer_indicator_type(int ind_type);
 
-}  // namespace pgesql::exec
+}  // namespace pgesql::values

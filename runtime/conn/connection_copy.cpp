@@ -1,0 +1,134 @@
+// COPY through the simple-query protocol: COPY TO STDOUT streamed to a callback, COPY FROM
+// STDIN fed by a producer (libpq's PQgetCopyData/PQputCopyData, as one call each).
+#include "conn/connection.hpp"
+
+namespace pgesql::conn {
+
+namespace fe = protocol::frontend;
+namespace be = protocol::backend;
+using protocol::RawMessage;
+
+// --- COPY -------------------------------------------------------------------------------------
+
+std::uint64_t Connection::copy_out(std::string_view sql, const std::function<void(std::string_view)> &on_data) {
+  send_simple_query(sql);
+  std::optional<Error> first_error;
+  std::optional<std::exception_ptr> callback_error;
+  bool saw_copy = false;
+  std::uint64_t rows = 0;
+  for (;;) {
+    const RawMessage m = next_message();
+    switch (m.tag) {
+      case 'H':
+        if (!be::parse_copy_response(m.body)) protocol_violation(m, "(malformed CopyOutResponse)");
+        saw_copy = true;
+        break;
+      case 'd':
+        if (!callback_error) {
+          try {
+            on_data(m.body);
+          } catch (...) {
+            // Keep reading: the protocol has no way to stop COPY OUT early except cancel.
+            callback_error = std::current_exception();
+          }
+        }
+        break;
+      case 'c':
+        break;
+      case 'C': {
+        const auto tag = be::parse_command_complete(m.body);
+        if (!tag) protocol_violation(m, "(malformed CommandComplete)");
+        rows = protocol::affected_rows(*tag).value_or(0);
+        break;
+      }
+      case 'T':
+      case 'D':
+      case 'I':
+        break;  // not a COPY: reported below
+      case 'G':
+        fe::copy_fail(out_, "expected COPY TO STDOUT");
+        flush_output();
+        break;
+      case 'E':
+        keep_first_error(m.body, first_error);
+        break;
+      case 'Z':
+        read_ready_for_query(m.body);
+        if (first_error) throw std::move(*first_error);
+        if (callback_error) std::rethrow_exception(*callback_error);
+        if (!saw_copy)
+          throw Error::client_error(sqlstate::invalid_parameter_value, "statement is not COPY ... TO STDOUT");
+        return rows;
+      default:
+        protocol_violation(m, "during COPY OUT");
+    }
+  }
+}
+
+void Connection::CopyWriter::write(std::string_view data) {
+  Connection &c = connection_;
+  fe::copy_data(c.out_, data);
+  // Large batches keep system calls few without holding the whole COPY in memory.
+  if (c.out_.size() >= 256 * 1024) c.flush_output();
+}
+
+std::uint64_t Connection::copy_in(std::string_view sql, const std::function<void(CopyWriter &)> &produce) {
+  send_simple_query(sql);
+  std::optional<Error> first_error;
+  std::exception_ptr producer_error;
+  std::uint64_t rows = 0;
+  bool saw_copy = false;
+  for (;;) {
+    const RawMessage m = next_message();
+    switch (m.tag) {
+      case 'G': {
+        if (!be::parse_copy_response(m.body)) protocol_violation(m, "(malformed CopyInResponse)");
+        saw_copy = true;
+        CopyWriter writer(*this);
+        try {
+          produce(writer);
+          fe::copy_done(out_);
+        } catch (const Error &e) {
+          if (e.connection_broken()) throw;
+          producer_error = std::current_exception();
+          fe::copy_fail(out_, e.what());
+        } catch (const std::exception &e) {
+          producer_error = std::current_exception();
+          fe::copy_fail(out_, e.what());
+        } catch (...) {
+          producer_error = std::current_exception();
+          fe::copy_fail(out_, "COPY aborted by the client");
+        }
+        flush_output();
+        break;
+      }
+      case 'C': {
+        const auto tag = be::parse_command_complete(m.body);
+        if (!tag) protocol_violation(m, "(malformed CommandComplete)");
+        rows = protocol::affected_rows(*tag).value_or(0);
+        break;
+      }
+      case 'H':
+      case 'd':
+      case 'c':
+      case 'T':
+      case 'D':
+      case 'I':
+        break;
+      case 'E':
+        keep_first_error(m.body, first_error);
+        break;
+      case 'Z':
+        read_ready_for_query(m.body);
+        if (producer_error) std::rethrow_exception(producer_error);
+        if (first_error) throw std::move(*first_error);
+        if (!saw_copy)
+          throw Error::client_error(sqlstate::invalid_parameter_value, "statement is not COPY ... FROM STDIN");
+        return rows;
+      default:
+        protocol_violation(m, "during COPY IN");
+    }
+  }
+}
+
+}  // namespace pgesql::conn

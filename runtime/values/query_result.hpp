@@ -1,0 +1,49 @@
+// What a statement's run produced, as the layers above the connection see it:
+// the columns, the fields, the command tag or the server's error. Descriptors
+// and SQLDAs read it as host variables do, so it lives with the value code,
+// below both exec/ and descriptors/.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "values/result_fields.hpp"
+
+namespace pgesql::values {
+
+struct server_message {
+  std::string sqlstate;
+  std::string message;
+  std::string detail = {};  // the ErrorResponse's DETAIL and HINT, when it had them
+  std::string hint = {};
+};
+
+struct column_info {
+  std::string name;
+  std::uint32_t type_oid = 0;
+  bool binary = false;  // values in binary format (FETCH from a BINARY cursor)
+  std::int16_t type_size = 0;      // pg_type.typlen (GET DESCRIPTOR OCTET_LENGTH)
+  std::int32_t type_modifier = -1; // typmod (LENGTH, PRECISION, SCALE)
+};
+
+// The outcome of one statement.
+struct query_result {
+  enum class status { command_ok, rows, empty_query, error, copy_out };
+  status outcome = status::command_ok;
+  std::vector<column_info> columns;
+  std::size_t row_count = 0;
+  // row-major, row_count * columns.size() entries; nullopt is SQL NULL
+  result_fields fields;
+  std::string command_tag;  // "INSERT 0 3", "SELECT 2", ...
+  server_message error;     // when outcome == error
+  std::string copy_data;    // COPY ... TO STDOUT output, when outcome == copy_out
+  std::size_t param_count = 0;  // parameters of a prepared statement (prepare only)
+
+  result_fields::value field(std::size_t row, std::size_t col) const {
+    return fields[row * columns.size() + col];
+  }
+};
+
+}  // namespace pgesql::values
