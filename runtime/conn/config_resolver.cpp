@@ -173,9 +173,17 @@ bool parse_bool(const std::string &key, const std::string &text) {
   throw ConfigError("invalid " + key + " value: \"" + text + "\"");
 }
 
-}  // namespace
+// The keyword values of one connection, as the steps below read them.
+struct Lookup {
+  const Values &values;
+  const std::string *operator()(const char *key) const {
+    const auto it = values.find(key);
+    return it == values.end() ? nullptr : &it->second;
+  }
+};
 
-Config resolve_config(const Options &given, const Environment &env) {
+// Keywords given, then the service file's, then the PG* environment variables: the first wins.
+Values gather_values(const Options &given, const Environment &env) {
   Values values;
   fill(values, given, false);
   if (!values.contains("service"))
@@ -185,13 +193,11 @@ Config resolve_config(const Options &given, const Environment &env) {
     if (k.env == nullptr || values.contains(k.name)) continue;
     if (const auto v = env.variable(k.env)) values[k.name] = *v;
   }
-  const auto get = [&](const char *key) -> const std::string * {
-    const auto it = values.find(key);
-    return it == values.end() ? nullptr : &it->second;
-  };
+  return values;
+}
 
-  Config c;
-  c.hosts = resolve_hosts(values);
+// Who connects to what, and the session's startup settings.
+void resolve_session(Config &c, const Lookup &get, const Environment &env) {
   c.user = get("user") && !get("user")->empty() ? *get("user") : env.os_user;
   c.dbname = get("dbname") && !get("dbname")->empty() ? *get("dbname") : c.user;
   if (const auto *p = get("password"); p && !p->empty()) c.password = *p;
@@ -207,6 +213,10 @@ Config resolve_config(const Options &given, const Environment &env) {
     if (seconds > 0 && seconds < 2) seconds = 2;  // libpq's minimum, so one slow DNS answer is not fatal
     c.connect_timeout = std::chrono::seconds(seconds < 0 ? 0 : seconds);
   }
+  if (const auto *r = get("requirepeer")) c.requirepeer = *r;
+}
+
+void resolve_modes(Config &c, const Lookup &get) {
   if (const auto *t = get("target_session_attrs"))
     c.target_session_attrs = parse_enum<TargetSessionAttrs>("target_session_attrs", *t,
                                                             {{"any", TargetSessionAttrs::any},
@@ -227,6 +237,10 @@ Config resolve_config(const Options &given, const Environment &env) {
     c.channel_binding = parse_enum<ChannelBinding>(
         "channel_binding", *b,
         {{"disable", ChannelBinding::disable}, {"prefer", ChannelBinding::prefer}, {"require", ChannelBinding::require}});
+}
+
+// TLS files default to ~/.postgresql/ when they exist there, as in libpq.
+void resolve_tls(Config &c, const Lookup &get, const Environment &env) {
   const std::string tls_dir = env.home.empty() ? "" : env.home + "/.postgresql/";
   const auto tls_file = [&](const char *key, const char *default_name) {
     if (const auto *v = get(key)) return *v;
@@ -239,13 +253,6 @@ Config resolve_config(const Options &given, const Environment &env) {
   c.sslcrl = tls_file("sslcrl", "root.crl");
   if (const auto *d = get("sslcrldir")) c.sslcrldir = *d;
   if (const auto *s = get("sslsni")) c.sslsni = parse_bool("sslsni", *s);
-  if (const auto *k = get("keepalives")) c.keepalives = parse_bool("keepalives", *k);
-  if (const auto *k = get("keepalives_idle"); k && !k->empty()) c.keepalives_idle = parse_int("keepalives_idle", *k);
-  if (const auto *k = get("keepalives_interval"); k && !k->empty())
-    c.keepalives_interval = parse_int("keepalives_interval", *k);
-  if (const auto *k = get("keepalives_count"); k && !k->empty()) c.keepalives_count = parse_int("keepalives_count", *k);
-  if (const auto *t = get("tcp_user_timeout"); t && !t->empty())
-    c.tcp_user_timeout_ms = parse_int("tcp_user_timeout", *t);
   if (const auto *p = get("sslpassword")) c.sslpassword = *p;
   const auto tls_version = [&](const char *key, std::string &slot) {
     const auto *v = get(key);
@@ -256,13 +263,29 @@ Config resolve_config(const Options &given, const Environment &env) {
   };
   tls_version("ssl_min_protocol_version", c.ssl_min_protocol_version);
   tls_version("ssl_max_protocol_version", c.ssl_max_protocol_version);
-  if (const auto *r = get("requirepeer")) c.requirepeer = *r;
-  // Refused rather than ignored: a connection must not silently lack what was asked for.
+}
+
+void resolve_tcp(Config &c, const Lookup &get) {
+  if (const auto *k = get("keepalives")) c.keepalives = parse_bool("keepalives", *k);
+  if (const auto *k = get("keepalives_idle"); k && !k->empty()) c.keepalives_idle = parse_int("keepalives_idle", *k);
+  if (const auto *k = get("keepalives_interval"); k && !k->empty())
+    c.keepalives_interval = parse_int("keepalives_interval", *k);
+  if (const auto *k = get("keepalives_count"); k && !k->empty()) c.keepalives_count = parse_int("keepalives_count", *k);
+  if (const auto *t = get("tcp_user_timeout"); t && !t->empty())
+    c.tcp_user_timeout_ms = parse_int("tcp_user_timeout", *t);
+}
+
+// Refused rather than ignored: a connection must not silently lack what was asked for.
+void refuse_unsupported(const Lookup &get) {
   if (const auto *r = get("replication"); r && !r->empty() && *r != "0" && *r != "false" && *r != "off" && *r != "no")
     throw ConfigError("replication connections are not supported");
   if (const auto *g = get("gssencmode"); g && *g == "require")
     throw ConfigError("gssencmode value \"require\" invalid: GSSAPI encryption is not supported");
-  for (const auto &[key, value] : values)
+}
+
+// pgesql_* keywords, and the timeouts that also come from PGESQL_* variables.
+void resolve_pgesql_options(Config &c, const Lookup &get, const Environment &env) {
+  for (const auto &[key, value] : get.values)
     if (key.starts_with("pgesql_")) c.pgesql_options[key.substr(7)] = value;
   const auto milliseconds = [&](const char *key, const char *env_name) {
     std::optional<std::string> text;
@@ -274,6 +297,21 @@ Config resolve_config(const Options &given, const Environment &env) {
   };
   c.statement_timeout = milliseconds("pgesql_statement_timeout", "PGESQL_STATEMENT_TIMEOUT");
   c.read_timeout = milliseconds("pgesql_read_timeout", "PGESQL_READ_TIMEOUT");
+}
+
+}  // namespace
+
+Config resolve_config(const Options &given, const Environment &env) {
+  const Values values = gather_values(given, env);
+  const Lookup get{values};
+  Config c;
+  c.hosts = resolve_hosts(values);
+  resolve_session(c, get, env);
+  resolve_modes(c, get);
+  resolve_tls(c, get, env);
+  resolve_tcp(c, get);
+  refuse_unsupported(get);
+  resolve_pgesql_options(c, get, env);
   return c;
 }
 

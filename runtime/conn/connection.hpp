@@ -188,8 +188,11 @@ class Connection {
   void run_simple_query(std::string_view sql, RowSink *sink, std::vector<Result> *results);
   void send_simple_query(std::string_view sql);
   void keep_first_error(std::string_view body, std::optional<Error> &first);
+  std::uint64_t copied_rows(const protocol::RawMessage &m);
   void check_queueable(std::initializer_list<std::string_view> names) const;
   void note_queued(StepResult::Kind kind);
+  template <class WriteMessage>
+  void queue_step(StepResult::Kind kind, std::initializer_list<std::string_view> names, WriteMessage write);
   bool accept_reply(StepResult &r, const protocol::RawMessage &m, RowSink *rows);
   void drain_pipeline(RowSink *sink);
 

@@ -8,6 +8,13 @@ namespace fe = protocol::frontend;
 namespace be = protocol::backend;
 using protocol::RawMessage;
 
+// The row count of COPY's CommandComplete ("COPY 42").
+std::uint64_t Connection::copied_rows(const RawMessage &m) {
+  const auto tag = be::parse_command_complete(m.body);
+  if (!tag) protocol_violation(m, "(malformed CommandComplete)");
+  return protocol::affected_rows(*tag).value_or(0);
+}
+
 // --- COPY -------------------------------------------------------------------------------------
 
 std::uint64_t Connection::copy_out(std::string_view sql, const std::function<void(std::string_view)> &on_data) {
@@ -35,12 +42,9 @@ std::uint64_t Connection::copy_out(std::string_view sql, const std::function<voi
         break;
       case 'c':
         break;
-      case 'C': {
-        const auto tag = be::parse_command_complete(m.body);
-        if (!tag) protocol_violation(m, "(malformed CommandComplete)");
-        rows = protocol::affected_rows(*tag).value_or(0);
+      case 'C':
+        rows = copied_rows(m);
         break;
-      }
       case 'T':
       case 'D':
       case 'I':
@@ -102,12 +106,9 @@ std::uint64_t Connection::copy_in(std::string_view sql, const std::function<void
         flush_output();
         break;
       }
-      case 'C': {
-        const auto tag = be::parse_command_complete(m.body);
-        if (!tag) protocol_violation(m, "(malformed CommandComplete)");
-        rows = protocol::affected_rows(*tag).value_or(0);
+      case 'C':
+        rows = copied_rows(m);
         break;
-      }
       case 'H':
       case 'd':
       case 'c':

@@ -30,6 +30,15 @@ void Connection::check_queueable(std::initializer_list<std::string_view> names) 
   for (std::string_view name : names) check_name(name);
 }
 
+// Checks the names, writes the message, and counts the reply step it expects.
+template <class WriteMessage>
+void Connection::queue_step(StepResult::Kind kind, std::initializer_list<std::string_view> names,
+                            WriteMessage write) {
+  check_queueable(names);
+  write();
+  note_queued(kind);
+}
+
 void Connection::queue_parse(std::string_view statement, std::string_view sql,
                              std::span<const std::uint32_t> param_types) {
   check_queueable({statement});
@@ -52,33 +61,23 @@ void Connection::queue_bind(std::string_view portal, std::string_view statement,
 }
 
 void Connection::queue_describe_statement(std::string_view statement) {
-  check_queueable({statement});
-  fe::describe_statement(out_, statement);
-  note_queued(StepResult::Kind::describe_statement);
+  queue_step(StepResult::Kind::describe_statement, {statement}, [&] { fe::describe_statement(out_, statement); });
 }
 
 void Connection::queue_describe_portal(std::string_view portal) {
-  check_queueable({portal});
-  fe::describe_portal(out_, portal);
-  note_queued(StepResult::Kind::describe_portal);
+  queue_step(StepResult::Kind::describe_portal, {portal}, [&] { fe::describe_portal(out_, portal); });
 }
 
 void Connection::queue_execute(std::string_view portal, std::int32_t max_rows) {
-  check_queueable({portal});
-  fe::execute(out_, portal, max_rows);
-  note_queued(StepResult::Kind::execute);
+  queue_step(StepResult::Kind::execute, {portal}, [&] { fe::execute(out_, portal, max_rows); });
 }
 
 void Connection::queue_close_statement(std::string_view statement) {
-  check_queueable({statement});
-  fe::close_statement(out_, statement);
-  note_queued(StepResult::Kind::close);
+  queue_step(StepResult::Kind::close, {statement}, [&] { fe::close_statement(out_, statement); });
 }
 
 void Connection::queue_close_portal(std::string_view portal) {
-  check_queueable({portal});
-  fe::close_portal(out_, portal);
-  note_queued(StepResult::Kind::close);
+  queue_step(StepResult::Kind::close, {portal}, [&] { fe::close_portal(out_, portal); });
 }
 
 void Connection::queue_sync() {

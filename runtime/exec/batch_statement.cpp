@@ -102,12 +102,10 @@ namespace diag = pgesql::diag;
 
 extern "C" PGESQL_API int pgesql_exec_batch(const pgesql_stmt *stmt, const char *connection_name, long rows, int nin,
                                             const pgesql_var *in) {
-  begin_statement();
-  store_options opt = options_of(stmt);
-  connection_ptr c = require_connection(connection_name, opt.line);
-  if (!c) return outcome();
-  std::lock_guard<std::mutex> lock(c->mutex);
-  if (!require_link(*c, opt.line)) return outcome();
+  statement_entry entry = enter_statement(stmt, connection_name);
+  if (!entry.ready) return outcome();
+  const store_options &opt = entry.opt;
+  const connection_ptr &c = entry.c;
   std::span<const pgesql_var> inputs(in, nin > 0 ? static_cast<std::size_t>(nin) : 0);
   if (rows <= 0) return outcome();
   if (!check_inputs(inputs, rows, opt.line)) return outcome();

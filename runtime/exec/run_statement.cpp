@@ -180,13 +180,11 @@ namespace diag = pgesql::diag;
 
 extern "C" PGESQL_API int pgesql_exec(const pgesql_stmt *stmt, const char *connection_name, const char *name,
                                       int nin, const pgesql_var *in, int nout, const pgesql_var *out) {
-  begin_statement();
-  store_options opt = options_of(stmt);
+  statement_entry entry = enter_statement(stmt, connection_name);
+  if (!entry.ready) return outcome();
+  const store_options &opt = entry.opt;
+  const connection_ptr &c = entry.c;
   bool informix_se = (stmt->flags & PGESQL_F_COMPAT_INFORMIX_SE) != 0;
-  connection_ptr c = require_connection(connection_name, opt.line);
-  if (!c) return outcome();
-  std::lock_guard<std::mutex> lock(c->mutex);
-  if (!require_link(*c, opt.line)) return outcome();
   if (stmt->kind == PGESQL_STMT_TRANSACTION) return run_transaction(*c, stmt, opt);
 
   std::span<const pgesql_var> inputs(in, nin > 0 ? static_cast<std::size_t>(nin) : 0);
@@ -266,12 +264,10 @@ extern "C" PGESQL_API int pgesql_exec(const pgesql_stmt *stmt, const char *conne
 
 extern "C" PGESQL_API int pgesql_prepare(const pgesql_stmt *stmt, const char *connection_name, const char *name,
                                          const char *query) {
-  begin_statement();
-  store_options opt = options_of(stmt);
-  connection_ptr c = require_connection(connection_name, opt.line);
-  if (!c) return outcome();
-  std::lock_guard<std::mutex> lock(c->mutex);
-  if (!require_link(*c, opt.line)) return outcome();
+  statement_entry entry = enter_statement(stmt, connection_name);
+  if (!entry.ready) return outcome();
+  const store_options &opt = entry.opt;
+  const connection_ptr &c = entry.c;
   std::string stmt_name = name ? name : (stmt->name ? stmt->name : "");
   if (stmt_name.size() >= 2 && stmt_name.front() == '"' && stmt_name.back() == '"')
     stmt_name = stmt_name.substr(1, stmt_name.size() - 2);
@@ -289,12 +285,10 @@ extern "C" PGESQL_API int pgesql_prepare(const pgesql_stmt *stmt, const char *co
 }
 
 extern "C" PGESQL_API int pgesql_deallocate(const pgesql_stmt *stmt, const char *connection_name, const char *name) {
-  begin_statement();
-  store_options opt = options_of(stmt);
-  connection_ptr c = require_connection(connection_name, opt.line);
-  if (!c) return outcome();
-  std::lock_guard<std::mutex> lock(c->mutex);
-  if (!require_link(*c, opt.line)) return outcome();
+  statement_entry entry = enter_statement(stmt, connection_name);
+  if (!entry.ready) return outcome();
+  const store_options &opt = entry.opt;
+  const connection_ptr &c = entry.c;
   if (name == nullptr) {
     std::vector<std::string> all;
     for (const auto &entry : c->prepared) all.push_back(entry.first);
@@ -315,12 +309,10 @@ extern "C" PGESQL_API int pgesql_deallocate(const pgesql_stmt *stmt, const char 
 extern "C" PGESQL_API int pgesql_open_prepared(const pgesql_stmt *stmt, const char *connection_name,
                                                const char *cursor, const char *prepared, int nin,
                                                const pgesql_var *in) {
-  begin_statement();
-  store_options opt = options_of(stmt);
-  connection_ptr c = require_connection(connection_name, opt.line);
-  if (!c) return outcome();
-  std::lock_guard<std::mutex> lock(c->mutex);
-  if (!require_link(*c, opt.line)) return outcome();
+  statement_entry entry = enter_statement(stmt, connection_name);
+  if (!entry.ready) return outcome();
+  const store_options &opt = entry.opt;
+  const connection_ptr &c = entry.c;
   std::string prepared_name = prepared ? prepared : "";
   auto it = find_prepared(*c, prepared_name);
   if (it == c->prepared.end()) {

@@ -82,6 +82,17 @@ bool require_link(connection &c, int line) {
   return false;
 }
 
+statement_entry enter_statement(const pgesql_stmt *stmt, const char *connection_name) {
+  begin_statement();
+  statement_entry e;
+  e.opt = options_of(stmt);
+  e.c = require_connection(connection_name, e.opt.line);
+  if (!e.c) return e;
+  e.lock = std::unique_lock<std::mutex>(e.c->mutex);
+  e.ready = require_link(*e.c, e.opt.line);
+  return e;
+}
+
 bool check_result(connection &c, const query_result &r, int line, bool informix) {
   for (const server_message &n : c.link->take_notices())
     diag::raise_server_warning(n.sqlstate.c_str(), n.message.c_str());

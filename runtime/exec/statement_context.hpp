@@ -3,6 +3,7 @@
 // transaction rules, and turning the server's answer into sqlca.
 #pragma once
 
+#include <mutex>
 #include <span>
 #include <string>
 #include <string_view>
@@ -25,6 +26,16 @@ connection_ptr require_connection(const char *name, int line);
 // False when the connection cannot run statements: broken (reported as a
 // lost connection, 08003) or without a link (ECPG_NOT_CONN).
 bool require_link(connection &c, int line);
+
+// What every statement entry point starts with: sqlca reset, the statement's options, its
+// connection found, locked and checked. `ready` is false (sqlca set) when the statement cannot run.
+struct statement_entry {
+  store_options opt;
+  connection_ptr c;
+  std::unique_lock<std::mutex> lock;
+  bool ready = false;
+};
+statement_entry enter_statement(const pgesql_stmt *stmt, const char *connection_name);
 
 // Without autocommit, opens a transaction when none is open (ECPG does this
 // before every statement but BEGIN/START and COMMIT/ROLLBACK PREPARED).

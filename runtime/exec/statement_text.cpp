@@ -151,7 +151,9 @@ bool read_name(std::string_view sql, std::size_t &pos, std::string &name) {
     return true;
   }
   std::size_t start = pos;
-  while (pos < sql.size() && (std::isalnum(static_cast<unsigned char>(sql[pos])) || sql[pos] == '_')) ++pos;
+  // identifier characters as the server's lexer takes them ($ after the first)
+  while (pos < sql.size() && (std::isalnum(static_cast<unsigned char>(sql[pos])) || sql[pos] == '_' || sql[pos] == '$'))
+    ++pos;
   if (pos == start || !ident_start(sql[start])) return false;
   name.clear();
   for (std::size_t i = start; i < pos; ++i) name += static_cast<char>(std::tolower(static_cast<unsigned char>(sql[i])));
@@ -212,19 +214,7 @@ bool sql_execute_arguments(std::string_view sql, std::string &name, std::string 
 
 bool sql_prepare_as(std::string_view sql, std::string &name, std::string &statement) {
   std::size_t pos = 0;
-  if (!same_word(next_word(sql, pos), "prepare")) return false;
-  while (pos < sql.size() && std::isspace(static_cast<unsigned char>(sql[pos]))) ++pos;
-  if (pos < sql.size() && sql[pos] == '"') {
-    std::size_t close = sql.find('"', pos + 1);
-    if (close == std::string_view::npos) return false;
-    name = std::string(sql.substr(pos + 1, close - pos - 1));
-    pos = close + 1;
-  } else {
-    std::string_view word = next_word(sql, pos);
-    if (word.empty() || !ident_start(word[0])) return false;
-    name.clear();
-    for (char c : word) name += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
+  if (!same_word(next_word(sql, pos), "prepare") || !read_name(sql, pos, name)) return false;
   while (pos < sql.size() && std::isspace(static_cast<unsigned char>(sql[pos]))) ++pos;
   if (pos < sql.size() && sql[pos] == '(') {
     std::size_t close = sql.find(')', pos);

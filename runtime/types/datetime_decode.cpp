@@ -240,204 +240,189 @@ bool decode_clock(const std::string &text, CivilTime &t) {
          t.fsec < kUsecsPerSec;
 }
 
-bool decode_datetime(std::vector<Field> &fields, DecodedDateTime &out) {
-  out = DecodedDateTime{};
-  CivilTime &t = out.time;
-  State st{t};
+namespace {
+
+// The state of one decode_datetime run: what has been seen (fmask) and what modifies what follows.
+struct DateTimeDecoder {
+  std::vector<Field> &fields;
+  DecodedDateTime &out;
+  CivilTime &t;
+  State st;
   int fmask = 0;
-  int prefix = -1;  // a unit label ("j", "y", "t") waiting for its number
+  int prefix = -1;    // a unit label ("j", "y", "t") waiting for its number
   int meridian = -1;  // -1: 24-hour clock, 0: AM, 1: PM
   bool have_text_month = false;
   bool bc = false;
-  for (std::size_t i = 0; i < fields.size(); ++i) {
-    Field &f = fields[i];
-    int tmask = 0;
-    switch (f.kind) {
-      case FieldKind::date:
-        if ((fmask & kDateMask) == kDateMask || prefix >= 0) {
-          // After a full date: a zone such as "pst-3" or a run-together time "hhmmss-zz".
-          if (std::isdigit(static_cast<unsigned char>(f.text[0])) || prefix >= 0) {
-            if (prefix >= 0 && prefix != kUnitTime) return false;
-            prefix = -1;
-            if ((fmask & kTimeMask) == kTimeMask) return false;
-            std::size_t dash = f.text.find('-');
-            if (dash == std::string::npos) return false;
-            if (!decode_zone_offset(f.text.substr(dash), out.tz_west)) return false;
-            if (decode_number_run(f.text.substr(0, dash), fmask, tmask, st) == 0) return false;
-            tmask |= kMTz;
-          } else {
-            if (!decode_posix_zone(f.text, out.tz_west)) return false;
-            f.kind = FieldKind::zone;
-            tmask = kMTz;
-          }
-        } else if (!decode_date(f.text, fmask, tmask, st)) {
-          return false;
-        }
-        break;
-      case FieldKind::time:
-        if (!decode_clock(f.text, t)) return false;
-        tmask = kTimeMask;
-        if (t.hour > 24 || (t.hour == 24 && (t.minute > 0 || t.second > 0))) return false;
-        break;
-      case FieldKind::zone: {
-        int tz = 0;
-        if (!decode_zone_offset(f.text, tz)) return false;
-        if (i > 0 && (fmask & kMTz) && fields[i - 1].kind == FieldKind::zone &&
-            std::isalpha(static_cast<unsigned char>(fields[i - 1].text[0]))) {
-          out.tz_west -= tz;  // second half of "EST+3"
-        } else {
-          out.tz_west = tz;
-          tmask = kMTz;
-        }
-        break;
-      }
-      case FieldKind::number:
-        if (prefix >= 0) {
-          const char *end;
-          int value = to_int(f.text.c_str(), &end);
-          if (*end == '.') {
-            if (prefix != kUnitJulian && prefix != kUnitTime && prefix != kUnitSecond) return false;
-          } else if (*end != '\0') {
-            return false;
-          }
-          switch (prefix) {
-            case kUnitYear: t.year = value; tmask = kMYear; break;
-            case kUnitMonth:
-              if ((fmask & kMMonth) && (fmask & kMHour)) {
-                t.minute = value;
-                tmask = kMMinute;
-              } else {
-                t.month = value;
-                tmask = kMMonth;
-              }
-              break;
-            case kUnitDay: t.day = value; tmask = kMDay; break;
-            case kUnitHour: t.hour = value; tmask = kMHour; break;
-            case kUnitMinute: t.minute = value; tmask = kMMinute; break;
-            case kUnitSecond:
-              t.second = value;
-              tmask = kMSecond;
-              if (*end == '.' && !fraction_usecs(end + 1, t.fsec)) return false;
-              break;
-            case kUnitJulian:
-              if (value < 0) return false;
-              tmask = kDateMask;
-              julian_to_date(value, t.year, t.month, t.day);
-              if (*end == '.') {
-                double frac = std::strtod(end, nullptr);
-                std::int64_t us = static_cast<std::int64_t>(frac * static_cast<double>(kUsecsPerDay));
-                if (us < 0 || us >= kUsecsPerDay) return false;
-                tmask |= kTimeMask;
-                t.hour = static_cast<int>(us / kUsecsPerHour);
-                t.minute = static_cast<int>(us / kUsecsPerMinute % 60);
-                t.second = static_cast<int>(us / kUsecsPerSec % 60);
-                t.fsec = static_cast<int>(us % kUsecsPerSec);
-              }
-              break;
-            case kUnitTime:
-              if (decode_number_run(f.text, fmask | kDateMask, tmask, st) == 0) return false;
-              if (tmask != kTimeMask) return false;
-              break;
-            default:
-              return false;
-          }
-          prefix = -1;
-        } else {
-          std::size_t point = f.text.find('.');
-          std::size_t flen = f.text.size();
-          if (point != std::string::npos && !(fmask & kDateMask)) {
-            if (!decode_date(f.text, fmask, tmask, st)) return false;
-          } else if ((point != std::string::npos && point > 2) || flen > 4) {
-            if (decode_number_run(f.text, fmask, tmask, st) == 0) return false;
-          } else if (!decode_number(f.text, fmask, tmask, st)) {
-            return false;
-          }
-        }
-        break;
-      case FieldKind::string:
-      case FieldKind::special: {
-        KeywordMatch m = lookup_date_keyword(f.text);
-        switch (m.kind) {
-          case Keyword::ignore:
-            continue;
-          case Keyword::reserved:
-            tmask = kMReserved;
-            if (m.value == kNow) {
-              tmask = kDateMask | kTimeMask | kMTz;
-              t = local_now();
-            } else if (m.value == kToday || m.value == kTomorrow || m.value == kYesterday) {
-              tmask = kDateMask;
-              CivilTime now = local_now();
-              int shift = m.value == kTomorrow ? 1 : m.value == kYesterday ? -1 : 0;
-              julian_to_date(static_cast<long>(date_to_julian(now.year, now.month, now.day)) + shift,
-                             t.year, t.month, t.day);
-              t.hour = t.minute = t.second = 0;
-            } else if (m.value == kZulu) {
-              tmask = kTimeMask | kMTz;
-              t.hour = t.minute = t.second = 0;
-              out.tz_west = 0;
-            } else {
-              out.kind = m.value == kEarly  ? DateTimeKind::early
-                         : m.value == kLate ? DateTimeKind::late
-                                            : DateTimeKind::epoch;
-            }
-            break;
-          case Keyword::month:
-            tmask = kMMonth;
-            if ((fmask & kMMonth) && !have_text_month && !(fmask & kMDay) && t.month >= 1 &&
-                t.month <= 31) {
-              t.day = t.month;  // "8 jan": the number read as a month was the day
-              tmask = kMDay;
-            }
-            have_text_month = true;
-            t.month = m.value;
-            break;
-          case Keyword::dst_mod:
-            tmask = kMDtzMod | kMDtz;
-            out.tz_west -= m.value;
-            break;
-          case Keyword::dst_zone:
-            tmask = kMDtz | kMTz;
-            out.tz_west = -m.value;
-            f.kind = FieldKind::zone;
-            break;
-          case Keyword::zone:
-            tmask = kMTz;
-            out.tz_west = -m.value;
-            f.kind = FieldKind::zone;
-            break;
-          case Keyword::am_pm:
-            tmask = kMAmPm;
-            meridian = m.value;
-            break;
-          case Keyword::ad_bc:
-            tmask = kMAdBc;
-            bc = m.value == 1;
-            break;
-          case Keyword::weekday:
-            tmask = kMDow;
-            break;
-          case Keyword::units:
-            prefix = m.value;
-            break;
-          case Keyword::iso_time:
-            if ((fmask & kDateMask) != kDateMask) return false;
-            if (i + 1 >= fields.size() ||
-                (fields[i + 1].kind != FieldKind::number && fields[i + 1].kind != FieldKind::time &&
-                 fields[i + 1].kind != FieldKind::date)) {
-              return false;
-            }
-            prefix = kUnitTime;
-            break;
-          default:
-            return false;
-        }
-        break;
-      }
-    }
-    if (tmask & fmask) return false;
-    fmask |= tmask;
+
+  DateTimeDecoder(std::vector<Field> &f, DecodedDateTime &o) : fields(f), out(o), t(o.time), st{o.time} {}
+
+  bool date_field(Field &f, int &tmask);
+  bool zone_field(std::size_t i, int &tmask);
+  bool unit_number(const Field &f, int &tmask);
+  bool julian_day(int value, const char *end, int &tmask);
+  bool plain_number(const Field &f, int &tmask);
+  bool reserved_word(int value, int &tmask);
+  // false: invalid; `skip`: a word to ignore
+  bool keyword(std::size_t i, int &tmask, bool &skip);
+  bool finish();
+};
+
+bool DateTimeDecoder::date_field(Field &f, int &tmask) {
+  if ((fmask & kDateMask) != kDateMask && prefix < 0) return decode_date(f.text, fmask, tmask, st);
+  // After a full date: a zone such as "pst-3" or a run-together time "hhmmss-zz".
+  if (!std::isdigit(static_cast<unsigned char>(f.text[0])) && prefix < 0) {
+    if (!decode_posix_zone(f.text, out.tz_west)) return false;
+    f.kind = FieldKind::zone;
+    tmask = kMTz;
+    return true;
   }
+  if (prefix >= 0 && prefix != kUnitTime) return false;
+  prefix = -1;
+  if ((fmask & kTimeMask) == kTimeMask) return false;
+  std::size_t dash = f.text.find('-');
+  if (dash == std::string::npos) return false;
+  if (!decode_zone_offset(f.text.substr(dash), out.tz_west)) return false;
+  if (decode_number_run(f.text.substr(0, dash), fmask, tmask, st) == 0) return false;
+  tmask |= kMTz;
+  return true;
+}
+
+bool DateTimeDecoder::zone_field(std::size_t i, int &tmask) {
+  int tz = 0;
+  if (!decode_zone_offset(fields[i].text, tz)) return false;
+  if (i > 0 && (fmask & kMTz) && fields[i - 1].kind == FieldKind::zone &&
+      std::isalpha(static_cast<unsigned char>(fields[i - 1].text[0]))) {
+    out.tz_west -= tz;  // second half of "EST+3"
+  } else {
+    out.tz_west = tz;
+    tmask = kMTz;
+  }
+  return true;
+}
+
+bool DateTimeDecoder::julian_day(int value, const char *end, int &tmask) {
+  if (value < 0) return false;
+  tmask = kDateMask;
+  julian_to_date(value, t.year, t.month, t.day);
+  if (*end != '.') return true;
+  double frac = std::strtod(end, nullptr);
+  std::int64_t us = static_cast<std::int64_t>(frac * static_cast<double>(kUsecsPerDay));
+  if (us < 0 || us >= kUsecsPerDay) return false;
+  tmask |= kTimeMask;
+  t.hour = static_cast<int>(us / kUsecsPerHour);
+  t.minute = static_cast<int>(us / kUsecsPerMinute % 60);
+  t.second = static_cast<int>(us / kUsecsPerSec % 60);
+  t.fsec = static_cast<int>(us % kUsecsPerSec);
+  return true;
+}
+
+// A number after a unit label: "y 2001", "j 2451545", "t 040506".
+bool DateTimeDecoder::unit_number(const Field &f, int &tmask) {
+  const char *end;
+  int value = to_int(f.text.c_str(), &end);
+  if (*end == '.') {
+    if (prefix != kUnitJulian && prefix != kUnitTime && prefix != kUnitSecond) return false;
+  } else if (*end != '\0') {
+    return false;
+  }
+  const int unit = prefix;
+  prefix = -1;
+  switch (unit) {
+    case kUnitYear: t.year = value; tmask = kMYear; return true;
+    case kUnitMonth:
+      if ((fmask & kMMonth) && (fmask & kMHour)) {
+        t.minute = value;
+        tmask = kMMinute;
+      } else {
+        t.month = value;
+        tmask = kMMonth;
+      }
+      return true;
+    case kUnitDay: t.day = value; tmask = kMDay; return true;
+    case kUnitHour: t.hour = value; tmask = kMHour; return true;
+    case kUnitMinute: t.minute = value; tmask = kMMinute; return true;
+    case kUnitSecond:
+      t.second = value;
+      tmask = kMSecond;
+      return *end != '.' || fraction_usecs(end + 1, t.fsec);
+    case kUnitJulian: return julian_day(value, end, tmask);
+    case kUnitTime: return decode_number_run(f.text, fmask | kDateMask, tmask, st) != 0 && tmask == kTimeMask;
+    default: return false;
+  }
+}
+
+bool DateTimeDecoder::plain_number(const Field &f, int &tmask) {
+  std::size_t point = f.text.find('.');
+  std::size_t flen = f.text.size();
+  if (point != std::string::npos && !(fmask & kDateMask)) return decode_date(f.text, fmask, tmask, st);
+  if ((point != std::string::npos && point > 2) || flen > 4) return decode_number_run(f.text, fmask, tmask, st) != 0;
+  return decode_number(f.text, fmask, tmask, st);
+}
+
+// now, today, tomorrow, yesterday, zulu, -infinity, infinity, epoch.
+bool DateTimeDecoder::reserved_word(int value, int &tmask) {
+  tmask = kMReserved;
+  if (value == kNow) {
+    tmask = kDateMask | kTimeMask | kMTz;
+    t = local_now();
+  } else if (value == kToday || value == kTomorrow || value == kYesterday) {
+    tmask = kDateMask;
+    CivilTime now = local_now();
+    int shift = value == kTomorrow ? 1 : value == kYesterday ? -1 : 0;
+    julian_to_date(static_cast<long>(date_to_julian(now.year, now.month, now.day)) + shift, t.year, t.month, t.day);
+    t.hour = t.minute = t.second = 0;
+  } else if (value == kZulu) {
+    tmask = kTimeMask | kMTz;
+    t.hour = t.minute = t.second = 0;
+    out.tz_west = 0;
+  } else {
+    out.kind = value == kEarly ? DateTimeKind::early : value == kLate ? DateTimeKind::late : DateTimeKind::epoch;
+  }
+  return true;
+}
+
+bool DateTimeDecoder::keyword(std::size_t i, int &tmask, bool &skip) {
+  Field &f = fields[i];
+  KeywordMatch m = lookup_date_keyword(f.text);
+  switch (m.kind) {
+    case Keyword::ignore: skip = true; return true;
+    case Keyword::reserved: return reserved_word(m.value, tmask);
+    case Keyword::month:
+      tmask = kMMonth;
+      if ((fmask & kMMonth) && !have_text_month && !(fmask & kMDay) && t.month >= 1 && t.month <= 31) {
+        t.day = t.month;  // "8 jan": the number read as a month was the day
+        tmask = kMDay;
+      }
+      have_text_month = true;
+      t.month = m.value;
+      return true;
+    case Keyword::dst_mod:
+      tmask = kMDtzMod | kMDtz;
+      out.tz_west -= m.value;
+      return true;
+    case Keyword::dst_zone:
+    case Keyword::zone:
+      tmask = m.kind == Keyword::dst_zone ? (kMDtz | kMTz) : kMTz;
+      out.tz_west = -m.value;
+      f.kind = FieldKind::zone;
+      return true;
+    case Keyword::am_pm: tmask = kMAmPm; meridian = m.value; return true;
+    case Keyword::ad_bc: tmask = kMAdBc; bc = m.value == 1; return true;
+    case Keyword::weekday: tmask = kMDow; return true;
+    case Keyword::units: prefix = m.value; return true;
+    case Keyword::iso_time:
+      if ((fmask & kDateMask) != kDateMask || i + 1 >= fields.size()) return false;
+      if (fields[i + 1].kind != FieldKind::number && fields[i + 1].kind != FieldKind::time &&
+          fields[i + 1].kind != FieldKind::date)
+        return false;
+      prefix = kUnitTime;
+      return true;
+    default: return false;
+  }
+}
+
+// Era, two-digit years, AM/PM, and whether what was read makes a whole date.
+bool DateTimeDecoder::finish() {
   if (bc) {
     if (t.year <= 0) return false;
     t.year = -(t.year - 1);
@@ -454,6 +439,35 @@ bool decode_datetime(std::vector<Field> &fields, DecodedDateTime &out) {
     if (!(fmask & kMTz) && (fmask & kMDtzMod)) return false;
   }
   return true;
+}
+
+}  // namespace
+
+bool decode_datetime(std::vector<Field> &fields, DecodedDateTime &out) {
+  out = DecodedDateTime{};
+  DateTimeDecoder d(fields, out);
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    Field &f = fields[i];
+    int tmask = 0;
+    bool ok = true, skip = false;
+    switch (f.kind) {
+      case FieldKind::date: ok = d.date_field(f, tmask); break;
+      case FieldKind::time:
+        ok = decode_clock(f.text, d.t) &&
+             !(d.t.hour > 24 || (d.t.hour == 24 && (d.t.minute > 0 || d.t.second > 0)));
+        tmask = kTimeMask;
+        break;
+      case FieldKind::zone: ok = d.zone_field(i, tmask); break;
+      case FieldKind::number: ok = d.prefix >= 0 ? d.unit_number(f, tmask) : d.plain_number(f, tmask); break;
+      case FieldKind::string:
+      case FieldKind::special: ok = d.keyword(i, tmask, skip); break;
+    }
+    if (!ok) return false;
+    if (skip) continue;
+    if (tmask & d.fmask) return false;
+    d.fmask |= tmask;
+  }
+  return d.finish();
 }
 
 }  // namespace pgesql::types

@@ -53,54 +53,141 @@ enum : int { kMTime = 1, kMTz = 2, kMSecond = 4, kMMinute = 8, kMHour = 16, kMDa
 constexpr int kNoUnit = -1;
 constexpr int kAgoUnit = -2;  // a number right before "ago" has no unit
 
+// A clock field ("10:20:30.5", or "-1:30" read as a signed offset) sets the time parts.
+void set_clock(Parts &p, const CivilTime &t, int sign) {
+  p.hour = sign * t.hour;
+  p.min = sign * t.minute;
+  p.sec = sign * t.second;
+  p.fsec = sign * t.fsec;  // the fraction takes the sign too (ECPG drops it)
+}
+
+// A number field: an integer, "1-2" (years and months: `unit` becomes months) or a decimal
+// fraction. False when it is none of these or does not fit an int.
+bool read_number(const std::string &text, int &unit, std::int64_t &val, double &fval) {
+  errno = 0;
+  const char *s = text.c_str();
+  char *cp = nullptr;
+  long lval = std::strtol(s, &cp, 10);
+  if (errno == ERANGE || lval > INT_MAX || lval < INT_MIN) return false;
+  val = lval;
+  fval = 0;
+  if (*cp == '-') {
+    errno = 0;
+    long months = std::strtol(cp + 1, &cp, 10);
+    if (errno == ERANGE || months < 0 || months >= 12 || *cp != '\0') return false;
+    unit = kUnitMonth;
+    if (s[0] == '-') months = -months;
+    val = val * 12 + months;
+  } else if (*cp == '.') {
+    errno = 0;
+    fval = std::strtod(cp, &cp);
+    if (*cp != '\0' || errno != 0) return false;
+    if (s[0] == '-') fval = -fval;
+  } else if (*cp != '\0') {
+    return false;
+  }
+  return true;
+}
+
+// Adds `val`.`fval` of `unit` to the parts; `tmask` says which part it filled. An hour moves the
+// unit of a following bare number to days, as the server reads "1 2:00" backwards.
+bool add_number(Parts &p, int &unit, std::int64_t val, double fval, int fmask, int &tmask) {
+  double v = static_cast<double>(val);
+  switch (unit) {
+    case kUnitMicrosecond: p.add(p.fsec, std::rint(v + fval)); tmask = kMMicro; return true;
+    case kUnitMillisecond: p.add(p.fsec, std::rint((v + fval) * 1000)); tmask = kMMilli; return true;
+    case kUnitSecond:
+      p.add(p.sec, v);
+      p.add(p.fsec, std::rint(fval * 1000000));
+      tmask = fval == 0 ? kMSecond : kMAllSecs;
+      return true;
+    case kUnitMinute:
+      p.add(p.min, v);
+      p.add_fraction_seconds(fval, 60);
+      tmask = kMMinute;
+      return true;
+    case kUnitHour:
+      p.add(p.hour, v);
+      p.add_fraction_seconds(fval, 3600);
+      tmask = kMHour;
+      unit = kUnitDay;
+      return true;
+    case kUnitDay:
+    case kUnitWeek:
+      p.add(p.day, unit == kUnitWeek ? v * 7 : v);
+      if (unit == kUnitWeek) p.add_fraction_days(fval, 7);
+      else p.add_fraction_seconds(fval, 86400);
+      tmask = (fmask & kMDay) ? 0 : kMDay;
+      return true;
+    case kUnitMonth:
+      p.add(p.mon, v);
+      p.add_fraction_days(fval, 30);
+      tmask = kMMonth;
+      return true;
+    case kUnitYear:
+    case kUnitDecade:
+    case kUnitCentury:
+    case kUnitMillennium: {
+      double years = unit == kUnitYear ? 1 : unit == kUnitDecade ? 10 : unit == kUnitCentury ? 100 : 1000;
+      p.add(p.year, v * years);
+      p.add(p.mon, std::rint(fval * 12 * years));
+      tmask = (fmask & kMYear) ? 0 : kMYear;
+      return true;
+    }
+    default: return false;
+  }
+}
+
+// Carries whole seconds out of the microseconds and applies "ago".
+bool finish_parts(Parts &p, bool before) {
+  if (p.overflow) return false;
+  if (p.fsec != 0) {
+    std::int64_t whole = p.fsec / kUsecsPerSec;
+    p.fsec -= whole * kUsecsPerSec;
+    p.add(p.sec, static_cast<double>(whole));
+  }
+  if (before) {
+    for (std::int64_t *part : {&p.year, &p.mon, &p.day, &p.hour, &p.min, &p.sec, &p.fsec}) *part = -*part;
+  }
+  return !p.overflow;
+}
+
+// The fields are read from the last: a unit word names the number before it.
 bool decode_fields(std::vector<Field> &fields, Parts &p) {
   int fmask = 0;
-  int type = kNoUnit;
+  int unit = kNoUnit;
   bool before = false;
   for (std::size_t k = fields.size(); k-- > 0;) {
     Field &f = fields[k];
     int tmask = 0;
     bool as_number = false;
+    CivilTime t;
     switch (f.kind) {
-      case FieldKind::time: {
-        CivilTime t;
+      case FieldKind::time:
         if (!decode_clock(f.text, t)) return false;
-        p.hour = t.hour;
-        p.min = t.minute;
-        p.sec = t.second;
-        p.fsec = t.fsec;
-        type = kUnitDay;
+        set_clock(p, t, 1);
+        unit = kUnitDay;
         tmask = kMTime;
         break;
-      }
-      case FieldKind::zone: {
-        CivilTime t;
-        if (f.text.find(':', 1) != std::string::npos && decode_clock(f.text.substr(1), t)) {
-          int sign = f.text[0] == '-' ? -1 : 1;
-          p.hour = sign * t.hour;
-          p.min = sign * t.minute;
-          p.sec = sign * t.second;
-          p.fsec = sign * t.fsec;  // the fraction takes the sign too (ECPG drops it)
-          type = kUnitDay;
+      case FieldKind::zone:
+        as_number = f.text.find(':', 1) == std::string::npos || !decode_clock(f.text.substr(1), t);
+        if (!as_number) {
+          set_clock(p, t, f.text[0] == '-' ? -1 : 1);
+          unit = kUnitDay;
           tmask = kMTz;
-          break;
         }
-        as_number = true;
         break;
-      }
       case FieldKind::date:
-      case FieldKind::number:
-        as_number = true;
-        break;
+      case FieldKind::number: as_number = true; break;
       case FieldKind::string:
       case FieldKind::special: {
         KeywordMatch m = lookup_interval_keyword(f.text);
         if (m.kind == Keyword::ignore) continue;
         if (m.kind == Keyword::units) {
-          type = m.value;
+          unit = m.value;
         } else if (m.kind == Keyword::ago) {
           before = true;
-          type = kAgoUnit;
+          unit = kAgoUnit;
         } else {
           return false;
         }
@@ -108,103 +195,15 @@ bool decode_fields(std::vector<Field> &fields, Parts &p) {
       }
     }
     if (as_number) {
-      if (type == kNoUnit) type = kUnitSecond;
-      errno = 0;
-      const char *s = f.text.c_str();
-      char *cp = nullptr;
-      long lval = std::strtol(s, &cp, 10);
-      if (errno == ERANGE || lval > INT_MAX || lval < INT_MIN) return false;
-      std::int64_t val = lval;
-      double fval = 0;
-      if (*cp == '-') {  // "1-2": years and months
-        errno = 0;
-        long months = std::strtol(cp + 1, &cp, 10);
-        if (errno == ERANGE || months < 0 || months >= 12 || *cp != '\0') return false;
-        type = kUnitMonth;
-        if (s[0] == '-') months = -months;
-        val = val * 12 + months;
-      } else if (*cp == '.') {
-        errno = 0;
-        fval = std::strtod(cp, &cp);
-        if (*cp != '\0' || errno != 0) return false;
-        if (s[0] == '-') fval = -fval;
-      } else if (*cp != '\0') {
-        return false;
-      }
-      double v = static_cast<double>(val);
-      switch (type) {
-        case kUnitMicrosecond:
-          p.add(p.fsec, std::rint(v + fval));
-          tmask = kMMicro;
-          break;
-        case kUnitMillisecond:
-          p.add(p.fsec, std::rint((v + fval) * 1000));
-          tmask = kMMilli;
-          break;
-        case kUnitSecond:
-          p.add(p.sec, v);
-          p.add(p.fsec, std::rint(fval * 1000000));
-          tmask = fval == 0 ? kMSecond : kMAllSecs;
-          break;
-        case kUnitMinute:
-          p.add(p.min, v);
-          p.add_fraction_seconds(fval, 60);
-          tmask = kMMinute;
-          break;
-        case kUnitHour:
-          p.add(p.hour, v);
-          p.add_fraction_seconds(fval, 3600);
-          tmask = kMHour;
-          type = kUnitDay;
-          break;
-        case kUnitDay:
-          p.add(p.day, v);
-          p.add_fraction_seconds(fval, 86400);
-          tmask = (fmask & kMDay) ? 0 : kMDay;
-          break;
-        case kUnitWeek:
-          p.add(p.day, v * 7);
-          p.add_fraction_days(fval, 7);
-          tmask = (fmask & kMDay) ? 0 : kMDay;
-          break;
-        case kUnitMonth:
-          p.add(p.mon, v);
-          p.add_fraction_days(fval, 30);
-          tmask = kMMonth;
-          break;
-        case kUnitYear:
-        case kUnitDecade:
-        case kUnitCentury:
-        case kUnitMillennium: {
-          double years = type == kUnitYear ? 1 : type == kUnitDecade ? 10 : type == kUnitCentury ? 100 : 1000;
-          p.add(p.year, v * years);
-          p.add(p.mon, std::rint(fval * 12 * years));
-          tmask = (fmask & kMYear) ? 0 : kMYear;
-          break;
-        }
-        default:
-          return false;
-      }
+      if (unit == kNoUnit) unit = kUnitSecond;
+      std::int64_t val;
+      double fval;
+      if (!read_number(f.text, unit, val, fval) || !add_number(p, unit, val, fval, fmask, tmask)) return false;
     }
     if (tmask & fmask) return false;
     fmask |= tmask;
   }
-  if (fmask == 0 || p.overflow) return false;
-  if (p.fsec != 0) {
-    std::int64_t whole = p.fsec / kUsecsPerSec;
-    p.fsec -= whole * kUsecsPerSec;
-    p.add(p.sec, static_cast<double>(whole));
-  }
-  if (before) {
-    p.year = -p.year;
-    p.mon = -p.mon;
-    p.day = -p.day;
-    p.hour = -p.hour;
-    p.min = -p.min;
-    p.sec = -p.sec;
-    p.fsec = -p.fsec;
-  }
-  return !p.overflow;
+  return fmask != 0 && finish_parts(p, before);
 }
 
 // ISO 8601 "P" form with designators: P1Y2M3W4DT5H6M7.5S (each number may be

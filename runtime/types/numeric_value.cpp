@@ -179,53 +179,57 @@ Digits multiply_small(const Digits &a, int m) {
   return r;
 }
 
-}  // namespace
-
-NumericParse parse_numeric(std::string_view text) {
-  NumericParse out;
-  std::size_t i = 0;
-  auto fail = [&](int code) {
-    out.error = code;
-    out.stop = i;
-    return out;
-  };
+// Where only blanks follow position i: the end of the text, else the first non-blank.
+std::size_t blanks_end(std::string_view text, std::size_t i) {
   while (i < text.size() && is_blank(text[i])) ++i;
-  if (text.size() - i >= 3 && (text[i] == 'n' || text[i] == 'N') &&
-      (text[i + 1] == 'a' || text[i + 1] == 'A') && (text[i + 2] == 'n' || text[i + 2] == 'N')) {
-    i += 3;
-    while (i < text.size()) {
-      if (!is_blank(text[i])) return fail(PGTYPES_NUM_BAD_NUMERIC);
-      ++i;
-    }
-    out.value.sign = NUMERIC_NAN;
-    out.stop = i;
-    return out;
+  return i;
+}
+
+bool word_at(std::string_view text, std::size_t j, std::string_view lower_word) {
+  if (text.size() < j || text.size() - j < lower_word.size()) return false;
+  for (std::size_t k = 0; k < lower_word.size(); ++k)
+    if ((text[j + k] | 0x20) != lower_word[k]) return false;
+  return true;
+}
+
+// NaN, and the server's infinities ([+-]Infinity or [+-]inf, any case): the end of the word and
+// the sign it sets, or 0 when the text at i is none of them.
+std::size_t special_value_end(std::string_view text, std::size_t i, int &sign) {
+  if (word_at(text, i, "nan")) {
+    sign = NUMERIC_NAN;
+    return i + 3;
   }
-  // The server's infinities: [+-]Infinity or [+-]inf, any case.
-  {
-    std::size_t j = i;
-    bool minus = false;
-    if (j < text.size() && (text[j] == '+' || text[j] == '-')) minus = text[j++] == '-';
-    auto word_at = [&](std::string_view word) {
-      if (text.size() - j < word.size()) return false;
-      for (std::size_t k = 0; k < word.size(); ++k) {
-        if ((text[j + k] | 0x20) != word[k]) return false;
-      }
-      return true;
-    };
-    std::size_t len = word_at("infinity") ? 8 : word_at("inf") ? 3 : 0;
-    if (len > 0) {
-      i = j + len;
-      while (i < text.size()) {
-        if (!is_blank(text[i])) return fail(PGTYPES_NUM_BAD_NUMERIC);
-        ++i;
-      }
-      out.value.sign = minus ? NUMERIC_NINF : NUMERIC_PINF;
-      out.stop = i;
-      return out;
-    }
+  bool minus = false;
+  if (i < text.size() && (text[i] == '+' || text[i] == '-')) minus = text[i++] == '-';
+  std::size_t len = word_at(text, i, "infinity") ? 8 : word_at(text, i, "inf") ? 3 : 0;
+  if (len == 0) return 0;
+  sign = minus ? NUMERIC_NINF : NUMERIC_PINF;
+  return i + len;
+}
+
+// "e[+-]digits" after the mantissa (blanks allowed after the e); false on a malformed or huge one.
+bool read_exponent(std::string_view text, std::size_t &i, long &exponent) {
+  std::size_t j = blanks_end(text, i + 1);
+  bool negative = false;
+  if (j < text.size() && (text[j] == '+' || text[j] == '-')) negative = text[j++] == '-';
+  if (j >= text.size() || !is_digit(text[j])) {
+    i = i + 1;
+    return false;
   }
-  NumericValue &v = out.value;
+  exponent = 0;
+  while (j < text.size() && is_digit(text[j])) {
+    if (exponent < INT_MAX) exponent = exponent * 10 + (text[j] - '0');
+    ++j;
+  }
+  i = j;
+  if (exponent >= INT_MAX / 2) return false;
+  if (negative) exponent = -exponent;
+  return true;
+}
+
+// The digits of [+-][digits][.digits]: into v.digits with v.weight counted; false on a second
+// point or no digit at all.
+bool read_mantissa(std::string_view text, std::size_t &i, NumericValue &v, long &fraction_digits) {
   v.weight = -1;
   if (i < text.size() && (text[i] == '+' || text[i] == '-')) {
     if (text[i] == '-') v.sign = NUMERIC_NEG;
@@ -236,49 +240,53 @@ NumericParse parse_numeric(std::string_view text) {
     have_point = true;
     ++i;
   }
-  if (i >= text.size() || !is_digit(text[i])) return fail(PGTYPES_NUM_BAD_NUMERIC);
-  long fraction_digits = 0;
-  while (i < text.size()) {
+  if (i >= text.size() || !is_digit(text[i])) return false;
+  fraction_digits = 0;
+  for (; i < text.size(); ++i) {
     if (is_digit(text[i])) {
       v.digits.push_back(static_cast<std::uint8_t>(text[i] - '0'));
-      if (have_point) {
-        ++fraction_digits;
-      } else if (v.weight < INT_MAX / 2) {
-        ++v.weight;
-      }
-      ++i;
-    } else if (text[i] == '.') {
-      if (have_point) return fail(PGTYPES_NUM_BAD_NUMERIC);
+      if (have_point) ++fraction_digits;
+      else if (v.weight < INT_MAX / 2) ++v.weight;
+    } else if (text[i] == '.' && !have_point) {
       have_point = true;
-      ++i;
     } else {
-      break;
+      return text[i] != '.';
     }
   }
+  return true;
+}
+
+}  // namespace
+
+NumericParse parse_numeric(std::string_view text) {
+  NumericParse out;
+  std::size_t i = blanks_end(text, 0);
+  auto fail = [&](int code) {
+    out.error = code;
+    out.stop = i;
+    return out;
+  };
+  int special_sign = 0;
+  if (std::size_t end = special_value_end(text, i, special_sign); end > 0) {
+    i = blanks_end(text, end);
+    if (i < text.size()) return fail(PGTYPES_NUM_BAD_NUMERIC);
+    out.value.sign = special_sign;
+    out.stop = i;
+    return out;
+  }
+  NumericValue &v = out.value;
+  long fraction_digits = 0;
+  if (!read_mantissa(text, i, v, fraction_digits)) return fail(PGTYPES_NUM_BAD_NUMERIC);
   long weight = v.weight;
   long scale = fraction_digits;
   if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
-    ++i;
-    std::size_t j = i;
-    while (j < text.size() && is_blank(text[j])) ++j;
-    bool negative = false;
-    if (j < text.size() && (text[j] == '+' || text[j] == '-')) negative = text[j++] == '-';
-    if (j >= text.size() || !is_digit(text[j])) return fail(PGTYPES_NUM_BAD_NUMERIC);
     long exponent = 0;
-    while (j < text.size() && is_digit(text[j])) {
-      if (exponent < INT_MAX) exponent = exponent * 10 + (text[j] - '0');
-      ++j;
-    }
-    i = j;
-    if (exponent >= INT_MAX / 2) return fail(PGTYPES_NUM_BAD_NUMERIC);
-    if (negative) exponent = -exponent;
+    if (!read_exponent(text, i, exponent)) return fail(PGTYPES_NUM_BAD_NUMERIC);
     weight += exponent;
     scale -= exponent;
   }
-  while (i < text.size()) {
-    if (!is_blank(text[i])) return fail(PGTYPES_NUM_BAD_NUMERIC);
-    ++i;
-  }
+  i = blanks_end(text, i);
+  if (i < text.size()) return fail(PGTYPES_NUM_BAD_NUMERIC);
   out.stop = i;
   if (scale < 0) scale = 0;
   if (scale > kNumericMaxScale) return fail(PGTYPES_NUM_OVERFLOW);

@@ -97,6 +97,109 @@ int scan_expanded(const std::string &str, std::size_t &pos, const char *expansio
   return scan(str, pos, expansion + fmt.substr(fpos), f);
 }
 
+// %p and %P: each spelling is tried in turn from where the previous one left off, as ECPG does.
+int scan_meridian(const std::string &str, std::size_t &pos, bool upper, Fields &f) {
+  int err = 1;
+  const char *words[4] = {upper ? "AM" : "am", upper ? "A.M." : "a.m.", upper ? "PM" : "pm", upper ? "P.M." : "p.m."};
+  for (int w = 0; w < 4; ++w) {
+    if (starts_with(str, pos, words[w])) {
+      if (w >= 2) f.hour = wrap_add(f.hour, 12);
+      pos += std::strlen(words[w]);
+      err = 0;
+    }
+  }
+  return err;
+}
+
+// %s: seconds since the epoch, UTC.
+int scan_epoch(long v, Fields &f) {
+  std::time_t secs = static_cast<std::time_t>(static_cast<unsigned long>(v));
+  std::tm tm{};
+  if (gmtime_r(&secs, &tm) == nullptr) return 1;
+  f.year = tm.tm_year + 1900;
+  f.month = tm.tm_mon + 1;
+  f.day = tm.tm_mday;
+  f.hour = tm.tm_hour;
+  f.minute = tm.tm_min;
+  f.second = tm.tm_sec;
+  return 0;
+}
+
+// The directives that read a number (%d, %Y, %H, ...): sets `err` and returns true when `code`
+// is one of them; `fp` is past the code.
+bool scan_number_directive(const std::string &str, std::size_t &pos, const std::string &fmt, std::size_t &fp,
+                           char code, Fields &f, int &err) {
+  long v = 0;
+  if (std::strchr("CdemygGYHIkljMSsuUWVw", code) == nullptr) return false;
+  err = !scan_number(str, pos, fmt, fp, v);
+  switch (code) {
+    case 'C': f.year = wrap_mul(v, 100); break;
+    case 'd':
+    case 'e': f.day = as_int(v); break;
+    case 'm': f.month = as_int(v); break;
+    case 'y':
+    case 'g':
+      f.year = f.year < 0 ? as_int(v) : wrap_add(f.year, v);
+      if (f.year < 100) f.year += 1900;
+      break;
+    case 'G':
+    case 'Y': f.year = as_int(v); break;
+    case 'H':
+    case 'I':
+    case 'k':
+    case 'l': f.hour = wrap_add(f.hour, v); break;
+    case 'M': f.minute = as_int(v); break;
+    case 'S': f.second = as_int(v); break;
+    case 's': {
+      const int failed = scan_epoch(v, f);  // fields set even after a bad number, as before
+      err = err || failed;
+      break;
+    }
+    case 'u': err = err || v < 1 || v > 7; break;
+    case 'U':
+    case 'W': err = err || static_cast<unsigned>(v) > 53; break;
+    case 'V': err = err || v < 1 || v > 53; break;
+    case 'w': err = err || static_cast<unsigned>(v) > 6; break;
+    default: break;  // %j is read and ignored
+  }
+  return true;
+}
+
+// The directives that read no number; `fp` is past the code.
+int scan_other_directive(const std::string &str, std::size_t &pos, const std::string &fmt, std::size_t &fp,
+                         char code, Fields &f) {
+  std::string text;
+  switch (code) {
+    case 'a': return match_name(str, pos, pt::kWeekdayAbbrevs, 7) < 0;
+    case 'A': return match_name(str, pos, pt::kWeekdayNames, 7) < 0;
+    case 'b':
+    case 'h':
+    case 'B': {
+      int m = match_name(str, pos, code == 'B' ? pt::kMonthNames : pt::kMonthAbbrevs, 12);
+      if (m >= 0) f.month = m + 1;
+      return m < 0;
+    }
+    case 'n':
+    case 't':
+    case '%': {
+      const char wanted = code == 'n' ? '\n' : code == 't' ? '\t' : '%';
+      if (!(pos < str.size() && str[pos] == wanted)) return 1;
+      ++pos;
+      return 0;
+    }
+    case 'p':
+    case 'P': return scan_meridian(str, pos, code == 'P', f);
+    case 'z': return !scan_text(str, pos, fmt, fp, text) || !pt::decode_zone_offset(text, f.tz_west);
+    case 'Z': {
+      int east = 0;
+      if (!scan_text(str, pos, fmt, fp, text) || !pt::lookup_zone_abbrev(text, east)) return 1;
+      f.tz_west = -east;
+      return 0;
+    }
+    default: return 1;
+  }
+}
+
 int scan(const std::string &str, std::size_t &pos, const std::string &fmt, Fields &f) {
   std::size_t fp = 0;
   int err = 1;
@@ -115,115 +218,23 @@ int scan(const std::string &str, std::size_t &pos, const std::string &fmt, Field
     }
     ++fp;
     char code = fp < fmt.size() ? fmt[fp] : '\0';
-    long v = 0;
-    std::string text;
     switch (code) {
-      case 'a': ++fp; err = match_name(str, pos, pt::kWeekdayAbbrevs, 7) < 0; break;
-      case 'A': ++fp; err = match_name(str, pos, pt::kWeekdayNames, 7) < 0; break;
-      case 'b':
-      case 'h':
-      case 'B': {
-        ++fp;
-        int m = match_name(str, pos, code == 'B' ? pt::kMonthNames : pt::kMonthAbbrevs, 12);
-        err = m < 0;
-        if (m >= 0) f.month = m + 1;
-        break;
-      }
+      case '\0': return 1;
       case 'c':
       case 'x':
       case 'X':
-      case '+':
-        break;  // accepted without reading anything, as ECPG does
-      case 'C': ++fp; err = !scan_number(str, pos, fmt, fp, v); f.year = wrap_mul(v, 100); break;
-      case 'd':
-      case 'e': ++fp; err = !scan_number(str, pos, fmt, fp, v); f.day = as_int(v); break;
+      case '+': continue;  // accepted without reading anything (nor the code), as ECPG does
       case 'D': return scan_expanded(str, pos, "%m/%d/%y", fmt, fp + 1, f);
-      case 'm': ++fp; err = !scan_number(str, pos, fmt, fp, v); f.month = as_int(v); break;
-      case 'y':
-      case 'g':
-        ++fp;
-        err = !scan_number(str, pos, fmt, fp, v);
-        f.year = f.year < 0 ? as_int(v) : wrap_add(f.year, v);
-        if (f.year < 100) f.year += 1900;
-        break;
-      case 'G':
-      case 'Y': ++fp; err = !scan_number(str, pos, fmt, fp, v); f.year = as_int(v); break;
-      case 'H':
-      case 'I':
-      case 'k':
-      case 'l': ++fp; err = !scan_number(str, pos, fmt, fp, v); f.hour = wrap_add(f.hour, v); break;
-      case 'j': ++fp; err = !scan_number(str, pos, fmt, fp, v); break;
-      case 'M': ++fp; err = !scan_number(str, pos, fmt, fp, v); f.minute = as_int(v); break;
-      case 'S': ++fp; err = !scan_number(str, pos, fmt, fp, v); f.second = as_int(v); break;
-      case 'n':
-      case 't':
-        ++fp;
-        err = !(pos < str.size() && str[pos] == (code == 'n' ? '\n' : '\t'));
-        if (!err) ++pos;
-        break;
-      case 'p':
-      case 'P': {
-        ++fp;
-        bool upper = code == 'P';
-        err = 1;
-        // Each spelling is tried in turn from where the previous one left off.
-        const char *words[4] = {upper ? "AM" : "am", upper ? "A.M." : "a.m.", upper ? "PM" : "pm",
-                                upper ? "P.M." : "p.m."};
-        for (int w = 0; w < 4; ++w) {
-          if (starts_with(str, pos, words[w])) {
-            if (w >= 2) f.hour = wrap_add(f.hour, 12);
-            pos += std::strlen(words[w]);
-            err = 0;
-          }
-        }
-        break;
-      }
       case 'r': return scan_expanded(str, pos, "%I:%M:%S %p", fmt, fp + 1, f);
       case 'R': return scan_expanded(str, pos, "%H:%M", fmt, fp + 1, f);
       case 'T': return scan_expanded(str, pos, "%H:%M:%S", fmt, fp + 1, f);
-      case 's': {
-        ++fp;
-        err = !scan_number(str, pos, fmt, fp, v);
-        std::time_t secs = static_cast<std::time_t>(static_cast<unsigned long>(v));
-        std::tm tm{};
-        if (gmtime_r(&secs, &tm) != nullptr) {
-          f.year = tm.tm_year + 1900;
-          f.month = tm.tm_mon + 1;
-          f.day = tm.tm_mday;
-          f.hour = tm.tm_hour;
-          f.minute = tm.tm_min;
-          f.second = tm.tm_sec;
-        } else {
-          err = 1;
-        }
-        break;
-      }
-      case 'u': ++fp; err = !scan_number(str, pos, fmt, fp, v) || v < 1 || v > 7; break;
-      case 'U':
-      case 'W': ++fp; err = !scan_number(str, pos, fmt, fp, v) || static_cast<unsigned>(v) > 53; break;
-      case 'V': ++fp; err = !scan_number(str, pos, fmt, fp, v) || v < 1 || v > 53; break;
-      case 'w': ++fp; err = !scan_number(str, pos, fmt, fp, v) || static_cast<unsigned>(v) > 6; break;
-      case 'z':
-        ++fp;
-        err = !scan_text(str, pos, fmt, fp, text) || !pt::decode_zone_offset(text, f.tz_west);
-        break;
-      case 'Z': {
-        ++fp;
-        int east = 0;
-        err = !scan_text(str, pos, fmt, fp, text) || !pt::lookup_zone_abbrev(text, east);
-        if (!err) f.tz_west = -east;
-        break;
-      }
-      case '%':
-        ++fp;
-        err = !(pos < str.size() && str[pos] == '%');
-        if (!err) ++pos;
-        break;
       default:
-        err = 1;
-        if (code == '\0') return 1;
+        // An unknown directive is not consumed: its letter is then matched as text, as ECPG does.
+        if (std::strchr("CdemygGYHIkljMSsuUWVwaAbhBnt%pPzZ", code) == nullptr) continue;
         break;
     }
+    ++fp;
+    if (!scan_number_directive(str, pos, fmt, fp, code, f, err)) err = scan_other_directive(str, pos, fmt, fp, code, f);
   }
   return err;
 }

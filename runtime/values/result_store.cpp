@@ -6,6 +6,7 @@
 #include <cstring>
 #include <strings.h>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "diag/auto_memory.hpp"
@@ -125,6 +126,193 @@ bool store_bytea(int ind_type, char *target, char *ind, long varcharsize, const 
   return true;
 }
 
+// Where one element goes: the variable's type, the element's address and its indicator's.
+struct element_slot {
+  int type;
+  int ind_type;
+  char *target;
+  char *ind;
+  long varcharsize;
+  long offset;
+  bool in_bounds;  // false past the end of an array variable: read, but not stored
+};
+
+// Sets the indicator, or for a NULL without one, the type's "NULL value" (-r no_indicator) or
+// the missing-indicator error. False when the field cannot be stored.
+bool store_indicator(const store_options &opt, int type, int ind_type, char *target, char *ind, bool is_null) {
+  if (ind_type == PGESQL_T_NO_INDICATOR) {
+    if (!is_null) return true;
+    if (opt.force_indicator) {
+      diag::raise_error(opt.line, ECPG_MISSING_INDICATOR, diag::sqlstate::null_value_no_indicator);
+      return false;
+    }
+    ECPGset_noind_null(static_cast<ECPGttype>(type), target);
+    return true;
+  }
+  if (!is_integer_indicator_type(ind_type)) {
+    diag::raise_error(opt.line, ECPG_UNSUPPORTED, diag::sqlstate::internal_error, type_name(ind_type));
+    return false;
+  }
+  write_indicator(ind_type, ind, is_null ? -1 : 0);
+  return true;
+}
+
+// Reads an integer element; the error code names the signedness, as ECPG's does.
+template <class Wide>
+bool read_integer(const store_options &opt, array_kind kind, const char *pval, const char **scan, Wide *out) {
+  char *end;
+  *out = integer_text<Wide>(pval, &end);
+  *scan = end;
+  if (!garbage_left(kind, scan, opt.informix)) return true;
+  diag::raise_error(opt.line, std::is_signed_v<Wide> ? ECPG_INT_FORMAT : ECPG_UINT_FORMAT,
+                    diag::sqlstate::datatype_mismatch, pval);
+  return false;
+}
+
+template <class Wide>
+bool store_integer(const store_options &opt, array_kind kind, const element_slot &slot, const char *pval,
+                   const char **scan) {
+  Wide v;
+  if (!read_integer(opt, kind, pval, scan, &v)) return false;
+  if (!slot.in_bounds) return true;
+  switch (slot.type) {
+    case PGESQL_T_SHORT: *reinterpret_cast<short *>(slot.target) = static_cast<short>(v); break;
+    case PGESQL_T_INT: *reinterpret_cast<int *>(slot.target) = static_cast<int>(v); break;
+    case PGESQL_T_UNSIGNED_SHORT:
+      *reinterpret_cast<unsigned short *>(slot.target) = static_cast<unsigned short>(v);
+      break;
+    case PGESQL_T_UNSIGNED_INT: *reinterpret_cast<unsigned int *>(slot.target) = static_cast<unsigned int>(v); break;
+    default: *reinterpret_cast<Wide *>(slot.target) = v; break;  // long, long long and unsigned ones
+  }
+  return true;
+}
+
+bool store_float(const store_options &opt, array_kind kind, const element_slot &slot, const char *pval,
+                 const char **scan) {
+  if (kind != array_kind::none && *pval == '"') ++pval;
+  double v;
+  if (!special_float(pval, &v, scan)) {
+    char *end;
+    v = std::strtod(pval, &end);
+    *scan = end;
+  }
+  if (kind != array_kind::none && **scan == '"') ++*scan;
+  if (garbage_left(kind, scan, false)) {  // Informix mode changes nothing for floats
+    diag::raise_error(opt.line, ECPG_FLOAT_FORMAT, diag::sqlstate::datatype_mismatch, pval);
+    return false;
+  }
+  if (!slot.in_bounds) return true;
+  if (slot.type == PGESQL_T_FLOAT)
+    *reinterpret_cast<float *>(slot.target) = static_cast<float>(v);
+  else
+    *reinterpret_cast<double *>(slot.target) = v;
+  return true;
+}
+
+bool store_bool(const store_options &opt, array_kind kind, const element_slot &slot, const char *pval,
+                const char **scan) {
+  bool ends = pval[1] == '\0' || (kind != array_kind::none && (is_delimiter(kind, pval[1]) || is_boundary(kind, pval[1])));
+  if ((pval[0] != 't' && pval[0] != 'f') || !ends) {
+    diag::raise_error(opt.line, ECPG_CONVERT_BOOL, diag::sqlstate::datatype_mismatch, pval);
+    return false;
+  }
+  if (slot.in_bounds) *reinterpret_cast<bool *>(slot.target) = pval[0] == 't';
+  *scan = pval + 1;
+  return true;
+}
+
+// numeric, decimal, date, timestamp, interval: parsed by the pgtypes library.
+bool store_pgtypes(const store_options &opt, array_kind kind, const element_slot &slot, const char *pval,
+                   const char **scan) {
+  // one element: up to the next delimiter, without array quotes
+  if (kind != array_kind::none && *pval == '"') ++pval;
+  std::size_t n = std::strcspn(pval, kind != array_kind::none ? ",\"}" : "");
+  std::string element(pval, n);
+  const char *end = nullptr;
+  pgtypes_status st = pgtypes_from_text(slot.type, element.c_str(), &end, slot.in_bounds ? slot.target : nullptr);
+  if (st == pgtypes_status::unsupported) {
+    diag::raise_error(opt.line, ECPG_UNSUPPORTED, diag::sqlstate::internal_error, type_name(slot.type));
+    return false;
+  }
+  *scan = pval + (end - element.c_str());
+  if (kind != array_kind::none && **scan == '"') ++*scan;
+  bool bad = st == pgtypes_status::bad_format || (kind == array_kind::none && garbage_left(kind, scan, opt.informix));
+  if (!bad) return true;
+  if (opt.informix) {
+    // Informix reads an unparsable value as its NULL value
+    if (slot.in_bounds) ECPGset_noind_null(static_cast<ECPGttype>(slot.type), slot.target);
+    return true;
+  }
+  long code = slot.type == PGESQL_T_DATE        ? ECPG_DATE_FORMAT
+              : slot.type == PGESQL_T_TIMESTAMP ? ECPG_TIMESTAMP_FORMAT
+              : slot.type == PGESQL_T_INTERVAL  ? ECPG_INTERVAL_FORMAT
+                                                : ECPG_NUMERIC_FORMAT;
+  diag::raise_error(opt.line, code, diag::sqlstate::datatype_mismatch, pval);
+  return false;
+}
+
+// Converts the element at `pval` (`size` bytes to the field's end) into the slot; `scan` is left
+// after what was read. False (sqlca set) when the text is not a value of the type.
+bool store_element(const store_options &opt, array_kind kind, const element_slot &slot, const char *pval, long size,
+                   const char **scan) {
+  switch (slot.type) {
+    case PGESQL_T_SHORT:
+    case PGESQL_T_INT:
+    case PGESQL_T_LONG: return store_integer<long>(opt, kind, slot, pval, scan);
+    case PGESQL_T_UNSIGNED_SHORT:
+    case PGESQL_T_UNSIGNED_INT:
+    case PGESQL_T_UNSIGNED_LONG: return store_integer<unsigned long>(opt, kind, slot, pval, scan);
+    case PGESQL_T_LONG_LONG: return store_integer<long long>(opt, kind, slot, pval, scan);
+    case PGESQL_T_UNSIGNED_LONG_LONG: return store_integer<unsigned long long>(opt, kind, slot, pval, scan);
+    case PGESQL_T_FLOAT:
+    case PGESQL_T_DOUBLE: return store_float(opt, kind, slot, pval, scan);
+    case PGESQL_T_BOOL: return store_bool(opt, kind, slot, pval, scan);
+    case PGESQL_T_BYTEA:
+      if (slot.in_bounds) store_bytea(slot.ind_type, slot.target, slot.ind, slot.varcharsize, pval, size);
+      *scan = pval + size;
+      return true;
+    case PGESQL_T_CHAR:
+    case PGESQL_T_UNSIGNED_CHAR:
+    case PGESQL_T_STRING:
+      if (slot.in_bounds)
+        store_string(opt, slot.type, slot.ind_type, slot.target, slot.ind, slot.varcharsize, slot.offset, pval, size);
+      *scan = pval + size;
+      return true;
+    case PGESQL_T_VARCHAR:
+      if (slot.in_bounds) store_varchar(slot.ind_type, slot.target, slot.ind, slot.varcharsize, pval, size);
+      *scan = pval + size;
+      return true;
+    case PGESQL_T_NUMERIC:
+    case PGESQL_T_DECIMAL:
+    case PGESQL_T_DATE:
+    case PGESQL_T_TIMESTAMP:
+    case PGESQL_T_INTERVAL: return store_pgtypes(opt, kind, slot, pval, scan);
+    default:
+      diag::raise_error(opt.line, ECPG_UNSUPPORTED, diag::sqlstate::internal_error, type_name(slot.type));
+      return false;
+  }
+}
+
+// Skips what is left of an array element (quoted text included) and its delimiter; nullptr
+// at the array's end.
+const char *next_element(array_kind kind, const char *pval) {
+  bool quoted = false;
+  for (; *pval != '\0' && (quoted || (!is_delimiter(kind, *pval) && !is_boundary(kind, *pval))); ++pval)
+    if (*pval == '"') quoted = !quoted;
+  if (is_delimiter(kind, *pval)) ++pval;
+  return *pval == '\0' || is_boundary(kind, *pval) ? nullptr : pval;
+}
+
+// Binary values are copied as they come, as ECPG does.
+void store_binary(int ind_type, char *target, char *ind, long capacity, const char *pval, long size) {
+  if (capacity == 0 || capacity >= size) {
+    std::memcpy(target, pval, size);
+  } else {
+    std::memcpy(target, pval, capacity);
+    truncated(ind_type, ind, size);
+  }
+}
+
 }  // namespace
 
 bool store_value(const store_options &opt, int type, int ind_type, char *var, char *ind, long varcharsize,
@@ -132,37 +320,13 @@ bool store_value(const store_options &opt, int type, int ind_type, char *var, ch
   char *ind_at = ind != nullptr ? ind + ind_offset * row : nullptr;
   diag::log("store_value on line %d: RESULT: %s; array: %s\n", opt.line, f.is_null ? "NULL" : f.text,
             kind != array_kind::none ? "yes" : "no");
-  if (ind_type == PGESQL_T_NO_INDICATOR) {
-    if (f.is_null) {
-      if (!opt.force_indicator) {
-        ECPGset_noind_null(static_cast<ECPGttype>(type), var + offset * row);
-      } else {
-        diag::raise_error(opt.line, ECPG_MISSING_INDICATOR, diag::sqlstate::null_value_no_indicator);
-        return false;
-      }
-    }
-  } else if (is_integer_indicator_type(ind_type)) {
-    write_indicator(ind_type, ind_at, f.is_null ? -1 : 0);
-  } else {
-    diag::raise_error(opt.line, ECPG_UNSUPPORTED, diag::sqlstate::internal_error, type_name(ind_type));
-    return false;
-  }
+  if (!store_indicator(opt, type, ind_type, var + offset * row, ind_at, f.is_null)) return false;
   if (f.is_null) return true;
-
-  const char *pval = f.text;
-  long size = f.length;
   if (f.binary) {
-    // binary values are copied as they come, as ECPG does
-    char *target = var + offset * row;
-    long capacity = varcharsize * offset;
-    if (varcharsize == 0 || capacity >= size) {
-      std::memcpy(target, pval, size);
-    } else {
-      std::memcpy(target, pval, capacity);
-      truncated(ind_type, ind_at, size);
-    }
+    store_binary(ind_type, var + offset * row, ind_at, varcharsize * offset, f.text, f.length);
     return true;
   }
+  const char *pval = f.text;
   if (kind == array_kind::array) {
     if (*pval != '{') {
       diag::raise_error(opt.line, ECPG_DATA_NOT_ARRAY, diag::sqlstate::datatype_mismatch);
@@ -171,165 +335,19 @@ bool store_value(const store_options &opt, int type, int ind_type, char *var, ch
     // strings take the whole literal, other types its elements
     if (!is_char_type(type) && type != PGESQL_T_VARCHAR) ++pval;
   }
-
-  for (;;) {
-    bool in_bounds = kind == array_kind::none || arrsize <= 0 || row < arrsize;
-    char *target = var + offset * row;
-    char *ind_row = ind != nullptr ? ind + ind_offset * row : nullptr;
+  for (;; ++row) {
+    const element_slot slot{type,
+                            ind_type,
+                            var + offset * row,
+                            ind != nullptr ? ind + ind_offset * row : nullptr,
+                            varcharsize,
+                            offset,
+                            kind == array_kind::none || arrsize <= 0 || row < arrsize};
     const char *scan = pval;
-    switch (type) {
-      case PGESQL_T_SHORT:
-      case PGESQL_T_INT:
-      case PGESQL_T_LONG: {
-        char *end;
-        long v = integer_text<long>(pval, &end);
-        scan = end;
-        if (garbage_left(kind, &scan, opt.informix)) {
-          diag::raise_error(opt.line, ECPG_INT_FORMAT, diag::sqlstate::datatype_mismatch, pval);
-          return false;
-        }
-        if (!in_bounds) break;
-        if (type == PGESQL_T_SHORT)
-          *reinterpret_cast<short *>(target) = static_cast<short>(v);
-        else if (type == PGESQL_T_INT)
-          *reinterpret_cast<int *>(target) = static_cast<int>(v);
-        else
-          *reinterpret_cast<long *>(target) = v;
-        break;
-      }
-      case PGESQL_T_UNSIGNED_SHORT:
-      case PGESQL_T_UNSIGNED_INT:
-      case PGESQL_T_UNSIGNED_LONG: {
-        char *end;
-        unsigned long v = integer_text<unsigned long>(pval, &end);
-        scan = end;
-        if (garbage_left(kind, &scan, opt.informix)) {
-          diag::raise_error(opt.line, ECPG_UINT_FORMAT, diag::sqlstate::datatype_mismatch, pval);
-          return false;
-        }
-        if (!in_bounds) break;
-        if (type == PGESQL_T_UNSIGNED_SHORT)
-          *reinterpret_cast<unsigned short *>(target) = static_cast<unsigned short>(v);
-        else if (type == PGESQL_T_UNSIGNED_INT)
-          *reinterpret_cast<unsigned int *>(target) = static_cast<unsigned int>(v);
-        else
-          *reinterpret_cast<unsigned long *>(target) = v;
-        break;
-      }
-      case PGESQL_T_LONG_LONG: {
-        char *end;
-        long long v = integer_text<long long>(pval, &end);
-        scan = end;
-        if (garbage_left(kind, &scan, opt.informix)) {
-          diag::raise_error(opt.line, ECPG_INT_FORMAT, diag::sqlstate::datatype_mismatch, pval);
-          return false;
-        }
-        if (in_bounds) *reinterpret_cast<long long *>(target) = v;
-        break;
-      }
-      case PGESQL_T_UNSIGNED_LONG_LONG: {
-        char *end;
-        unsigned long long v = integer_text<unsigned long long>(pval, &end);
-        scan = end;
-        if (garbage_left(kind, &scan, opt.informix)) {
-          diag::raise_error(opt.line, ECPG_UINT_FORMAT, diag::sqlstate::datatype_mismatch, pval);
-          return false;
-        }
-        if (in_bounds) *reinterpret_cast<unsigned long long *>(target) = v;
-        break;
-      }
-      case PGESQL_T_FLOAT:
-      case PGESQL_T_DOUBLE: {
-        if (kind != array_kind::none && *pval == '"') ++pval;
-        double v;
-        if (!special_float(pval, &v, &scan)) {
-          char *end;
-          v = std::strtod(pval, &end);
-          scan = end;
-        }
-        if (kind != array_kind::none && *scan == '"') ++scan;
-        if (garbage_left(kind, &scan, false)) {  // Informix mode changes nothing for floats
-          diag::raise_error(opt.line, ECPG_FLOAT_FORMAT, diag::sqlstate::datatype_mismatch, pval);
-          return false;
-        }
-        if (!in_bounds) break;
-        if (type == PGESQL_T_FLOAT)
-          *reinterpret_cast<float *>(target) = static_cast<float>(v);
-        else
-          *reinterpret_cast<double *>(target) = v;
-        break;
-      }
-      case PGESQL_T_BOOL: {
-        bool ends = pval[1] == '\0' || (kind != array_kind::none && (is_delimiter(kind, pval[1]) || is_boundary(kind, pval[1])));
-        if ((pval[0] == 't' || pval[0] == 'f') && ends) {
-          if (in_bounds) *reinterpret_cast<bool *>(target) = pval[0] == 't';
-          scan = pval + 1;
-          break;
-        }
-        diag::raise_error(opt.line, ECPG_CONVERT_BOOL, diag::sqlstate::datatype_mismatch, pval);
-        return false;
-      }
-      case PGESQL_T_BYTEA:
-        if (in_bounds) store_bytea(ind_type, target, ind_row, varcharsize, pval, size);
-        scan = pval + size;
-        break;
-      case PGESQL_T_CHAR:
-      case PGESQL_T_UNSIGNED_CHAR:
-      case PGESQL_T_STRING:
-        if (in_bounds) store_string(opt, type, ind_type, target, ind_row, varcharsize, offset, pval, size);
-        scan = pval + size;
-        break;
-      case PGESQL_T_VARCHAR:
-        if (in_bounds) store_varchar(ind_type, target, ind_row, varcharsize, pval, size);
-        scan = pval + size;
-        break;
-      case PGESQL_T_NUMERIC:
-      case PGESQL_T_DECIMAL:
-      case PGESQL_T_DATE:
-      case PGESQL_T_TIMESTAMP:
-      case PGESQL_T_INTERVAL: {
-        // one element: up to the next delimiter, without array quotes
-        if (kind != array_kind::none && *pval == '"') ++pval;
-        std::size_t n = std::strcspn(pval, kind != array_kind::none ? ",\"}" : "");
-        std::string element(pval, n);
-        const char *end = nullptr;
-        pgtypes_status st = pgtypes_from_text(type, element.c_str(), &end, in_bounds ? target : nullptr);
-        if (st == pgtypes_status::unsupported) {
-          diag::raise_error(opt.line, ECPG_UNSUPPORTED, diag::sqlstate::internal_error, type_name(type));
-          return false;
-        }
-        scan = pval + (end - element.c_str());
-        if (kind != array_kind::none && *scan == '"') ++scan;
-        bool bad = st == pgtypes_status::bad_format || (kind == array_kind::none && garbage_left(kind, &scan, opt.informix));
-        if (bad) {
-          if (opt.informix) {
-            // Informix reads an unparsable value as its NULL value
-            if (in_bounds) ECPGset_noind_null(static_cast<ECPGttype>(type), target);
-          } else {
-            long code = type == PGESQL_T_DATE        ? ECPG_DATE_FORMAT
-                        : type == PGESQL_T_TIMESTAMP ? ECPG_TIMESTAMP_FORMAT
-                        : type == PGESQL_T_INTERVAL  ? ECPG_INTERVAL_FORMAT
-                                                     : ECPG_NUMERIC_FORMAT;
-            diag::raise_error(opt.line, code, diag::sqlstate::datatype_mismatch, pval);
-            return false;
-          }
-        }
-        break;
-      }
-      default:
-        diag::raise_error(opt.line, ECPG_UNSUPPORTED, diag::sqlstate::internal_error, type_name(type));
-        return false;
-    }
-    pval = scan;
+    if (!store_element(opt, kind, slot, pval, f.length, &scan)) return false;
     if (kind == array_kind::none) return true;
-
-    // next element: skip what is left of this one (quoted text included)
-    ++row;
-    bool quoted = false;
-    for (; *pval != '\0' && (quoted || (!is_delimiter(kind, *pval) && !is_boundary(kind, *pval))); ++pval)
-      if (*pval == '"') quoted = !quoted;
-    if (is_delimiter(kind, *pval)) ++pval;
-    if (*pval == '\0' || is_boundary(kind, *pval)) return true;
+    pval = next_element(kind, scan);
+    if (pval == nullptr) return true;
   }
 }
 
