@@ -137,11 +137,7 @@ std::string Codegen::statement(const Stmt &s, const Value &given_at, const std::
 
 // SQL sent as written (with host variables as $n), transaction control, FOR :n batches
 std::string Codegen::emit_generic(Emission &e) {
-  const Stmt &s = e.s;
-  const std::string &file = e.file;
-  std::string &conn = e.conn;
-  std::vector<std::string> &in = e.in;
-  std::vector<std::string> &out = e.out;
+  auto &[s, file, at, conn, in, out] = e;  // the statement and what it emits
   const Tok *prep = prepare_as_name(s.tokens);
   if (prep != nullptr && prep->lex == Lex::HostVar) {
     // PREPARE :name(types) AS ...: the variable names the statement ($0), as in ECPG

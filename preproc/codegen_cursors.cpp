@@ -93,11 +93,7 @@ std::string Codegen::emit_declare_cursor(Emission &e) {
 
 // OPEN c [USING ...]: the DECLARE is sent now
 std::string Codegen::emit_open(Emission &e) {
-  const Stmt &s = e.s;
-  const std::string &file = e.file;
-  std::string &conn = e.conn;
-  std::vector<std::string> &in = e.in;
-  std::vector<std::string> &out = e.out;
+  auto &[s, file, at, conn, in, out] = e;  // the statement and what it emits
   auto it = cursors_.find(cursor_key(s.name));
   if (it == cursors_.end()) {
     ctx_.diag.error(s.name.loc.begin, "cursor \"" + (s.name.kind == Value::Host ? ":" + s.name.host.expr : s.name.text) +
@@ -140,11 +136,7 @@ std::string Codegen::emit_open(Emission &e) {
 
 // FETCH/MOVE ... [INTO ...]
 std::string Codegen::emit_fetch(Emission &e) {
-  const Stmt &s = e.s;
-  const std::string &file = e.file;
-  std::string &conn = e.conn;
-  std::vector<std::string> &in = e.in;
-  std::vector<std::string> &out = e.out;
+  auto &[s, file, at, conn, in, out] = e;  // the statement and what it emits
   std::vector<Tok> body = s.tokens;
   std::string name_arg = "0", static_name;
   Tok last = body.back();

@@ -77,11 +77,7 @@ std::string Codegen::emit_deallocate(Emission &e) {
 
 // DESCRIBE [INPUT|OUTPUT] name INTO ...
 std::string Codegen::emit_describe(Emission &e) {
-  const Stmt &s = e.s;
-  const std::string &file = e.file;
-  std::string &conn = e.conn;
-  std::vector<std::string> &in = e.in;
-  std::vector<std::string> &out = e.out;
+  auto &[s, file, at, conn, in, out] = e;  // the statement and what it emits
   var_list(s.into_list, out);
   if (out.empty()) return {};
   return header(s, "PGESQL_STMT_NORMAL", "", "", file) + arrays(in, out) + "  pgesql_describe(&pgesql_st, " +

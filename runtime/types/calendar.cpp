@@ -13,6 +13,17 @@ const char *const kWeekdayAbbrevs[7] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri"
 const char *const kWeekdayNames[7] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
                                       "Thursday", "Friday", "Saturday"};
 
+CivilTime civil_from_tm(const std::tm &tm) {
+  CivilTime t;
+  t.year = tm.tm_year + 1900;
+  t.month = tm.tm_mon + 1;
+  t.day = tm.tm_mday;
+  t.hour = tm.tm_hour;
+  t.minute = tm.tm_min;
+  t.second = tm.tm_sec;
+  return t;
+}
+
 bool is_leap_year(int year) {
   return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
 }
@@ -98,14 +109,7 @@ CivilTime local_now() {
   std::time_t now = std::time(nullptr);
   std::tm tm{};
   localtime_r(&now, &tm);
-  CivilTime t;
-  t.year = tm.tm_year + 1900;
-  t.month = tm.tm_mon + 1;
-  t.day = tm.tm_mday;
-  t.hour = tm.tm_hour;
-  t.minute = tm.tm_min;
-  t.second = tm.tm_sec;
-  return t;
+  return civil_from_tm(tm);
 }
 
 }  // namespace pgesql::types

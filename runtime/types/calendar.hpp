@@ -2,6 +2,8 @@
 // numbers, broken-down times, and the names ECPG prints and parses.
 #pragma once
 
+#include <ctime>
+
 #include <cstdint>
 
 namespace pgesql::types {
@@ -28,6 +30,9 @@ struct CivilTime {
   int fsec = 0;
   int yday = 0;  // day of the year, 1-based (set by timestamp_to_civil)
 };
+
+// The date and time of a struct tm (from localtime_r/gmtime_r).
+CivilTime civil_from_tm(const std::tm &tm);
 
 bool is_leap_year(int year);
 int days_in_month(int year, int month);

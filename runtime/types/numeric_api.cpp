@@ -190,14 +190,7 @@ int PGTYPESnumeric_to_int(numeric *nv, int *ip) {
 int PGTYPESnumeric_to_decimal(numeric *src, decimal *dst) {
   NumericValue v;
   if (int err = pgesql::types::numeric_from_struct(src, v); err != 0) return fail(err);
-  if (v.digits.size() > DECSIZE) return fail(PGTYPES_NUM_OVERFLOW);
-  if (dst == nullptr) return fail(PGTYPES_NUM_BAD_NUMERIC);
-  dst->ndigits = static_cast<int>(v.digits.size());
-  dst->weight = v.weight;
-  dst->rscale = v.rscale;
-  dst->dscale = v.dscale;
-  dst->sign = v.sign;
-  if (!v.digits.empty()) std::memcpy(dst->digits, v.digits.data(), v.digits.size());
+  if (int err = pgesql::types::decimal_from_value(v, dst); err != 0) return fail(err);
   return 0;
 }
 

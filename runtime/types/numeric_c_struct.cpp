@@ -74,6 +74,18 @@ int numeric_to_struct(const NumericValue &v, numeric *dst) {
   return 0;
 }
 
+int decimal_from_value(const NumericValue &v, decimal *dst) {
+  if (v.digits.size() > DECSIZE) return PGTYPES_NUM_OVERFLOW;
+  if (dst == nullptr) return PGTYPES_NUM_BAD_NUMERIC;
+  dst->ndigits = static_cast<int>(v.digits.size());
+  dst->weight = v.weight;
+  dst->rscale = v.rscale;
+  dst->dscale = v.dscale;
+  dst->sign = v.sign;
+  if (!v.digits.empty()) std::memcpy(dst->digits, v.digits.data(), v.digits.size());
+  return 0;
+}
+
 numeric *numeric_alloc() {
   auto *n = static_cast<numeric *>(std::calloc(1, sizeof(numeric)));
   if (n == nullptr) return nullptr;

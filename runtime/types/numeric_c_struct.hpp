@@ -14,6 +14,10 @@ int numeric_from_struct(const decimal *src, NumericValue &out);
 // when memory runs out (dst unchanged).
 int numeric_to_struct(const NumericValue &v, numeric *dst);
 
+// Fills a decimal (fixed DECSIZE digits): PGTYPES_NUM_OVERFLOW when v has more digits,
+// PGTYPES_NUM_BAD_NUMERIC for a null dst; 0 when stored.
+int decimal_from_value(const NumericValue &v, decimal *dst);
+
 // A fresh zero numeric whose digit buffer is allocated with malloc.
 numeric *numeric_alloc();
 

@@ -18,8 +18,8 @@ namespace pt = pgesql::types;
 namespace {
 
 struct Fields {
-  int year = -1, month = -1, day = -1;
-  int hour = 0, minute = -1, second = -1;
+  // -1: not read (finish() fills in a default); the hour starts at 0 so %p can add to it.
+  pt::CivilTime civil{.year = -1, .month = -1, .day = -1, .hour = 0, .minute = -1, .second = -1};
   int tz_west = 0;
 };
 
@@ -103,7 +103,7 @@ int scan_meridian(const std::string &str, std::size_t &pos, bool upper, Fields &
   const char *words[4] = {upper ? "AM" : "am", upper ? "A.M." : "a.m.", upper ? "PM" : "pm", upper ? "P.M." : "p.m."};
   for (int w = 0; w < 4; ++w) {
     if (starts_with(str, pos, words[w])) {
-      if (w >= 2) f.hour = wrap_add(f.hour, 12);
+      if (w >= 2) f.civil.hour = wrap_add(f.civil.hour, 12);
       pos += std::strlen(words[w]);
       err = 0;
     }
@@ -116,12 +116,7 @@ int scan_epoch(long v, Fields &f) {
   std::time_t secs = static_cast<std::time_t>(static_cast<unsigned long>(v));
   std::tm tm{};
   if (gmtime_r(&secs, &tm) == nullptr) return 1;
-  f.year = tm.tm_year + 1900;
-  f.month = tm.tm_mon + 1;
-  f.day = tm.tm_mday;
-  f.hour = tm.tm_hour;
-  f.minute = tm.tm_min;
-  f.second = tm.tm_sec;
+  f.civil = pt::civil_from_tm(tm);
   return 0;
 }
 
@@ -133,23 +128,23 @@ bool scan_number_directive(const std::string &str, std::size_t &pos, const std::
   if (std::strchr("CdemygGYHIkljMSsuUWVw", code) == nullptr) return false;
   err = !scan_number(str, pos, fmt, fp, v);
   switch (code) {
-    case 'C': f.year = wrap_mul(v, 100); break;
+    case 'C': f.civil.year = wrap_mul(v, 100); break;
     case 'd':
-    case 'e': f.day = as_int(v); break;
-    case 'm': f.month = as_int(v); break;
+    case 'e': f.civil.day = as_int(v); break;
+    case 'm': f.civil.month = as_int(v); break;
     case 'y':
     case 'g':
-      f.year = f.year < 0 ? as_int(v) : wrap_add(f.year, v);
-      if (f.year < 100) f.year += 1900;
+      f.civil.year = f.civil.year < 0 ? as_int(v) : wrap_add(f.civil.year, v);
+      if (f.civil.year < 100) f.civil.year += 1900;
       break;
     case 'G':
-    case 'Y': f.year = as_int(v); break;
+    case 'Y': f.civil.year = as_int(v); break;
     case 'H':
     case 'I':
     case 'k':
-    case 'l': f.hour = wrap_add(f.hour, v); break;
-    case 'M': f.minute = as_int(v); break;
-    case 'S': f.second = as_int(v); break;
+    case 'l': f.civil.hour = wrap_add(f.civil.hour, v); break;
+    case 'M': f.civil.minute = as_int(v); break;
+    case 'S': f.civil.second = as_int(v); break;
     case 's': {
       const int failed = scan_epoch(v, f);  // fields set even after a bad number, as before
       err = err || failed;
@@ -176,7 +171,7 @@ int scan_other_directive(const std::string &str, std::size_t &pos, const std::st
     case 'h':
     case 'B': {
       int m = match_name(str, pos, code == 'B' ? pt::kMonthNames : pt::kMonthAbbrevs, 12);
-      if (m >= 0) f.month = m + 1;
+      if (m >= 0) f.civil.month = m + 1;
       return m < 0;
     }
     case 'n':
@@ -243,27 +238,20 @@ int scan(const std::string &str, std::size_t &pos, const std::string &fmt, Field
 // but the clamped value is still stored, as ECPG does), and stores it.
 int finish(Fields &f, timestamp *d) {
   int err = 0;
-  if (f.second < 0) f.second = 0;
-  if (f.minute < 0) f.minute = 0;
-  if (f.hour < 0) f.hour = 0;
-  if (f.day < 0) { err = 1; f.day = 1; }
-  if (f.month < 0) { err = 1; f.month = 1; }
-  if (f.year < 0) { err = 1; f.year = 1970; }
-  if (f.second > 59) { err = 1; f.second = 0; }
-  if (f.minute > 59) { err = 1; f.minute = 0; }
-  if (f.hour > 24 || (f.hour == 24 && (f.minute > 0 || f.second > 0))) { err = 1; f.hour = 0; }
-  if (f.month > 12) { err = 1; f.month = 1; }
-  int last = pt::days_in_month(f.year, f.month);
-  if (f.day > last) { f.day = last; err = 1; }
-  pt::CivilTime t;
-  t.year = f.year;
-  t.month = f.month;
-  t.day = f.day;
-  t.hour = f.hour;
-  t.minute = f.minute;
-  t.second = f.second;
+  if (f.civil.second < 0) f.civil.second = 0;
+  if (f.civil.minute < 0) f.civil.minute = 0;
+  if (f.civil.hour < 0) f.civil.hour = 0;
+  if (f.civil.day < 0) { err = 1; f.civil.day = 1; }
+  if (f.civil.month < 0) { err = 1; f.civil.month = 1; }
+  if (f.civil.year < 0) { err = 1; f.civil.year = 1970; }
+  if (f.civil.second > 59) { err = 1; f.civil.second = 0; }
+  if (f.civil.minute > 59) { err = 1; f.civil.minute = 0; }
+  if (f.civil.hour > 24 || (f.civil.hour == 24 && (f.civil.minute > 0 || f.civil.second > 0))) { err = 1; f.civil.hour = 0; }
+  if (f.civil.month > 12) { err = 1; f.civil.month = 1; }
+  int last = pt::days_in_month(f.civil.year, f.civil.month);
+  if (f.civil.day > last) { f.civil.day = last; err = 1; }
   std::int64_t ts = 0;
-  if (!pt::civil_to_timestamp(t, ts) ||
+  if (!pt::civil_to_timestamp(f.civil, ts) ||
       __builtin_add_overflow(ts, static_cast<std::int64_t>(f.tz_west) * pt::kUsecsPerSec, &ts)) {
     return 1;  // out of timestamp's range (ECPG reported success without storing)
   }

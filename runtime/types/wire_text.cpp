@@ -21,15 +21,7 @@ int decimal_from_text(std::string_view text, decimal *dst) {
   if (dst == nullptr) return PGTYPES_NUM_BAD_NUMERIC;
   NumericParse p = parse_numeric(text);
   if (p.error != 0) return p.error;
-  const NumericValue &v = p.value;
-  if (v.digits.size() > DECSIZE) return PGTYPES_NUM_OVERFLOW;
-  dst->ndigits = static_cast<int>(v.digits.size());
-  dst->weight = v.weight;
-  dst->rscale = v.rscale;
-  dst->dscale = v.dscale;
-  dst->sign = v.sign;
-  if (!v.digits.empty()) std::memcpy(dst->digits, v.digits.data(), v.digits.size());
-  return 0;
+  return decimal_from_value(p.value, dst);
 }
 
 int date_from_text(std::string_view text, date *dst) {

@@ -251,6 +251,16 @@ bool store_pgtypes(const store_options &opt, array_kind kind, const element_slot
   return false;
 }
 
+// Types that take the field's whole text, array literal included.
+void store_whole_field(const store_options &opt, const element_slot &slot, const char *pval, long size) {
+  if (slot.type == PGESQL_T_BYTEA)
+    store_bytea(slot.ind_type, slot.target, slot.ind, slot.varcharsize, pval, size);
+  else if (slot.type == PGESQL_T_VARCHAR)
+    store_varchar(slot.ind_type, slot.target, slot.ind, slot.varcharsize, pval, size);
+  else
+    store_string(opt, slot.type, slot.ind_type, slot.target, slot.ind, slot.varcharsize, slot.offset, pval, size);
+}
+
 // Converts the element at `pval` (`size` bytes to the field's end) into the slot; `scan` is left
 // after what was read. False (sqlca set) when the text is not a value of the type.
 bool store_element(const store_options &opt, array_kind kind, const element_slot &slot, const char *pval, long size,
@@ -268,18 +278,11 @@ bool store_element(const store_options &opt, array_kind kind, const element_slot
     case PGESQL_T_DOUBLE: return store_float(opt, kind, slot, pval, scan);
     case PGESQL_T_BOOL: return store_bool(opt, kind, slot, pval, scan);
     case PGESQL_T_BYTEA:
-      if (slot.in_bounds) store_bytea(slot.ind_type, slot.target, slot.ind, slot.varcharsize, pval, size);
-      *scan = pval + size;
-      return true;
     case PGESQL_T_CHAR:
     case PGESQL_T_UNSIGNED_CHAR:
     case PGESQL_T_STRING:
-      if (slot.in_bounds)
-        store_string(opt, slot.type, slot.ind_type, slot.target, slot.ind, slot.varcharsize, slot.offset, pval, size);
-      *scan = pval + size;
-      return true;
     case PGESQL_T_VARCHAR:
-      if (slot.in_bounds) store_varchar(slot.ind_type, slot.target, slot.ind, slot.varcharsize, pval, size);
+      if (slot.in_bounds) store_whole_field(opt, slot, pval, size);
       *scan = pval + size;
       return true;
     case PGESQL_T_NUMERIC:
