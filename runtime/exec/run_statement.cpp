@@ -291,7 +291,7 @@ extern "C" PGESQL_API int pgesql_deallocate(const pgesql_stmt *stmt, const char 
   const connection_ptr &c = entry.c;
   if (name == nullptr) {
     std::vector<std::string> all;
-    for (const auto &entry : c->prepared) all.push_back(entry.first);
+    for (const auto &[prepared_name, prepared] : c->prepared) all.push_back(prepared_name);
     for (const std::string &n : all)
       if (deallocate_one(*c, n, opt.line, opt.informix) != 0) break;
     return outcome();
