@@ -7,9 +7,12 @@
 #include "diag/sqlstate.hpp"
 #include "ecpgerrno.h"
 #include "sql3types.h"
+#include "values/type_oids.hpp"
 
 namespace pgesql::descriptors {
 namespace {
+
+namespace oid_of = values::type_oid;
 
 // Descriptors belong to the thread that allocated them, as ECPG's do.
 std::map<std::string, sql_descriptor, std::less<>> &thread_descriptors() {
@@ -61,15 +64,15 @@ std::vector<values::param_value> descriptor_params(const sql_descriptor &d) {
 
 int sql3_type(std::uint32_t oid) {
   switch (oid) {
-    case 16: return SQL3_BOOLEAN;
-    case 21: return SQL3_SMALLINT;
-    case 23: return SQL3_INTEGER;
-    case 25: case 1042: return SQL3_CHARACTER;
-    case 700: return SQL3_REAL;
-    case 701: return SQL3_DOUBLE_PRECISION;
-    case 1043: return SQL3_CHARACTER_VARYING;
-    case 1082: case 1083: case 1114: return SQL3_DATE_TIME_TIMESTAMP;
-    case 1700: return SQL3_NUMERIC;
+    case oid_of::bool_: return SQL3_BOOLEAN;
+    case oid_of::int2: return SQL3_SMALLINT;
+    case oid_of::int4: return SQL3_INTEGER;
+    case oid_of::text: case oid_of::bpchar: return SQL3_CHARACTER;
+    case oid_of::float4: return SQL3_REAL;
+    case oid_of::float8: return SQL3_DOUBLE_PRECISION;
+    case oid_of::varchar: return SQL3_CHARACTER_VARYING;
+    case oid_of::date: case oid_of::time: case oid_of::timestamp: return SQL3_DATE_TIME_TIMESTAMP;
+    case oid_of::numeric: return SQL3_NUMERIC;
     default: return 0;
   }
 }

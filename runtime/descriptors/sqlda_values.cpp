@@ -12,9 +12,12 @@
 #include "pgtypes_numeric.h"
 #include "pgtypes_timestamp.h"
 #include "values/host_var.hpp"
+#include "values/type_oids.hpp"
 
 namespace pgesql::descriptors {
 namespace {
+
+namespace oid_of = values::type_oid;
 
 // Alignment and size of a value slot; strings take their text plus NUL.
 void slot_of(int type, const values::result_fields::value &field, long &alignment, long &size) {
@@ -67,15 +70,15 @@ void place_numeric(const values::result_fields::value &f, char *base, char *data
 
 int sqlda_column_type(std::uint32_t oid, bool informix) {
   switch (oid) {
-    case 21: return PGESQL_T_SHORT;
-    case 23: return PGESQL_T_INT;
-    case 20: return PGESQL_T_LONG;
-    case 700: return PGESQL_T_FLOAT;
-    case 701: return PGESQL_T_DOUBLE;
-    case 1700: return informix ? PGESQL_T_DECIMAL : PGESQL_T_NUMERIC;
-    case 1082: return PGESQL_T_DATE;
-    case 1114: case 1184: return PGESQL_T_TIMESTAMP;
-    case 1186: return PGESQL_T_INTERVAL;
+    case oid_of::int2: return PGESQL_T_SHORT;
+    case oid_of::int4: return PGESQL_T_INT;
+    case oid_of::int8: return PGESQL_T_LONG;
+    case oid_of::float4: return PGESQL_T_FLOAT;
+    case oid_of::float8: return PGESQL_T_DOUBLE;
+    case oid_of::numeric: return informix ? PGESQL_T_DECIMAL : PGESQL_T_NUMERIC;
+    case oid_of::date: return PGESQL_T_DATE;
+    case oid_of::timestamp: case oid_of::timestamptz: return PGESQL_T_TIMESTAMP;
+    case oid_of::interval: return PGESQL_T_INTERVAL;
     default: return PGESQL_T_CHAR;
   }
 }

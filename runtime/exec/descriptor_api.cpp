@@ -17,19 +17,22 @@
 #include "exec/statement_context.hpp"
 #include "exec/value_vocabulary.hpp"
 #include "sql3types.h"
+#include "values/type_oids.hpp"
 
 namespace pgesql::descriptors {
 namespace {
+
+namespace oid_of = values::type_oid;
 
 constexpr int varhdrsz = 4;  // the server's typmod offset for length-limited types
 
 int sql3_datetime_code(std::uint32_t oid) {
   switch (oid) {
-    case 1082: return SQL3_DDT_DATE;
-    case 1083: return SQL3_DDT_TIME;
-    case 1114: return SQL3_DDT_TIMESTAMP;
-    case 1184: return SQL3_DDT_TIMESTAMP_WITH_TIME_ZONE;
-    case 1266: return SQL3_DDT_TIME_WITH_TIME_ZONE;
+    case oid_of::date: return SQL3_DDT_DATE;
+    case oid_of::time: return SQL3_DDT_TIME;
+    case oid_of::timestamp: return SQL3_DDT_TIMESTAMP;
+    case oid_of::timestamptz: return SQL3_DDT_TIMESTAMP_WITH_TIME_ZONE;
+    case oid_of::timetz: return SQL3_DDT_TIME_WITH_TIME_ZONE;
     default: return SQL3_DDT_ILLEGAL;
   }
 }

@@ -18,33 +18,22 @@
 #include "diag/sqlstate.hpp"
 #include "ecpgerrno.h"
 #include "exec/value_vocabulary.hpp"
+#include "values/type_oids.hpp"
 
 namespace pgesql::exec {
 namespace {
 
-// Column types whose array-ness is known without asking the catalog: ECPG's
-// list of scalars (and the geometric/vector types it reads space-separated),
-// plus the common array types.
+namespace oid_of = values::type_oid;
+
+// Column types whose array-ness is known without asking the catalog: ECPG's list of scalars
+// (and the geometric/vector types it reads space-separated), plus the common array types.
 bool known_array_kind(std::uint32_t oid, array_kind &kind) {
-  switch (oid) {
-    case 16: case 17: case 18: case 19: case 20: case 21: case 23: case 24: case 25: case 26:
-    case 27: case 28: case 29: case 602: case 604: case 650: case 700: case 701: case 705:
-    case 718: case 790: case 869: case 1042: case 1043: case 1082: case 1083: case 1114:
-    case 1184: case 1186: case 1266: case 1560: case 1562: case 1700: case 114: case 3802:
-    case 2950: case 142:
-      kind = array_kind::none;
-      return true;
-    case 22: case 30: case 600: case 601: case 603: case 628:
-      kind = array_kind::vector;
-      return true;
-    case 1000: case 1001: case 1002: case 1003: case 1005: case 1007: case 1009: case 1014:
-    case 1015: case 1016: case 1021: case 1022: case 1028: case 1115: case 1182: case 1185:
-    case 1187: case 1231:
-      kind = array_kind::array;
-      return true;
-    default:
-      return false;
-  }
+  const auto form = oid_of::shape_of(oid);
+  if (!form) return false;
+  kind = *form == oid_of::shape::array    ? array_kind::array
+         : *form == oid_of::shape::vector ? array_kind::vector
+                                          : array_kind::none;
+  return true;
 }
 
 bool starts_with(const std::string &s, const char *p) { return s.compare(0, std::strlen(p), p) == 0; }

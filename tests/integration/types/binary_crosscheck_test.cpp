@@ -16,12 +16,15 @@
 #include "server_session.hpp"
 #include "types/wire_binary.hpp"
 #include "types/wire_text.hpp"
+#include "values/type_oids.hpp"
 
 namespace wire = pgesql::types::wire;
 
 namespace {
 
-constexpr unsigned kNumericOid = 1700, kDateOid = 1082, kTimestampOid = 1114, kIntervalOid = 1186;
+namespace oid_of = pgesql::values::type_oid;
+constexpr unsigned kNumericOid = oid_of::numeric, kDateOid = oid_of::date, kTimestampOid = oid_of::timestamp,
+                   kIntervalOid = oid_of::interval;
 
 std::span<const std::uint8_t> bytes_of(const std::string &s) {
   return {reinterpret_cast<const std::uint8_t *>(s.data()), s.size()};
