@@ -97,6 +97,10 @@ int scan_expanded(const std::string &str, std::size_t &pos, const char *expansio
   return scan(str, pos, expansion + fmt.substr(fpos), f);
 }
 
+// The directive letters scan_number_directive and scan_other_directive read.
+constexpr const char kNumberDirectives[] = "CdemygGYHIkljMSsuUWVw";
+constexpr const char kOtherDirectives[] = "aAbhBnt%pPzZ";
+
 // %p and %P: each spelling is tried in turn from where the previous one left off, as ECPG does.
 int scan_meridian(const std::string &str, std::size_t &pos, bool upper, Fields &f) {
   int err = 1;
@@ -125,7 +129,7 @@ int scan_epoch(long v, Fields &f) {
 bool scan_number_directive(const std::string &str, std::size_t &pos, const std::string &fmt, std::size_t &fp,
                            char code, Fields &f, int &err) {
   long v = 0;
-  if (std::strchr("CdemygGYHIkljMSsuUWVw", code) == nullptr) return false;
+  if (std::strchr(kNumberDirectives, code) == nullptr) return false;
   err = !scan_number(str, pos, fmt, fp, v);
   switch (code) {
     case 'C': f.civil.year = wrap_mul(v, 100); break;
@@ -225,7 +229,7 @@ int scan(const std::string &str, std::size_t &pos, const std::string &fmt, Field
       case 'T': return scan_expanded(str, pos, "%H:%M:%S", fmt, fp + 1, f);
       default:
         // An unknown directive is not consumed: its letter is then matched as text, as ECPG does.
-        if (std::strchr("CdemygGYHIkljMSsuUWVwaAbhBnt%pPzZ", code) == nullptr) continue;
+        if (std::strchr(kNumberDirectives, code) == nullptr && std::strchr(kOtherDirectives, code) == nullptr) continue;
         break;
     }
     ++fp;
