@@ -13,75 +13,55 @@
 #include "ecpglib.h"
 #include "exec/connection.hpp"
 #include "exec/connection_registry.hpp"
+#include "exec/ecpg_call_support.hpp"
 #include "pgesql/pgesql.h"
 
-namespace {
-
-// ECPG's compatibility mode numbers, as statement flags.
-int compat_flags(int compat) {
-  switch (compat) {
-    case 1: return PGESQL_F_COMPAT_INFORMIX;
-    case 2: return PGESQL_F_COMPAT_INFORMIX | PGESQL_F_COMPAT_INFORMIX_SE;
-    case 3: return PGESQL_F_COMPAT_ORACLE;
-    default: return 0;
-  }
-}
-
-// As ECPG's calls do, a statement that ran counts as done even when the server warned
-// (BEGIN inside a transaction: sqlcode ECPG_WARNING_IN_TRANSACTION, -603).
-bool done(int outcome) {
-  const long code = pgesql::diag::thread_sqlca().sqlcode;
-  return outcome == 0 || (code <= ECPG_WARNING_UNKNOWN_PORTAL && code >= ECPG_WARNING_PORTAL_EXISTS);
-}
-
-pgesql_stmt statement(int lineno, int kind = PGESQL_STMT_NORMAL, const char *sql = nullptr, int flags = 0) {
-  return pgesql_stmt{kind, flags, sql, nullptr, "", lineno, 0, 0, nullptr};
-}
-
-}  // namespace
+using pgesql::exec::ecpg_call_done;
+using pgesql::exec::ecpg_call_statement;
+using pgesql::exec::ecpg_compat_flags;
 
 extern "C" {
 
 PGESQL_API bool ECPGconnect(int lineno, int compat, const char *target, const char *user, const char *password,
                             const char *connection_name, int autocommit) {
-  const pgesql_stmt s = statement(lineno, PGESQL_STMT_NORMAL, nullptr, compat_flags(compat));
-  return done(pgesql_connect(&s, target, user, password, connection_name, autocommit));
+  const pgesql_stmt s = ecpg_call_statement(lineno, PGESQL_STMT_NORMAL, nullptr, ecpg_compat_flags(compat));
+  return ecpg_call_done(pgesql_connect(&s, target, user, password, connection_name, autocommit));
 }
 
 PGESQL_API bool ECPGdisconnect(int lineno, const char *connection_name) {
-  const pgesql_stmt s = statement(lineno);
-  return done(pgesql_disconnect(&s, connection_name != nullptr ? connection_name : PGESQL_CONN_CURRENT));
+  const pgesql_stmt s = ecpg_call_statement(lineno);
+  return ecpg_call_done(pgesql_disconnect(&s, connection_name != nullptr ? connection_name : PGESQL_CONN_CURRENT));
 }
 
 PGESQL_API bool ECPGsetconn(int lineno, const char *connection_name) {
-  const pgesql_stmt s = statement(lineno);
-  return done(pgesql_set_connection(&s, connection_name));
+  const pgesql_stmt s = ecpg_call_statement(lineno);
+  return ecpg_call_done(pgesql_set_connection(&s, connection_name));
 }
 
 PGESQL_API bool ECPGsetcommit(int lineno, const char *mode, const char *connection_name) {
-  const pgesql_stmt s = statement(lineno);
-  return done(pgesql_set_autocommit(&s, connection_name, mode != nullptr && strncasecmp(mode, "on", 2) == 0));
+  const pgesql_stmt s = ecpg_call_statement(lineno);
+  return ecpg_call_done(pgesql_set_autocommit(&s, connection_name, mode != nullptr && strncasecmp(mode, "on", 2) == 0));
 }
 
 PGESQL_API bool ECPGtrans(int lineno, const char *connection_name, const char *transaction) {
-  const pgesql_stmt s = statement(lineno, PGESQL_STMT_TRANSACTION, transaction);
-  return done(pgesql_exec(&s, connection_name, nullptr, 0, nullptr, 0, nullptr));
+  const pgesql_stmt s = ecpg_call_statement(lineno, PGESQL_STMT_TRANSACTION, transaction);
+  return ecpg_call_done(pgesql_exec(&s, connection_name, nullptr, 0, nullptr, 0, nullptr));
 }
 
 PGESQL_API bool ECPGprepare(int lineno, const char *connection_name, const bool questionmarks, const char *name,
                             const char *query) {
-  const pgesql_stmt s = statement(lineno, PGESQL_STMT_NORMAL, nullptr, questionmarks ? PGESQL_F_QUESTIONMARKS : 0);
-  return done(pgesql_prepare(&s, connection_name, name, query));
+  const pgesql_stmt s = ecpg_call_statement(lineno, PGESQL_STMT_NORMAL, nullptr, questionmarks ? PGESQL_F_QUESTIONMARKS : 0);
+  return ecpg_call_done(pgesql_prepare(&s, connection_name, name, query));
 }
 
 PGESQL_API bool ECPGdeallocate(int lineno, int compat, const char *connection_name, const char *name) {
-  const pgesql_stmt s = statement(lineno, PGESQL_STMT_NORMAL, nullptr, compat_flags(compat));
-  return done(pgesql_deallocate(&s, connection_name, name));
+  const pgesql_stmt s = ecpg_call_statement(lineno, PGESQL_STMT_NORMAL, nullptr, ecpg_compat_flags(compat));
+  return ecpg_call_done(pgesql_deallocate(&s, connection_name, name));
 }
 
 PGESQL_API bool ECPGdeallocate_all(int lineno, int compat, const char *connection_name) {
-  const pgesql_stmt s = statement(lineno, PGESQL_STMT_NORMAL, nullptr, compat_flags(compat));
-  return done(pgesql_deallocate(&s, connection_name, nullptr));
+  const pgesql_stmt s = ecpg_call_statement(lineno, PGESQL_STMT_NORMAL, nullptr, ecpg_compat_flags(compat));
+  return ecpg_call_done(pgesql_deallocate(&s, connection_name, nullptr));
 }
 
 // As ECPG's: no sqlca change, NULL for an unknown connection or statement.
@@ -95,32 +75,32 @@ PGESQL_API char *ECPGprepared_statement(const char *connection_name, const char 
 }
 
 PGESQL_API bool ECPGallocate_desc(int line, const char *name) {
-  const pgesql_stmt s = statement(line);
-  return done(pgesql_allocate_descriptor(&s, name));
+  const pgesql_stmt s = ecpg_call_statement(line);
+  return ecpg_call_done(pgesql_allocate_descriptor(&s, name));
 }
 
 PGESQL_API bool ECPGdeallocate_desc(int line, const char *name) {
-  const pgesql_stmt s = statement(line);
-  return done(pgesql_deallocate_descriptor(&s, name));
+  const pgesql_stmt s = ecpg_call_statement(line);
+  return ecpg_call_done(pgesql_deallocate_descriptor(&s, name));
 }
 
 PGESQL_API bool ECPGget_desc_header(int lineno, const char *desc_name, int *count) {
-  const pgesql_stmt s = statement(lineno);
+  const pgesql_stmt s = ecpg_call_statement(lineno);
   const pgesql_var v = {PGESQL_T_INT, count, 1, 1, sizeof(int), PGESQL_T_NO_INDICATOR, nullptr, 0, 0, 0};
-  return done(pgesql_get_descriptor_count(&s, desc_name, &v));
+  return ecpg_call_done(pgesql_get_descriptor_count(&s, desc_name, &v));
 }
 
 PGESQL_API bool ECPGset_desc_header(int lineno, const char *desc_name, int count) {
-  const pgesql_stmt s = statement(lineno);
+  const pgesql_stmt s = ecpg_call_statement(lineno);
   const pgesql_var v = {PGESQL_T_INT, &count, 1, 1, sizeof(int), PGESQL_T_NO_INDICATOR, nullptr, 0, 0, 0};
-  return done(pgesql_set_descriptor_count(&s, desc_name, &v));
+  return ecpg_call_done(pgesql_set_descriptor_count(&s, desc_name, &v));
 }
 
 PGESQL_API bool ECPGdo_descriptor(int line, const char *connection, const char *descriptor, const char *query) {
-  const pgesql_stmt s = statement(line, PGESQL_STMT_NORMAL, query);
+  const pgesql_stmt s = ecpg_call_statement(line, PGESQL_STMT_NORMAL, query);
   const pgesql_var out = {PGESQL_T_DESCRIPTOR, const_cast<char *>(descriptor), 1, 1, 0, PGESQL_T_NO_INDICATOR,
                           nullptr, 0, 0, 0};
-  return done(pgesql_exec(&s, connection, nullptr, 0, nullptr, 1, &out));
+  return ecpg_call_done(pgesql_exec(&s, connection, nullptr, 0, nullptr, 1, &out));
 }
 
 PGESQL_API PGconn *ECPGget_PGconn(const char *) {

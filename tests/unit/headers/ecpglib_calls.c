@@ -22,7 +22,8 @@ int main(void) {
       (any_function) ECPGprepared_statement, (any_function) ECPGallocate_desc,
       (any_function) ECPGdeallocate_desc, (any_function) ECPGget_desc_header,
       (any_function) ECPGset_desc_header, (any_function) ECPGdo_descriptor, (any_function) ECPGget_PGconn,
-      (any_function) ECPGget_sqlca};
+      (any_function) ECPGget_sqlca, (any_function) ECPGdo, (any_function) ECPGget_desc,
+      (any_function) ECPGset_desc, (any_function) ECPGdescribe};
   size_t i;
   int count = -1;
   for (i = 0; i < sizeof declared / sizeof declared[0]; ++i)
@@ -33,6 +34,13 @@ int main(void) {
     ++failures;
   }
   if (ECPGprepared_statement(NULL, "nothing", 1) != NULL) ++failures;
+  /* ECPGdo as ecpg-generated code calls it, without a connection: ECPG's -220 */
+  if (ECPGdo(6, 0, 1, NULL, 0, ECPGst_normal, "select $1", ECPGt_int, &count, 1L, 1L, (long) sizeof(int),
+             ECPGt_NO_INDICATOR, NULL, 0L, 0L, 0L, ECPGt_EOIT, ECPGt_EORT) ||
+      sqlca.sqlcode != ECPG_NO_CONN) {
+    fprintf(stderr, "ECPGdo without a connection: sqlcode %ld\n", (long) sqlca.sqlcode);
+    ++failures;
+  }
   if (ECPGtrans(7, NULL, "commit") || sqlca.sqlcode != ECPG_NO_CONN) {
     fprintf(stderr, "ECPGtrans without a connection: sqlcode %ld\n", (long) sqlca.sqlcode);
     ++failures;
