@@ -191,6 +191,9 @@ bool get_items(int line, const sql_descriptor &d, int index, std::span<const pge
     }
     exec::store_options opt;
     opt.line = line;
+    // ECPG's descriptor rule, unlike INTO's: a NULL read without an indicator is no
+    // error; the variable gets its type's NULL mark ("" for strings, INT_MIN, ...)
+    opt.force_indicator = false;
     std::vector<exec::field_value> column(rows);
     for (std::size_t row = 0; row < rows; ++row) {
       const exec::result_fields::value f = r.field(row, col);

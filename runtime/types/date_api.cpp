@@ -46,7 +46,7 @@ date PGTYPESdate_from_asc(char *str, char **endptr) {
 
 char *PGTYPESdate_to_asc(date dDate) {
   pt::CivilTime t;
-  if (!pt::date_to_civil(dDate, t)) {
+  if (!pt::date_to_civil(pt::program_day_number(dDate), t)) {
     errno = PGTYPES_DATE_BAD_DATE;
     return nullptr;
   }
@@ -56,7 +56,7 @@ char *PGTYPESdate_to_asc(date dDate) {
 void PGTYPESdate_julmdy(date jd, int *mdy) {
   pt::CivilTime t;
   if (mdy == nullptr) return;
-  if (!pt::date_to_civil(jd, t)) {
+  if (!pt::date_to_civil(pt::program_day_number(jd), t)) {
     errno = PGTYPES_DATE_BAD_DATE;
     return;
   }

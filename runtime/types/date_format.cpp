@@ -61,7 +61,7 @@ extern "C" {
 int PGTYPESdate_fmt_asc(date dDate, const char *fmtstring, char *outbuf) {
   if (fmtstring == nullptr || outbuf == nullptr) return fail(PGTYPES_DATE_ERR_EARGS);
   pt::CivilTime t;
-  if (!pt::date_to_civil(dDate, t)) return fail(PGTYPES_DATE_BAD_DATE);
+  if (!pt::date_to_civil(pt::program_day_number(dDate), t)) return fail(PGTYPES_DATE_BAD_DATE);
   int dow = PGTYPESdate_dayofweek(dDate);
   std::string s = fmtstring;
   char year4[16];

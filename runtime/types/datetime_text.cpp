@@ -1,5 +1,6 @@
 #include "types/datetime_text.hpp"
 
+#include <cstdint>
 #include <cstdio>
 #include <vector>
 
@@ -113,6 +114,10 @@ bool date_to_civil(long days, CivilTime &out) {
   if (julian < 0 || julian > INT32_MAX) return false;
   julian_to_date(julian, out.year, out.month, out.day);
   return true;
+}
+
+long program_day_number(long days) {
+  return static_cast<std::int32_t>(static_cast<std::uint32_t>(static_cast<unsigned long>(days)));
 }
 
 bool civil_to_date(int year, int month, int day, long &days) {

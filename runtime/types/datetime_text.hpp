@@ -24,6 +24,11 @@ int parse_timestamp_text(std::string_view text, std::int64_t &ts, std::size_t &c
 // Days since 2000-01-01 <-> calendar date; false when outside the
 // server's date range.
 bool date_to_civil(long days, CivilTime &out);
+// A program's `date` (a C long) as ECPG's pgtypes functions read it: narrowed
+// to a C int, so a value with higher bits set (the NULL mark LONG_MIN that
+// ECPGset_noind_null writes, which ECPG prints as 2000-01-01) reads as its
+// low 32 bits.
+long program_day_number(long days);
 bool civil_to_date(int year, int month, int day, long &days);
 
 }  // namespace pgesql::types

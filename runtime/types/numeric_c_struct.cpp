@@ -13,6 +13,9 @@ constexpr int kMaxStructDigits = kNumericMaxWeight + kNumericMaxScale + 2;
 
 int read_fields(int ndigits, int weight, int rscale, int dscale, int sign,
                 const NumericDigit *digits, NumericValue &out) {
+  // The NULL mark (ECPGset_noind_null, an SQLDA's NULL numeric) reads as the
+  // zeroed positive value around it, as in ECPG: PGTYPESnumeric_to_asc gives "0".
+  if (sign == NUMERIC_NULL) sign = NUMERIC_POS;
   if (sign != NUMERIC_POS && sign != NUMERIC_NEG && sign != NUMERIC_NAN && sign != NUMERIC_PINF &&
       sign != NUMERIC_NINF) {
     return PGTYPES_NUM_BAD_NUMERIC;

@@ -234,3 +234,16 @@ TEST(DateTimeValue, IsoFastPathAgreesWithGeneralParser) {
 }
 
 }  // namespace
+
+// ECPG's date functions narrow the program's long to a C int: the NULL mark
+// LONG_MIN (what ECPGset_noind_null writes into a date) prints as 2000-01-01
+// under ECPG, and so it does here.
+TEST(DateValue, ALongDateReadsAsItsLow32Bits) {
+  EXPECT_EQ(take(PGTYPESdate_to_asc(LONG_MIN)), "2000-01-01");
+  EXPECT_EQ(take(PGTYPESdate_to_asc(0x100000000L + 59)), "2000-02-29");
+  int mdy[3] = {0, 0, 0};
+  PGTYPESdate_julmdy(LONG_MIN, mdy);
+  EXPECT_EQ(mdy[0], 1);  // month
+  EXPECT_EQ(mdy[1], 1);  // day
+  EXPECT_EQ(mdy[2], 2000);
+}

@@ -147,3 +147,17 @@ TEST(NumericValue, DoubleRoundTrip) {
 }
 
 }  // namespace
+
+// A numeric marked NULL (ECPGset_noind_null, an SQLDA's NULL column) reads as
+// ECPG reads it: the zero around the mark, never an error. Other bad signs stay errors.
+TEST(NumericValue, TheNullMarkReadsAsZero) {
+  numeric *n = PGTYPESnumeric_new();
+  n->sign = NUMERIC_NULL;
+  EXPECT_EQ(text_of(n, -1), "0");
+  double d = -1;
+  EXPECT_EQ(PGTYPESnumeric_to_double(n, &d), 0);
+  EXPECT_EQ(d, 0.0);
+  n->sign = 0x1234;
+  EXPECT_EQ(text_of(n, -1), "<null>");
+  PGTYPESnumeric_free(n);
+}
