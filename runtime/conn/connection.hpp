@@ -123,7 +123,10 @@ class Connection {
   // COPY ... TO STDOUT: each CopyData chunk (a row, in text/csv format) goes to on_data. Returns rows copied.
   std::uint64_t copy_out(std::string_view sql, const std::function<void(std::string_view)> &on_data);
   // COPY ... FROM STDIN: `produce` writes data through the writer; if it throws, the COPY is
-  // failed with the exception's message and that exception is rethrown. Returns rows copied.
+  // failed with the exception's message and the server's answer (57014, naming that message)
+  // is thrown; std::bad_alloc and connection errors are rethrown as they are. A server that
+  // rejects the data while it is being sent (a bad row) stops the producer: the writer throws
+  // through it (so a producer must not swallow exceptions). Returns rows copied.
   class CopyWriter {
    public:
     void write(std::string_view data);
@@ -142,6 +145,8 @@ class Connection {
   std::vector<Notification> take_notifications();
   // Waits up to `timeout` for a notification while idle; std::nullopt on timeout.
   std::optional<Notification> wait_for_notification(std::chrono::milliseconds timeout);
+  // The socket (for poll/select), or -1 once the connection is broken.
+  int socket_fd() { return broken_ ? -1 : stream_->transport().fd(); }
 
   // --- state ----------------------------------------------------------------------------
   CancelHandle cancel_handle() const;
@@ -212,6 +217,7 @@ class Connection {
   protocol::BackendKeyData backend_key_;
   std::map<std::string, std::string, std::less<>> parameters_;
   std::deque<Notification> notifications_;
+  std::optional<Error> copy_in_error_;  // the server's rejection, seen while COPY IN data was still being sent
   std::function<void(const ErrorFields &)> notice_handler_;
   std::vector<ColumnDescription> described_columns_;  // from the last Describe, for the next Execute
   std::vector<Field> row_fields_;                     // reused for every DataRow

@@ -1,10 +1,26 @@
 // COPY through the simple-query protocol: COPY TO STDOUT streamed to a callback, COPY FROM
 // STDIN fed by a producer (libpq's PQgetCopyData/PQputCopyData, as one call each).
+#include <new>
+
 #include "conn/connection.hpp"
 
 namespace pgesql::conn {
 
 namespace fe = protocol::frontend;
+
+namespace {
+template <class E>
+bool rethrows_as(const std::exception_ptr &p) {
+  try {
+    std::rethrow_exception(p);
+  } catch (const E &) {
+    return true;
+  } catch (...) {
+    return false;
+  }
+}
+}  // namespace
+
 namespace be = protocol::backend;
 using protocol::RawMessage;
 
@@ -35,8 +51,10 @@ std::uint64_t Connection::copy_out(std::string_view sql, const std::function<voi
           try {
             on_data(m.body);
           } catch (...) {
-            // Keep reading: the protocol has no way to stop COPY OUT early except cancel.
+            // The protocol cannot stop COPY OUT except by a cancel: ask the server to stop,
+            // then read what it already sent, so the connection stays in step.
             callback_error = std::current_exception();
+            if (!cancel_sent_) send_statement_cancel();
           }
         }
         break;
@@ -58,8 +76,9 @@ std::uint64_t Connection::copy_out(std::string_view sql, const std::function<voi
         break;
       case 'Z':
         read_ready_for_query(m.body);
-        if (first_error) throw std::move(*first_error);
+        // the consumer's failure is the cause; the server's error is then the cancel's echo
         if (callback_error) std::rethrow_exception(*callback_error);
+        if (first_error) throw std::move(*first_error);
         if (!saw_copy)
           throw Error::client_error(sqlstate::invalid_parameter_value, "statement is not COPY ... TO STDOUT");
         return rows;
@@ -69,11 +88,31 @@ std::uint64_t Connection::copy_out(std::string_view sql, const std::function<voi
   }
 }
 
+namespace {
+// Thrown through the producer when the server has already rejected the COPY.
+struct StoppedByServer {};
+}  // namespace
+
 void Connection::CopyWriter::write(std::string_view data) {
   Connection &c = connection_;
   fe::copy_data(c.out_, data);
   // Large batches keep system calls few without holding the whole COPY in memory.
-  if (c.out_.size() >= 256 * 1024) c.flush_output();
+  if (c.out_.size() < 256 * 1024) return;
+  c.flush_output();
+  // A server that rejected a row says so at once and drops the rest: stop sending instead of
+  // streaming the remainder of a large input into the void. Notices do not stop anything.
+  while (c.stream_->wait_readable(net::Clock::now())) {
+    RawMessage m;
+    try {
+      m = c.stream_->next();
+    } catch (Error &e) {
+      c.fail(std::move(e));
+    }
+    if (c.handle_async(m)) continue;
+    if (m.tag != 'E') c.protocol_violation(m, "during COPY IN");
+    c.keep_first_error(m.body, c.copy_in_error_);
+    throw StoppedByServer{};
+  }
 }
 
 std::uint64_t Connection::copy_in(std::string_view sql, const std::function<void(CopyWriter &)> &produce) {
@@ -89,9 +128,13 @@ std::uint64_t Connection::copy_in(std::string_view sql, const std::function<void
         if (!be::parse_copy_response(m.body)) protocol_violation(m, "(malformed CopyInResponse)");
         saw_copy = true;
         CopyWriter writer(*this);
+        copy_in_error_.reset();
         try {
           produce(writer);
           fe::copy_done(out_);
+        } catch (const StoppedByServer &) {
+          first_error = std::move(copy_in_error_);
+          fe::copy_done(out_);  // dropped by the server; ReadyForQuery follows the error
         } catch (const Error &e) {
           if (e.connection_broken()) throw;
           producer_error = std::current_exception();
@@ -121,7 +164,10 @@ std::uint64_t Connection::copy_in(std::string_view sql, const std::function<void
         break;
       case 'Z':
         read_ready_for_query(m.body);
-        if (producer_error) std::rethrow_exception(producer_error);
+        // The server's error names the CopyFail reason and is what the transaction saw;
+        // running out of memory stays what it is.
+        if (producer_error && (!first_error || rethrows_as<std::bad_alloc>(producer_error)))
+          std::rethrow_exception(producer_error);
         if (first_error) throw std::move(*first_error);
         if (!saw_copy)
           throw Error::client_error(sqlstate::invalid_parameter_value, "statement is not COPY ... FROM STDIN");
