@@ -43,6 +43,10 @@
 #define pgesql_get_descriptor        pgesql_get_descriptor_abi2
 #define pgesql_set_descriptor_count  pgesql_set_descriptor_count_abi2
 #define pgesql_set_descriptor        pgesql_set_descriptor_abi2
+#define pgesql_copy_file             pgesql_copy_file_abi2
+#define pgesql_wait_notification     pgesql_wait_notification_abi2
+
+#include <stdio.h> /* FILE, for COPY ... USING :fp */
 
 #ifdef __cplusplus
 extern "C" {
@@ -219,7 +223,9 @@ enum {
   PGESQL_FACT_COMMIT         = 1 << 7, /* COMMIT/END */
   PGESQL_FACT_SET            = 1 << 8, /* SET: a host variable as its value becomes a set_config() call */
   PGESQL_FACT_SQL_EXECUTE    = 1 << 9, /* EXECUTE name(...) written as SQL */
-  PGESQL_FACT_SQL_PREPARE    = 1 << 10 /* PREPARE name AS ... written as SQL */
+  PGESQL_FACT_SQL_PREPARE    = 1 << 10, /* PREPARE name AS ... written as SQL */
+  PGESQL_FACT_COPY_IN        = 1 << 11, /* COPY ... FROM STDIN: the data comes from the program */
+  PGESQL_FACT_COPY_OUT       = 1 << 12  /* COPY ... TO STDOUT: the data goes to the program */
 };
 
 /* ---- the static descriptor of one embedded statement ------------------------
@@ -309,6 +315,77 @@ PGESQL_API int pgesql_deallocate(const pgesql_stmt *stmt, const char *connection
  * target is a PGESQL_T_DESCRIPTOR or PGESQL_T_SQLDA variable. */
 PGESQL_API int pgesql_describe(const pgesql_stmt *stmt, const char *connection, const char *name,
                                int input, const pgesql_var *target);
+
+/* ---- COPY with the program's data -------------------------------------------
+ * stmt->sql is a COPY ... FROM STDIN or COPY ... TO STDOUT (stmt->facts says
+ * which: PGESQL_FACT_COPY_IN / _OUT). The data passes through unchanged, in any
+ * format the server's COPY takes, streamed in bounded memory. Outcome:
+ * sqlca.sqlerrd[2] = rows copied; a server error (bad data) is the statement's
+ * error and nothing of that COPY stays; without autocommit the transaction is
+ * then failed, as after any error, until ROLLBACK. */
+
+/* EXEC SQL COPY ... FROM STDIN|TO STDOUT [USING :fp]: reads or writes fp (NULL:
+ * the program's stdin or stdout). A read error on fp aborts the COPY (the
+ * server's error then names the reason); a write error stops it. */
+PGESQL_API int pgesql_copy_file(const pgesql_stmt *stmt, const char *connection, FILE *fp);
+
+/* For programs that produce or consume the data themselves: sql is a COPY ...
+ * FROM STDIN (pgesql_copy_from) or COPY ... TO STDOUT (pgesql_copy_to) run on
+ * the connection (NULL: the current one) with the same rules; a statement that
+ * is not that COPY fails (SQLSTATE 0A000) without running. */
+
+/* read() fills buffer with up to size bytes and returns how many, 0 at the end
+ * of the data, or -1 to abort the COPY: the server rolls it back and the call
+ * fails with its error (SQLSTATE 57014, "COPY from stdin failed: ..."). */
+typedef long (*pgesql_copy_read_fn)(void *context, char *buffer, long size);
+PGESQL_API int pgesql_copy_from(const char *connection, const char *sql, pgesql_copy_read_fn read, void *context);
+
+/* write() receives each chunk as it arrives (in text and csv formats, one row
+ * per chunk) and returns 0, or non-zero to stop the COPY: the server is asked
+ * to cancel it and the call fails with SQLSTATE 58030 (I/O error). */
+typedef int (*pgesql_copy_write_fn)(void *context, const char *data, long size);
+PGESQL_API int pgesql_copy_to(const char *connection, const char *sql, pgesql_copy_write_fn write, void *context);
+
+/* ---- notifications (LISTEN/NOTIFY) ---------------------------------------------
+ * Notifications that arrive during any statement are queued per connection,
+ * in order. */
+
+/* EXEC SQL WAIT FOR NOTIFICATION INTO :channel, :payload [, :pid] [TIMEOUT ms]:
+ * the oldest queued notification, or the next to arrive within timeout_ms
+ * milliseconds (negative: no limit). into holds 2 or 3 output variables. On
+ * timeout: sqlcode ECPG_NOT_FOUND (100) and the variables untouched. A lost
+ * connection is a class-08 error. */
+PGESQL_API int pgesql_wait_notification(const pgesql_stmt *stmt, const char *connection, long timeout_ms,
+                                        int ninto, const pgesql_var *into);
+
+/* One notification, as pgesql_poll_notification and handlers see it. The
+ * strings stay valid until the thread's next poll (for a handler: during the
+ * call). */
+typedef struct pgesql_notification {
+  const char *channel;
+  const char *payload;
+  int pid; /* the notifying backend's process id */
+} pgesql_notification;
+
+/* Takes the oldest queued notification of a connection (NULL: the current one)
+ * without waiting: 1 and *out filled, 0 when none is queued, -1 when there is
+ * no such connection. Reads what the socket already holds first, so a program
+ * woken by poll() on pgesql_socket() finds what woke it. */
+PGESQL_API int pgesql_poll_notification(const char *connection, pgesql_notification *out);
+
+/* From now on, notifications of the connection go to handler (NULL: back to
+ * the queue): called in arrival order after the statement during which they
+ * arrived returns (so it may run statements itself). WAIT FOR NOTIFICATION
+ * and pgesql_poll_notification still return those that arrive while they
+ * run. Returns 0, or -1 when there is no such connection. */
+typedef void (*pgesql_notification_handler)(void *context, const char *connection,
+                                             const pgesql_notification *notification);
+PGESQL_API int pgesql_on_notification(const char *connection, pgesql_notification_handler handler, void *context);
+
+/* The connection's socket, to wait for notifications in poll()/select() or an
+ * event loop (readable: call pgesql_poll_notification); -1 when there is no
+ * such connection. */
+PGESQL_API int pgesql_socket(const char *connection);
 
 /* ---- SQL descriptors ------------------------------------------------------ */
 

@@ -6,8 +6,15 @@
 #ifndef PGESQL_PGESQL_HPP
 #define PGESQL_PGESQL_HPP
 
+#include <cstddef>
+#include <exception>
+#include <istream>
+#include <ostream>
 #include <stdexcept>
 #include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
 
 #include "pgesql/host_types.hpp"
 #include "pgesql/pgesql.h"
@@ -53,6 +60,91 @@ class sql_error : public std::runtime_error {
   throw sql_error(std::string(ca.sqlstate, sizeof ca.sqlstate), ca.sqlcode, pgesql_error_field(PGESQL_ERROR_MESSAGE),
                   pgesql_error_field(PGESQL_ERROR_DETAIL), pgesql_error_field(PGESQL_ERROR_HINT),
                   st->file ? st->file : "", st->line);
+}
+
+// ---- COPY with the program's data ---------------------------------------------
+// sql is a COPY ... FROM STDIN (copy_from) or COPY ... TO STDOUT (copy_to), run on the
+// named connection (nullptr: the current one). They return the rows copied and throw
+// sql_error when the COPY fails; an exception thrown by the program's callable aborts the
+// COPY (the server rolls it back) and is rethrown as it was.
+namespace copy_detail {
+struct call_state {
+  std::exception_ptr error;
+};
+template <class Fill>
+struct source : call_state {
+  Fill &fill;
+  explicit source(Fill &f) : fill(f) {}
+  static long read(void *self, char *buffer, long size) {
+    auto &s = *static_cast<source *>(self);
+    try {
+      return static_cast<long>(s.fill(buffer, static_cast<std::size_t>(size)));
+    } catch (...) {
+      s.error = std::current_exception();
+      return -1;
+    }
+  }
+};
+template <class Consume>
+struct sink : call_state {
+  Consume &consume;
+  explicit sink(Consume &c) : consume(c) {}
+  static int write(void *self, const char *data, long size) {
+    auto &s = *static_cast<sink *>(self);
+    try {
+      s.consume(std::string_view(data, static_cast<std::size_t>(size)));
+      return 0;
+    } catch (...) {
+      s.error = std::current_exception();
+      return 1;
+    }
+  }
+};
+inline long finish(int failed, const call_state &state, const char *function) {
+  if (state.error) std::rethrow_exception(state.error);
+  if (failed != 0) {
+    const pgesql_stmt where{PGESQL_STMT_NORMAL, 0, nullptr, nullptr, function, 0, 0, 0, nullptr};
+    throw_sql_error(&where);
+  }
+  return sqlca.sqlerrd[2];
+}
+}  // namespace copy_detail
+
+// fill(char *buffer, std::size_t size) -> std::size_t: the bytes it put there, 0 at the end.
+template <class Fill, class = std::enable_if_t<std::is_invocable_r_v<std::size_t, Fill &, char *, std::size_t>>>
+long copy_from(const char *sql, Fill &&fill, const char *connection = nullptr) {
+  copy_detail::source<std::remove_reference_t<Fill>> s(fill);
+  const int failed = pgesql_copy_from(connection, sql, &decltype(s)::read, &s);
+  return copy_detail::finish(failed, s, "pgesql::copy_from");
+}
+
+inline long copy_from(const char *sql, std::istream &in, const char *connection = nullptr) {
+  return copy_from(
+      sql,
+      [&in](char *buffer, std::size_t size) -> std::size_t {
+        in.read(buffer, static_cast<std::streamsize>(size));
+        if (in.bad()) throw std::ios_base::failure("could not read the COPY data from the stream");
+        return static_cast<std::size_t>(in.gcount());
+      },
+      connection);
+}
+
+// consume(std::string_view chunk): each chunk as the server sends it.
+template <class Consume, class = std::enable_if_t<std::is_invocable_v<Consume &, std::string_view>>>
+long copy_to(const char *sql, Consume &&consume, const char *connection = nullptr) {
+  copy_detail::sink<std::remove_reference_t<Consume>> s(consume);
+  const int failed = pgesql_copy_to(connection, sql, &decltype(s)::write, &s);
+  return copy_detail::finish(failed, s, "pgesql::copy_to");
+}
+
+inline long copy_to(const char *sql, std::ostream &out, const char *connection = nullptr) {
+  return copy_to(
+      sql,
+      [&out](std::string_view chunk) {
+        if (!out.write(chunk.data(), static_cast<std::streamsize>(chunk.size())))
+          throw std::ios_base::failure("could not write the COPY data to the stream");
+      },
+      connection);
 }
 
 }  // namespace pgesql

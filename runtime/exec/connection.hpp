@@ -16,6 +16,7 @@
 #include "exec/server_link.hpp"
 #include "exec/statement_cache.hpp"
 #include "exec/value_vocabulary.hpp"
+#include "pgesql/pgesql.h"
 
 namespace pgesql::exec {
 
@@ -52,6 +53,9 @@ struct connection {
   // the last FETCH/MOVE text served and what it asks for: a loop repeats one text
   std::string last_fetch_text;
   std::optional<fetch_command> last_fetch;
+  // pgesql_on_notification: notifications go to the handler after each statement
+  pgesql_notification_handler notification_handler = nullptr;
+  void *notification_context = nullptr;
 };
 
 }  // namespace pgesql::exec

@@ -154,6 +154,8 @@ int facts_of(const std::string &sql) {
   if (cls.commit) facts |= PGESQL_FACT_COMMIT;
   if (cls.set) facts |= PGESQL_FACT_SET;
   if (cls.sql_execute) facts |= PGESQL_FACT_SQL_EXECUTE;
+  if (cls.copy_in) facts |= PGESQL_FACT_COPY_IN;
+  if (cls.copy_out) facts |= PGESQL_FACT_COPY_OUT;
   if (cls.sql_prepare) facts |= PGESQL_FACT_SQL_PREPARE;
   return facts;
 }

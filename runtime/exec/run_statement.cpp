@@ -13,6 +13,7 @@
 #include "diag/sqlstate.hpp"
 #include "ecpgerrno.h"
 #include "exec/cached_run.hpp"
+#include "exec/copy_streams.hpp"
 #include "exec/cursor_fetch.hpp"
 #include "exec/cursor_readahead.hpp"
 #include "exec/statement_class.hpp"
@@ -138,7 +139,8 @@ bool run_immediate(connection &c, const pgesql_stmt *stmt, const store_options &
   if (!put_back_for_current_of(c, text.data, opt.line)) return false;
   diag::log("exec on line %d: query: %s; with 0 parameter(s) on connection %s\n", opt.line, text.data.c_str(),
             c.name.c_str());
-  r = c.link->execute(text.data, {});
+  const statement_class cls = class_of_text(text.data);
+  r = cls.copy_in || cls.copy_out ? copy_with_stdio(c, text.data, cls) : c.link->execute(text.data, {});
   note_cursor_effects(c, stmt->kind, text.data, r);
   return true;
 }
@@ -243,6 +245,8 @@ extern "C" PGESQL_API int pgesql_exec(const pgesql_stmt *stmt, const char *conne
       served = true;
     else if (cached)
       r = run_cached(*c, stmt, sql, params, replay_begin ? &*replay_begin : nullptr);
+    else if (params.empty() && (cls.copy_in || cls.copy_out))
+      r = copy_with_stdio(*c, sql, cls);  // as ECPG prints COPY TO STDOUT: the program's stdout
     else
       r = c->link->execute(sql, params);
     // the program wrote a SET: it gets a command's outcome, not set_config's row

@@ -1,4 +1,5 @@
-// server_link's default batches: row by row, for links that cannot pipeline or COPY.
+// server_link's defaults: batches row by row, for links that cannot pipeline or COPY, and
+// no COPY streams or notifications (test fakes).
 #include "exec/server_link.hpp"
 
 #include <cstdlib>
@@ -26,6 +27,25 @@ batch_result server_link::execute_batch(std::string_view sql, const param_rows &
 
 batch_result server_link::copy_batch(std::string_view insert_sql, std::string_view, const param_rows &params) {
   return execute_batch(insert_sql, params);
+}
+
+namespace {
+query_result not_supported(const char *what) {
+  query_result r;
+  r.outcome = query_result::status::error;
+  r.error.sqlstate = "0A000";
+  r.error.message = std::string(what) + " is not supported by this connection";
+  return r;
+}
+}  // namespace
+
+query_result server_link::copy_from(std::string_view, const copy_source &) { return not_supported("COPY FROM STDIN"); }
+query_result server_link::copy_to(std::string_view, const copy_sink &) { return not_supported("COPY TO STDOUT"); }
+
+std::optional<notification> server_link::wait_notification(std::optional<std::chrono::milliseconds>,
+                                                           query_result &failure) {
+  failure = not_supported("WAIT FOR NOTIFICATION");
+  return std::nullopt;
 }
 
 }  // namespace pgesql::exec

@@ -4,10 +4,12 @@
 // implements it; unit tests use a scripted fake.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <span>
 #include <string>
 #include <string_view>
@@ -42,6 +44,23 @@ struct batch_result {
   std::uint64_t rows_processed = 0;  // the rows every Execute reported, summed
   // 0-based row whose Bind or Execute failed; npos when the failure was not one row's
   std::size_t failed_row = static_cast<std::size_t>(-1);
+};
+
+// COPY with the program's data. A source fills `buffer` with up to `size` bytes and returns
+// how many (0 at the end); it throws copy_failure to abort the COPY with that reason (the
+// server rolls the COPY back). A sink takes each chunk as the server sends it; it throws
+// copy_failure to stop the COPY.
+using copy_source = std::function<std::size_t(char *buffer, std::size_t size)>;
+using copy_sink = std::function<void(std::string_view data)>;
+struct copy_failure : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// A NOTIFY delivered to this session (LISTEN).
+struct notification {
+  std::string channel;
+  std::string payload;
+  int pid = 0;  // the notifying backend
 };
 
 class server_link {
@@ -102,6 +121,18 @@ class server_link {
   // for the next result, so a loop of FETCHes does not go back to the allocator
   // (and the heap's top is not trimmed and grown again) for every statement.
   virtual void give_back(result_fields &&spent) { (void)spent; }
+  // COPY ... FROM STDIN / TO STDOUT through the simple query protocol: command_ok with the tag
+  // "COPY n", or the error (a source's or sink's copy_failure, or the server's).
+  virtual query_result copy_from(std::string_view sql, const copy_source &source);
+  virtual query_result copy_to(std::string_view sql, const copy_sink &sink);
+  // Notifications received so far (during any statement), oldest first; the queue is emptied.
+  virtual std::vector<notification> take_notifications() { return {}; }
+  // The oldest queued notification, or the next to arrive within `timeout` (none: no limit);
+  // nullopt on timeout. A lost connection is an error result in `failure`.
+  virtual std::optional<notification> wait_notification(std::optional<std::chrono::milliseconds> timeout,
+                                                        query_result &failure);
+  // The socket, for a program's poll()/event loop; -1 when there is none.
+  virtual int socket() const { return -1; }
   virtual transaction_state transaction_status() const = 0;
   virtual bool is_open() const = 0;
   // NoticeResponses received since the last call.

@@ -83,15 +83,6 @@ query_result from_error(const conn::Error &e) {
   return r;
 }
 
-bool is_copy_to_stdout(std::string_view sql) {
-  std::size_t i = 0;
-  while (i < sql.size() && std::isspace(static_cast<unsigned char>(sql[i]))) ++i;
-  if (sql.size() - i < 4 || strncasecmp(sql.data() + i, "copy", 4) != 0) return false;
-  std::string lower(sql.substr(i));
-  for (char &c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return lower.find("stdout") != std::string::npos;
-}
-
 class session_link final : public server_link {
  public:
   explicit session_link(std::unique_ptr<conn::Connection> c) : c_(std::move(c)) {
@@ -100,7 +91,7 @@ class session_link final : public server_link {
 
   query_result execute(std::string_view sql, std::span<const param_value> params) override {
     settle();
-    if (params.empty()) return is_copy_to_stdout(sql) ? copy_out(sql) : simple_query(sql);
+    if (params.empty()) return simple_query(sql);
     bind b(params);
     return run([&](query_result &r) {
       result_filler sink(r, &spare_);
@@ -276,6 +267,44 @@ class session_link final : public server_link {
       c_->simple_query(sql, sink);
     });
   }
+  query_result copy_from(std::string_view sql, const copy_source &source) override {
+    settle();
+    return run_copy([&] {
+      return c_->copy_in(sql, [&](conn::Connection::CopyWriter &w) {
+        std::unique_ptr<char[]> buffer(new char[copy_chunk_bytes]);
+        for (;;) {
+          const std::size_t n = source(buffer.get(), copy_chunk_bytes);
+          if (n == 0) return;
+          w.write({buffer.get(), n});
+        }
+      });
+    });
+  }
+  query_result copy_to(std::string_view sql, const copy_sink &sink) override {
+    settle();
+    return run_copy([&] { return c_->copy_out(sql, sink); });
+  }
+  std::vector<notification> take_notifications() override {
+    std::vector<notification> out;
+    for (conn::Notification &n : c_->take_notifications())
+      out.push_back({std::move(n.channel), std::move(n.payload), n.process_id});
+    return out;
+  }
+  std::optional<notification> wait_notification(std::optional<std::chrono::milliseconds> timeout,
+                                                query_result &failure) override {
+    settle();
+    // "no limit" as a deadline far enough away (steady_clock counts nanoseconds in 64 bits)
+    const auto limit = timeout.value_or(std::chrono::hours(24 * 365 * 50));
+    try {
+      std::optional<conn::Notification> n = c_->wait_for_notification(limit);
+      if (!n) return std::nullopt;
+      return notification{std::move(n->channel), std::move(n->payload), n->process_id};
+    } catch (const conn::Error &e) {
+      failure = from_error(e);
+      return std::nullopt;
+    }
+  }
+  int socket() const override { return c_->socket_fd(); }
   transaction_state transaction_status() const override {
     if (c_->is_broken()) return transaction_state::unknown;
     switch (c_->transaction_status()) {
@@ -397,13 +426,26 @@ class session_link final : public server_link {
     return r;
   }
 
-  query_result copy_out(std::string_view sql) {
-    return run([&](query_result &r) {
-      r.outcome = query_result::status::copy_out;
-      std::uint64_t n = c_->copy_out(sql, [&](std::string_view data) { r.copy_data.append(data); });
-      r.command_tag = "COPY " + std::to_string(n);
-    });
+  // COPY's outcome as a command's: the tag carries the rows copied. A source's or sink's
+  // copy_failure is the program's I/O error (58030); the server's errors are its own.
+  template <typename Fn>
+  query_result run_copy(Fn &&copy) {
+    query_result r;
+    try {
+      r.command_tag = "COPY " + std::to_string(copy());
+    } catch (const conn::Error &e) {
+      r = from_error(e);
+      // which line of the data the server rejected ("COPY t, line 2, column a: ...")
+      const std::string &where = e.fields().where;
+      if (where.starts_with("COPY ")) r.error.message += " (" + where.substr(0, where.find('\n')) + ")";
+    } catch (const copy_failure &e) {
+      r.outcome = query_result::status::error;
+      r.error.sqlstate = "58030";
+      r.error.message = e.what();
+    }
+    return r;
   }
+  static constexpr std::size_t copy_chunk_bytes = 64 * 1024;
 
   std::unique_ptr<conn::Connection> c_;
   std::vector<server_message> notices_;

@@ -29,6 +29,38 @@ bool is(std::string_view word, std::string_view keyword) {
   return word.size() == keyword.size() && strncasecmp(word.data(), keyword.data(), word.size()) == 0;
 }
 
+// COPY's direction when the program is the data's end: "from stdin" or "to stdout" outside
+// parentheses (a COPY (query) may name such columns) and outside quoted text.
+void copy_direction(std::string_view sql, statement_class &c) {
+  int depth = 0;
+  std::string_view previous;
+  for (std::size_t i = 0; i < sql.size();) {
+    const char ch = sql[i];
+    if (ch == '\'' || ch == '"') {
+      const std::size_t end = sql.find(ch, i + 1);
+      i = end == std::string_view::npos ? sql.size() : end + 1;
+      previous = {};
+      continue;
+    }
+    if (ch == '(' || ch == ')') {
+      depth += ch == '(' ? 1 : -1;
+      ++i;
+      previous = {};
+      continue;
+    }
+    if (!std::isalpha(static_cast<unsigned char>(ch))) {
+      ++i;
+      continue;
+    }
+    const std::size_t start = i;
+    while (i < sql.size() && (std::isalnum(static_cast<unsigned char>(sql[i])) || sql[i] == '_')) ++i;
+    const std::string_view word = sql.substr(start, i - start);
+    if (depth == 0 && is(previous, "from") && is(word, "stdin")) c.copy_in = true;
+    if (depth == 0 && is(previous, "to") && is(word, "stdout")) c.copy_out = true;
+    previous = word;
+  }
+}
+
 }  // namespace
 
 statement_class class_of_text(std::string_view sql) {
@@ -42,6 +74,7 @@ statement_class class_of_text(std::string_view sql) {
   c.set = is(w.first, "set");
   c.sql_execute = is(w.first, "execute");
   c.sql_prepare = is(w.first, "prepare") && !is(w.second, "transaction");
+  if (is(w.first, "copy")) copy_direction(sql, c);
   return c;
 }
 
@@ -54,6 +87,8 @@ statement_class class_of_facts(int facts) {
   c.set = (facts & PGESQL_FACT_SET) != 0;
   c.sql_execute = (facts & PGESQL_FACT_SQL_EXECUTE) != 0;
   c.sql_prepare = (facts & PGESQL_FACT_SQL_PREPARE) != 0;
+  c.copy_in = (facts & PGESQL_FACT_COPY_IN) != 0;
+  c.copy_out = (facts & PGESQL_FACT_COPY_OUT) != 0;
   return c;
 }
 

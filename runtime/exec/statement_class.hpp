@@ -18,6 +18,8 @@ struct statement_class {
   bool set = false;              // SET
   bool sql_execute = false;      // EXECUTE name(...) as SQL
   bool sql_prepare = false;      // PREPARE name AS ... as SQL
+  bool copy_in = false;          // COPY ... FROM STDIN: the program supplies the data
+  bool copy_out = false;         // COPY ... TO STDOUT: the program receives the data
   bool operator==(const statement_class &) const = default;
 };
 

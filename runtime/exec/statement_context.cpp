@@ -82,6 +82,10 @@ statement_entry enter_statement(const pgesql_stmt *stmt, const char *connection_
   return e;
 }
 
+statement_entry::~statement_entry() {
+  if (c && c->notification_handler != nullptr) hand_out_notifications(*this);
+}
+
 bool check_result(connection &c, const query_result &r, int line, bool informix) {
   for (const server_message &n : c.link->take_notices())
     diag::raise_server_warning(n.sqlstate.c_str(), n.message.c_str());
@@ -186,9 +190,6 @@ bool process_output(connection &c, const query_result &r, const store_options &o
         diag::raise_not_found(opt.line);
       return true;
     }
-    case query_result::status::copy_out:
-      std::fwrite(r.copy_data.data(), 1, r.copy_data.size(), stdout);
-      return true;
     default:
       return true;
   }

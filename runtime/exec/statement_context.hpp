@@ -34,7 +34,15 @@ struct statement_entry {
   connection_ptr c;
   std::unique_lock<std::mutex> lock;
   bool ready = false;
+
+  statement_entry() = default;
+  statement_entry(statement_entry &&) = default;
+  statement_entry &operator=(statement_entry &&) = default;
+  // When the statement is done: notifications that arrived during it go to the
+  // connection's handler, if the program set one (pgesql_on_notification).
+  ~statement_entry();
 };
+void hand_out_notifications(statement_entry &entry);
 statement_entry enter_statement(const pgesql_stmt *stmt, const char *connection_name);
 
 // Without autocommit, opens a transaction when none is open (ECPG does this

@@ -30,7 +30,7 @@ struct column_info {
 
 // The outcome of one statement.
 struct query_result {
-  enum class status { command_ok, rows, empty_query, error, copy_out };
+  enum class status { command_ok, rows, empty_query, error };
   status outcome = status::command_ok;
   std::vector<column_info> columns;
   std::size_t row_count = 0;
@@ -38,7 +38,6 @@ struct query_result {
   result_fields fields;
   std::string command_tag;  // "INSERT 0 3", "SELECT 2", ...
   server_message error;     // when outcome == error
-  std::string copy_data;    // COPY ... TO STDOUT output, when outcome == copy_out
   std::size_t param_count = 0;  // parameters of a prepared statement (prepare only)
 
   result_fields::value field(std::size_t row, std::size_t col) const {

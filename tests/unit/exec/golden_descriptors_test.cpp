@@ -35,7 +35,9 @@ int facts_of(const std::string &expr) {
       {"PGESQL_FACT_COMMIT", PGESQL_FACT_COMMIT},
       {"PGESQL_FACT_SET", PGESQL_FACT_SET},
       {"PGESQL_FACT_SQL_EXECUTE", PGESQL_FACT_SQL_EXECUTE},
-      {"PGESQL_FACT_SQL_PREPARE", PGESQL_FACT_SQL_PREPARE}};
+      {"PGESQL_FACT_SQL_PREPARE", PGESQL_FACT_SQL_PREPARE},
+      {"PGESQL_FACT_COPY_IN", PGESQL_FACT_COPY_IN},
+      {"PGESQL_FACT_COPY_OUT", PGESQL_FACT_COPY_OUT}};
   int facts = 0;
   std::istringstream names(expr);
   for (std::string name; names >> name;) {

@@ -31,6 +31,20 @@ TEST(StatementClass, TransactionControl) {
   EXPECT_TRUE(class_of_text("set search_path = $1").set);
 }
 
+// COPY streams the program's data only when STDIN/STDOUT is COPY's own end, not a word
+// inside its query, a string or a file name.
+TEST(StatementClass, CopyDirectionIsReadOutsideTheQuery) {
+  EXPECT_TRUE(class_of_text("COPY t FROM STDIN").copy_in);
+  EXPECT_TRUE(class_of_text("copy t (a, b) from stdin with (format csv)").copy_in);
+  EXPECT_TRUE(class_of_text("copy (select 1) to stdout").copy_out);
+  EXPECT_FALSE(class_of_text("copy t from stdin").copy_out);
+  EXPECT_FALSE(class_of_text("copy t to stdout").copy_in);
+  EXPECT_FALSE(class_of_text("copy (select stdout from t to stdout) to '/tmp/x'").copy_out);
+  EXPECT_FALSE(class_of_text("copy t from '/tmp/from stdin'").copy_in);
+  EXPECT_FALSE(class_of_text("select 'copy t to stdout'").copy_out);
+  EXPECT_FALSE(class_of_text("copy t from program 'cat'").copy_in);
+}
+
 // A descriptor the preprocessor made is never read as text: its facts decide.
 TEST(StatementClass, FactsWinOverTheText) {
   const pgesql_stmt known = {PGESQL_STMT_NORMAL, 0, "select 1", nullptr, "t.pgc", 1, 1, PGESQL_FACT_KNOWN, nullptr};
