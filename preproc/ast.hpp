@@ -79,7 +79,9 @@ struct Stmt {
     Generic, Connect, Disconnect, SetConnection, SetAutocommit, BeginDeclare, EndDeclare,
     DeclareCursor, DeclareStatement, Open, Fetch, Close, Prepare, Execute, ExecImmediate,
     Deallocate, Describe, AllocDesc, DeallocDesc, GetDescCount, GetDesc, SetDescCount, SetDesc,
-    Whenever, Include, Define, Undef, Ifdef, Ifndef, Elif, Else, Endif, TypeDef, VarDef
+    Whenever, Include, Define, Undef, Ifdef, Ifndef, Elif, Else, Endif, TypeDef, VarDef,
+    Copy,             // COPY ... FROM STDIN / TO STDOUT [USING :fp]: tokens, target = the FILE * (or None)
+    WaitNotification  // WAIT FOR NOTIFICATION INTO ... [TIMEOUT n]: into_list, count = the timeout
   };
 
   Kind kind = Generic;

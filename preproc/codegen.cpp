@@ -131,6 +131,8 @@ std::string Codegen::statement(const Stmt &s, const Value &given_at, const std::
     case Stmt::Whenever: return emit_whenever(e);
     case Stmt::TypeDef: return emit_typedef(e);
     case Stmt::VarDef: return emit_vardef(e);
+    case Stmt::Copy: return emit_copy(e);
+    case Stmt::WaitNotification: return emit_wait_notification(e);
     default: return {};
   }
 }
@@ -154,7 +156,7 @@ std::string Codegen::emit_generic(Emission &e) {
     // FOR :n: element i of each host array is row i of one pipelined batch
     if (!out.empty()) ctx_.diag.error(s.batch_rows.loc.begin, "FOR :n cannot be used with INTO or RETURNING ... INTO");
     return header(s, "PGESQL_STMT_NORMAL", sql, "", file) + arrays(in, out) + "  pgesql_exec_batch(&pgesql_st, " +
-           conn + ", " + batch_rows_expr(s.batch_rows) + ", " + std::to_string(in.size()) + ", " +
+           conn + ", " + integer_expr(s.batch_rows, "the row count of FOR") + ", " + std::to_string(in.size()) + ", " +
            (in.empty() ? "0" : "pgesql_in") + ");\n" + finish(true);
   }
   const char *kind = is_transaction(s.tokens) ? "PGESQL_STMT_TRANSACTION" : "PGESQL_STMT_NORMAL";

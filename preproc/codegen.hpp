@@ -60,7 +60,8 @@ class Codegen {
   bool var_list(const VarList &l, std::vector<std::string> &out);
   std::string string_expr(const Value &v, const char *what);
   std::string conn_expr(const Value &at);
-  std::string batch_rows_expr(const Value &v);
+  // An integer literal or integer host variable as a long expression; role names it in errors.
+  std::string integer_expr(const Value &v, const std::string &role);
   bool readahead_var(const Value &v, std::vector<std::string> &in);
   std::string var_init(const VarDesc &v, const VarDesc *ind);
 
@@ -100,6 +101,8 @@ class Codegen {
   std::string emit_whenever(Emission &e);
   std::string emit_typedef(Emission &e);
   std::string emit_vardef(Emission &e);
+  std::string emit_copy(Emission &e);
+  std::string emit_wait_notification(Emission &e);
   TypeP named_type(const Stmt &s);
 
   std::string whenever_checks(bool rows);

@@ -12,6 +12,11 @@ namespace pgesql::pp {
 
 using namespace codegen_support;
 
+namespace {
+// void and FILE: nothing the server sends can be stored there
+bool cannot_hold_values(Base b) { return b == Base::Other || b == Base::File; }
+}  // namespace
+
 // ---- host variables ---------------------------------------------------------
 
 bool Codegen::resolve(const HostRef &ref, bool indicator, TypeP *type) {
@@ -89,7 +94,7 @@ bool Codegen::describe(const TypeP &t, const std::string &e, const Span &at, std
   switch (t->kind) {
     case Type::Scalar:
       if (t->base == Base::Cxx) return describe_cxx(t, e, at, out, cnt, own("(long)sizeof(" + e + ")"), !count.empty());
-      if (t->base == Base::Other) return unsupported("cannot hold SQL data");
+      if (cannot_hold_values(t->base)) return unsupported("cannot hold SQL data");
       if (t->base == Base::Varchar || t->base == Base::Bytea)
         out.push_back({type_code(t->base), "&(" + e + ")", "(long)(" + t->length + ")", cnt,
                        own("(long)sizeof(" + e + ")")});
@@ -125,7 +130,7 @@ bool Codegen::describe(const TypeP &t, const std::string &e, const Span &at, std
       }
       if (el->kind == Type::Scalar && el->base == Base::Cxx) return describe_cxx(el, "(" + e + ")[0]", at, out, n, elem_size, true);
       if (el->kind == Type::Scalar) {
-        if (el->base == Base::Other) return unsupported("cannot hold SQL data");
+        if (cannot_hold_values(el->base)) return unsupported("cannot hold SQL data");
         std::string size = (el->base == Base::Varchar || el->base == Base::Bytea)
                                ? "(long)(" + el->length + ")" : "1L";
         out.push_back({type_code(el->base), "(" + e + ")", size, n, elem_size});
@@ -151,7 +156,7 @@ bool Codegen::describe(const TypeP &t, const std::string &e, const Span &at, std
       }
       if (!count.empty()) return unsupported("is not supported inside an array of structs");
       if (el->kind == Type::Scalar) {
-        if (el->base == Base::Other) return unsupported("cannot hold SQL data");
+        if (cannot_hold_values(el->base)) return unsupported("cannot hold SQL data");
         std::string size = (el->base == Base::Varchar || el->base == Base::Bytea)
                                ? "(long)(" + el->length + ")" : "1L";
         out.push_back({type_code(el->base), "&(" + e + ")", size, "0L", "(long)sizeof(*(" + e + "))"});
@@ -311,17 +316,18 @@ std::string Codegen::string_expr(const Value &v, const char *what) {
 std::string Codegen::conn_expr(const Value &at) { return string_expr(at, "a connection name"); }
 
 // The row count of FOR :n as a long: an integer host variable or a literal number.
-std::string Codegen::batch_rows_expr(const Value &v) {
+std::string Codegen::integer_expr(const Value &v, const std::string &role) {
   if (v.kind == Value::Literal) {
     bool digits = !v.text.empty();
     for (char c : v.text) digits = digits && std::isdigit(static_cast<unsigned char>(c));
-    if (!digits) ctx_.diag.error(v.loc.begin, "the row count of FOR must be an integer, not \"" + v.text + "\"");
+    if (!digits) ctx_.diag.error(v.loc.begin, role + " must be an integer, not \"" + v.text + "\"");
     return "(long)(" + v.text + ")";
   }
   TypeP t;
   if (!resolve(v.host, false, &t)) return "0L";
   if (t->kind != Type::Scalar || !is_integer_code(type_code(t->base))) {
-    ctx_.diag.error(v.loc.begin, "host variable \"" + v.host.expr + "\" used as the row count of FOR must have an integer type, not " + describe_type(*t));
+    ctx_.diag.error(v.loc.begin, "host variable \"" + v.host.expr + "\" used as " + role +
+                                     " must have an integer type, not " + describe_type(*t));
     return "0L";
   }
   return "(long)(" + v.host.expr + ")";

@@ -113,7 +113,9 @@ inline std::string facts_expr(int facts) {
       {PGESQL_FACT_COMMIT, "PGESQL_FACT_COMMIT"},
       {PGESQL_FACT_SET, "PGESQL_FACT_SET"},
       {PGESQL_FACT_SQL_EXECUTE, "PGESQL_FACT_SQL_EXECUTE"},
-      {PGESQL_FACT_SQL_PREPARE, "PGESQL_FACT_SQL_PREPARE"}};
+      {PGESQL_FACT_SQL_PREPARE, "PGESQL_FACT_SQL_PREPARE"},
+      {PGESQL_FACT_COPY_IN, "PGESQL_FACT_COPY_IN"},
+      {PGESQL_FACT_COPY_OUT, "PGESQL_FACT_COPY_OUT"}};
   std::string e;
   for (const auto &[bit, name] : names)
     if (facts & bit) e += (e.empty() ? "" : " | ") + std::string(name);

@@ -12,6 +12,8 @@ namespace pgesql::pp {
 Context::Context(const Options &o, Diagnostics &d, std::ostream *out)
     : opt(o), diag(d), out_(out), codegen_(*this), driver_(std::make_unique<Driver>(*this)) {
   for (const auto &[name, value] : opt.defines) defines_[name] = value;
+  // <stdio.h>'s FILE, for the FILE * of COPY ... USING :fp in declare sections
+  symbols.add_typedef("FILE", scalar_type(Base::File, "FILE"), Pos{});
 }
 
 Context::~Context() = default;

@@ -32,6 +32,7 @@ bool is_ecpg_statement(const std::vector<Tok> &t) {
   if (word_is(t[0], "get")) return second("descriptor") || second("sql");
   if (word_is(t[0], "begin") || word_is(t[0], "end")) return second("declare");
   if (word_is(t[0], "prepare")) return t.size() > 2 && word_is(t[2], "from");
+  if (word_is(t[0], "wait")) return second("for");  // WAIT FOR NOTIFICATION (not SQL)
   return false;
 }
 
@@ -135,6 +136,7 @@ bool Driver::parse(std::vector<Tok> tokens, Mode mode, Span whole) {
     stmt.kind = Stmt::Generic;
     stmt.tokens = std::move(toks_);
     take_batch_rows();
+    take_copy_stream();
     return true;
   }
   int rc = parser_->parse();
@@ -161,6 +163,57 @@ void Driver::take_batch_rows() {
     stmt.batch_rows = count_value(t[n - 2]);
     t.resize(n - 3);
   }
+}
+
+// COPY ... FROM STDIN / TO STDOUT streams the program's data: the direction is found outside
+// parentheses (COPY (query) TO STDOUT), and a trailing USING :fp (not SQL) names the FILE *.
+void Driver::take_copy_stream() {
+  std::vector<Tok> &t = stmt.tokens;
+  if (t.empty() || !word_is(t[0], "copy")) return;
+  int depth = 0;
+  bool streams = false;
+  for (std::size_t i = 1; i < t.size(); ++i) {
+    if (t[i].lex == Lex::LParen) ++depth;
+    if (t[i].lex == Lex::RParen) --depth;
+    if (depth == 0 && i + 1 < t.size() &&
+        ((word_is(t[i], "from") && word_is(t[i + 1], "stdin")) || (word_is(t[i], "to") && word_is(t[i + 1], "stdout"))))
+      streams = true;
+  }
+  const std::size_t n = t.size();
+  const bool has_using = n >= 3 && word_is(t[n - 2], "using") && t[n - 1].lex == Lex::HostVar;
+  if (!streams) {
+    if (has_using) {
+      error(t[n - 2].loc, "USING :fp is for COPY ... FROM STDIN and COPY ... TO STDOUT");
+      t.resize(n - 2);  // reported once: the rest of the statement is still checked
+    }
+    return;
+  }
+  stmt.kind = Stmt::Copy;
+  if (has_using) {
+    stmt.target = host_value(host(t[n - 1].text, t[n - 1].loc));
+    t.resize(n - 2);
+  }
+}
+
+void Driver::wait_for_notification(const std::string &wait, const Span &wait_at, const std::string &notification,
+                                   const Span &notification_at, std::vector<HostRef> &&into) {
+  stmt.kind = Stmt::WaitNotification;
+  if (lower(wait) != "wait") error(wait_at, "expected an embedded SQL statement");
+  if (lower(notification) != "notification") error(notification_at, "expected WAIT FOR NOTIFICATION");
+  if (into.size() < 2 || into.size() > 3)
+    error(into.empty() ? notification_at : into.back().loc,
+          "WAIT FOR NOTIFICATION takes INTO :channel, :payload and optionally :pid");
+  stmt.into_list.kind = VarList::Vars;
+  stmt.into_list.vars = std::move(into);
+}
+
+void Driver::wait_timeout(const std::string &word, const Span &at, const Value &timeout) {
+  if (lower(word) != "timeout") error(at, "expected TIMEOUT or end of statement");
+  const bool number = timeout.kind == Value::Literal && !timeout.text.empty() &&
+                      timeout.text.find_first_not_of("0123456789") == std::string::npos;
+  if (timeout.kind != Value::Host && !number)
+    error(timeout.loc, "TIMEOUT takes milliseconds: a host variable or a non-negative integer");
+  stmt.count = timeout;
 }
 
 Parser::symbol_type Driver::next() {

@@ -42,6 +42,9 @@ class Driver {
   static std::string lower(const std::string &s);
   Tok token(const std::string &text, const Span &at);
   void do_action(std::vector<Tok> tokens);
+  void wait_for_notification(const std::string &wait, const Span &wait_at, const std::string &notification,
+                             const Span &notification_at, std::vector<HostRef> &&into);
+  void wait_timeout(const std::string &word, const Span &at, const Value &timeout);
   void declaration(Declaration &&d);
   void keep_text(const std::string &s);
   std::string take_text();
@@ -57,6 +60,7 @@ class Driver {
 
   void reset(std::vector<Tok> tokens, Mode mode, Span whole);
   void take_batch_rows();
+  void take_copy_stream();
 
   Context &ctx_;
   std::unique_ptr<Parser> parser_;

@@ -58,7 +58,7 @@ Parser::symbol_type yylex(Driver &drv) { return drv.next(); }
 %nterm <std::vector<Tok>> tokens tokens_opt fetch_tokens cursor_words
 %nterm <std::vector<std::string>> conn_pieces
 %nterm <HostRef> hostvar_item using_item
-%nterm <std::vector<HostRef>> hostvar_list
+%nterm <std::vector<HostRef>> hostvar_list notify_targets
 %nterm <VarList> var_list
 %nterm <DeclSpec> decl_specs struct_spec
 %nterm <Declarator> declarator direct_declarator init_declarator
@@ -133,6 +133,15 @@ ecpg_stmt:
   | ENDIF                                          { drv.stmt.kind = Stmt::Endif; }
   | TYPE name IS type_spec_decl                    { drv.stmt.kind = Stmt::TypeDef; drv.stmt.text = $2; drv.stmt.type_decl.push_back(std::move($4)); }
   | VAR name IS type_spec_decl                     { drv.stmt.kind = Stmt::VarDef; drv.stmt.text = $2; drv.stmt.type_decl.push_back(std::move($4)); }
+  | IDENT FOR IDENT INTO notify_targets wait_timeout
+        { drv.wait_for_notification($1, @1, $3, @3, std::move($5)); }
+  ;
+notify_targets: hostvar_item         { $$.push_back(std::move($1)); }
+  | notify_targets COMMA hostvar_item { $$ = std::move($1); $$.push_back(std::move($3)); }
+  ;
+/* TIMEOUT :ms | TIMEOUT n (checked by the driver) */
+wait_timeout: %empty
+  | IDENT value_item                 { drv.wait_timeout($1, @1, $2); }
   ;
 
 conn_target_value:

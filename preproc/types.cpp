@@ -78,7 +78,7 @@ const char *type_code(Base b) {
     case Base::SqlDa: return "PGESQL_T_SQLDA";
     case Base::Struct: return "PGESQL_T_STRUCT";
     case Base::Union: return "PGESQL_T_UNION";
-    case Base::Other: return "PGESQL_T_CHAR";
+    case Base::Other: case Base::File: return "PGESQL_T_CHAR";
     case Base::Cxx: return "PGESQL_T_CXX";
   }
   return "PGESQL_T_CHAR";

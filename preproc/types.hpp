@@ -11,7 +11,8 @@ enum class Base {
   Char, UChar, Short, UShort, Int, UInt, Long, ULong, LongLong, ULongLong, Bool, Float, Double,
   String,  // Informix "string": a char array whose trailing blanks are trimmed
   Varchar, Bytea, Numeric, Decimal, Date, Timestamp, Interval, SqlDa, Struct, Union, Other,
-  Cxx  // a C++ class type bound through <pgesql/host_types.hpp> (std::string, std::vector<T>, ...)
+  Cxx,  // a C++ class type bound through <pgesql/host_types.hpp> (std::string, std::vector<T>, ...)
+  File  // stdio's FILE: a FILE * is the data's end of COPY ... USING :fp, never an SQL value
 };
 
 struct Type;

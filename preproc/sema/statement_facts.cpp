@@ -29,6 +29,35 @@ leading_words words_of(std::string_view sql) {
   return w;
 }
 
+// COPY's direction when the program is the data's end: FROM STDIN or TO STDOUT outside
+// parentheses (COPY (query) TO STDOUT) and quoted text.
+int copy_facts(std::string_view sql) {
+  int facts = 0, depth = 0;
+  std::string previous;
+  for (std::size_t i = 0; i < sql.size();) {
+    const char ch = sql[i];
+    if (ch == '\'' || ch == '"') {
+      const std::size_t end = sql.find(ch, i + 1);
+      i = end == std::string_view::npos ? sql.size() : end + 1;
+      previous.clear();
+    } else if (ch == '(' || ch == ')') {
+      depth += ch == '(' ? 1 : -1;
+      ++i;
+      previous.clear();
+    } else if (std::isalpha(static_cast<unsigned char>(ch))) {
+      std::string word;
+      while (i < sql.size() && (std::isalnum(static_cast<unsigned char>(sql[i])) || sql[i] == '_'))
+        word += static_cast<char>(std::tolower(static_cast<unsigned char>(sql[i++])));
+      if (depth == 0 && previous == "from" && word == "stdin") facts |= PGESQL_FACT_COPY_IN;
+      if (depth == 0 && previous == "to" && word == "stdout") facts |= PGESQL_FACT_COPY_OUT;
+      previous = std::move(word);
+    } else {
+      ++i;
+    }
+  }
+  return facts;
+}
+
 }  // namespace
 
 int statement_facts(std::string_view sql) {
@@ -43,6 +72,7 @@ int statement_facts(std::string_view sql) {
   if (first == "set") facts |= PGESQL_FACT_SET;
   if (first == "execute") facts |= PGESQL_FACT_SQL_EXECUTE;
   if (first == "prepare" && second != "transaction") facts |= PGESQL_FACT_SQL_PREPARE;
+  if (first == "copy") facts |= copy_facts(sql);
   return facts;
 }
 
