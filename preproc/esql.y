@@ -52,7 +52,7 @@ Parser::symbol_type yylex(Driver &drv) { return drv.next(); }
 %token <std::string> STRUCT UNION ENUM TYPEDEF STATIC EXTERN REGISTER AUTO CONST VOLATILE
 %token <std::string> VARCHAR BYTEA NUMERIC DECIMAL DATE TIMESTAMP INTERVAL
 
-%nterm <Value> name_or_var value_item conn_target_value disc_target prep_source desc_name
+%nterm <Value> name_or_var conn_name value_item conn_target_value disc_target prep_source desc_name
 %nterm <std::string> name any_token kw_plain keyword fetch_token conn_piece cursor_word
 %nterm <std::string> type_word storage_word init_item init_items dim_items dim_item balanced balanced_items
 %nterm <std::vector<Tok>> tokens tokens_opt fetch_tokens cursor_words
@@ -153,7 +153,12 @@ conn_pieces: conn_piece              { $$.push_back($1); }
   | conn_pieces conn_piece           { $$ = std::move($1); $$.push_back($2); }
   ;
 conn_piece: IDENT | NUMBER | OP | COLON | DOT | EQ | TYPE_NAME | HOSTVAR ;
-conn_as: %empty | AS name_or_var     { drv.stmt.name = $2; } ;
+conn_as: %empty | AS conn_name       { drv.stmt.name = $2; } ;
+/* a connection name; quoted as Informix programs write it ('name'), which ecpg rejects */
+conn_name:
+    name_or_var
+  | STRING                           { $$ = drv.literal(drv.unquote($1, @1), @1); }
+  ;
 conn_user: %empty | USER user_spec ;
 user_spec:
     value_item                       { drv.stmt.user = $1; drv.split_user(); }
@@ -162,7 +167,7 @@ user_spec:
   | value_item USING value_item      { drv.stmt.user = $1; drv.stmt.password = $3; }
   ;
 disc_target:
-    name_or_var
+    conn_name
   | CURRENT                          { $$ = drv.literal("CURRENT", @1); }
   | ALL                              { $$ = drv.literal("ALL", @1); }
   | DEFAULT                          { $$ = drv.literal("DEFAULT", @1); }
