@@ -67,7 +67,11 @@ pgesql_build_target() {
   local generator=()
   if [[ ! -f "$build_dir/CMakeCache.txt" ]] && command -v ninja >/dev/null; then generator=(-G Ninja); fi
   echo "== configuring $build_dir"
+  local start=$SECONDS
   cmake -S "$PGESQL_ROOT" -B "$build_dir" "${generator[@]}" "$@" >/dev/null
+  echo "   configured ($((SECONDS - start)) s)"
   echo "== building $target"
+  start=$SECONDS
   cmake --build "$build_dir" -j "${PGESQL_JOBS:-2}" --target "$target"
+  echo "   built ($((SECONDS - start)) s)"
 }
