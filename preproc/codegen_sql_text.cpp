@@ -77,6 +77,13 @@ std::string Codegen::sql_text(const std::vector<Tok> &toks, std::vector<std::str
       i = j;
       continue;
     }
+    if (ctx_.opt.rule_questionmarks && t.lex == Lex::Op && t.text == "?") {
+      // -r questionmarks: a `?` is a parameter marker, numbered in textual order with the
+      // host variables (as ECPG's run-time scan replaces them); OPEN ... USING supplies it
+      append(t, "$" + std::to_string(n++));
+      ++i;
+      continue;
+    }
     append(t, t.text);
     ++i;
   }

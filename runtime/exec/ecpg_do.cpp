@@ -13,6 +13,9 @@
 // placeholder (or a placeholder without a variable) is ECPG's -201/-202.
 #include <cctype>
 #include <cstdarg>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <utility>
 #include <vector>
@@ -160,6 +163,30 @@ int facts_of(const std::string &sql) {
   return facts;
 }
 
+// -r prepare (ECPGst_prepnormal): ECPG prepares such a statement the first time and executes
+// it from then on; pgesql's statement cache does the same for static statements, keyed by
+// the descriptor's address. A statement of ECPG's generated code gets an address of its own
+// here, one per text, line and flags, kept for the program's life as ECPG keeps its cache.
+const pgesql_stmt *auto_prepared(const pgesql_stmt &s, const std::string &sql) {
+  struct entry {
+    std::string sql;
+    pgesql_stmt stmt;
+  };
+  static std::mutex mutex;
+  static std::map<std::string, std::unique_ptr<entry>> statements;
+  const std::string key = std::to_string(s.line) + ':' + std::to_string(s.flags) + ':' + sql;
+  std::lock_guard<std::mutex> lock(mutex);
+  std::unique_ptr<entry> &e = statements[key];
+  if (!e) {
+    e = std::make_unique<entry>();
+    e->sql = sql;
+    e->stmt = s;
+    e->stmt.sql = e->sql.c_str();
+    e->stmt.facts |= PGESQL_FACT_CACHEABLE;
+  }
+  return &e->stmt;
+}
+
 bool run(int lineno, int compat, int force_indicator, const char *connection_name, bool questionmarks,
          int statement_type, const char *query, std::vector<pgesql_var> inputs,
          const std::vector<pgesql_var> &outputs) {
@@ -193,7 +220,9 @@ bool run(int lineno, int compat, int force_indicator, const char *connection_nam
       s.facts = facts_of(sql);
     }
   }
-  return ecpg_call_done(pgesql_exec(&s, connection_name, nullptr, static_cast<int>(inputs.size()), inputs.data(),
+  const pgesql_stmt *run_as = &s;
+  if (statement_type == ECPGst_prepnormal && class_of_text(sql).cacheable) run_as = auto_prepared(s, sql);
+  return ecpg_call_done(pgesql_exec(run_as, connection_name, nullptr, static_cast<int>(inputs.size()), inputs.data(),
                                     static_cast<int>(outputs.size()), outputs.data()));
 }
 
