@@ -1,5 +1,6 @@
 // pgesql_exec, pgesql_prepare, pgesql_deallocate: every statement that runs
 // SQL, with ECPG's rules for parameters, transactions and results.
+#include <cstdlib>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -58,6 +59,26 @@ bool build_params(const store_options &opt, std::span<const pgesql_var> in, std:
       params.push_back(std::move(p));
   }
   return true;
+}
+
+// DESCRIBE INPUT (ECPG answers -200): the statement's parameters as the server describes
+// them, one descriptor item per parameter, with its type and pg_type's length; no names.
+int describe_input(connection &c, const store_options &opt, const std::string &name, const pgesql_var &target) {
+  query_result asked = c.link->describe_prepared(name);
+  if (!check_result(c, asked, opt.line, opt.informix)) return outcome();
+  query_result description;
+  description.outcome = query_result::status::rows;
+  for (std::size_t i = 0; i < asked.param_types.size(); ++i) {
+    const std::uint32_t oid = asked.param_types[i];
+    query_result length = c.link->simple_query("select typlen from pg_type where oid = " + std::to_string(oid));
+    if (!check_result(c, length, opt.line, opt.informix)) return outcome();
+    const result_fields::value typlen = length.row_count == 1 ? length.field(0, 0) : std::nullopt;
+    description.columns.push_back({"", oid, false, static_cast<std::int16_t>(typlen ? std::atoi(typlen->data()) : -1), -1});
+  }
+  diag::log("describe input on line %d: statement %s has %zu parameter(s)\n", opt.line, name.c_str(),
+            description.columns.size());
+  describe_into(opt, description, target, true);
+  return outcome();
 }
 
 bool all_integers(std::span<const pgesql_var> in) {
@@ -347,10 +368,6 @@ extern "C" PGESQL_API int pgesql_describe(const pgesql_stmt *stmt, const char *c
                                           int input, const pgesql_var *target) {
   begin_statement();
   store_options opt = options_of(stmt);
-  if (input) {
-    diag::raise_error(opt.line, ECPG_UNSUPPORTED, diag::sqlstate::internal_error, "DESCRIBE INPUT");
-    return outcome();
-  }
   connection_ptr c = require_connection(connection_name, opt.line);
   if (!c) return outcome();
   std::lock_guard<std::mutex> lock(c->mutex);
@@ -361,6 +378,7 @@ extern "C" PGESQL_API int pgesql_describe(const pgesql_stmt *stmt, const char *c
     diag::raise_error(opt.line, ECPG_INVALID_STMT, diag::sqlstate::invalid_statement_name, stmt_name.c_str());
     return outcome();
   }
+  if (input) return describe_input(*c, opt, found->first, *target);
   prepared_statement &prepared = found->second;
   if (!prepared.described) {
     // prepared by SQL PREPARE ... AS: only the server knows its columns

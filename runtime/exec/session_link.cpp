@@ -105,7 +105,7 @@ class session_link final : public server_link {
       conn::StatementDescription d = c_->prepare(name, sql);
       for (const auto &c : d.columns)
         r.columns.push_back({c.name, c.type_oid, false, c.type_size, c.type_modifier});
-      r.param_count = d.param_types.size();
+      r.param_types = std::move(d.param_types);
     });
   }
   query_result describe_prepared(std::string_view name) override {
@@ -114,7 +114,7 @@ class session_link final : public server_link {
       conn::StatementDescription d = c_->describe_statement(name);
       for (const auto &c : d.columns)
         r.columns.push_back({c.name, c.type_oid, false, c.type_size, c.type_modifier});
-      r.param_count = d.param_types.size();
+      r.param_types = std::move(d.param_types);
     });
   }
   query_result execute_prepared(std::string_view name, std::span<const param_value> params) override {

@@ -38,7 +38,7 @@ struct query_result {
   result_fields fields;
   std::string command_tag;  // "INSERT 0 3", "SELECT 2", ...
   server_message error;     // when outcome == error
-  std::size_t param_count = 0;  // parameters of a prepared statement (prepare only)
+  std::vector<std::uint32_t> param_types;  // a prepared statement's parameters (prepare, describe_prepared)
 
   result_fields::value field(std::size_t row, std::size_t col) const {
     return fields[row * columns.size() + col];
