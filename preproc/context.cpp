@@ -140,7 +140,13 @@ void Context::open_brace(Pos) {
 }
 
 void Context::close_brace(Pos) {
-  if (!in_declare_ && !skipping()) symbols.leave_block();
+  if (in_declare_ || skipping()) return;
+  // a namespace's names stay visible after it (qualified); it opened no block
+  if (!namespace_depths_.empty() && namespace_depths_.back() == symbols.depth()) {
+    namespace_depths_.pop_back();
+    return;
+  }
+  symbols.leave_block();
 }
 
 std::vector<Tok> Context::expand_defines(std::vector<Tok> toks, bool c_mode, int depth) {
@@ -392,7 +398,21 @@ TypeP Context::resolve_base(const DeclSpec &spec, const Pos &at) {
   return scalar_type(is_unsigned ? Base::UInt : Base::Int, spelled);
 }
 
+// A struct named with its namespace (shop::item): the struct a declare section declared
+// (namespaces do not scope this preprocessor's symbols), or nullptr.
+static const Symbol *qualified_record(const Symbols &symbols, std::string name) {
+  if (name.compare(0, 7, "struct ") == 0) name = name.substr(7);
+  if (name.find('<') != std::string::npos) return nullptr;
+  const std::size_t scope = name.rfind("::");
+  if (scope != std::string::npos) name = name.substr(scope + 2);
+  const Symbol *sym = symbols.typedef_named(name);
+  if (!sym) sym = symbols.tag(name);
+  return sym && sym->type->kind == Type::Record ? sym : nullptr;
+}
+
 TypeP Context::cxx_type(const std::string &spelling) {
+  if (spelling.find("::") != std::string::npos)
+    if (const Symbol *record = qualified_record(symbols, spelling)) return record->type;
   auto t = std::make_shared<Type>();
   t->kind = Type::Scalar;
   t->base = Base::Cxx;
@@ -408,11 +428,7 @@ TypeP Context::cxx_type(const std::string &spelling) {
       depth += s[end] == '<' ? 1 : s[end] == '>' ? -1 : 0;
       ++end;
     }
-    std::string arg = s.substr(n, end - n);
-    if (arg.compare(0, 7, "struct ") == 0) arg = arg.substr(7);
-    const Symbol *sym = symbols.typedef_named(arg);
-    if (!sym) sym = symbols.tag(arg);
-    if (sym && sym->type->kind == Type::Record) t->elem = sym->type;
+    if (const Symbol *sym = qualified_record(symbols, s.substr(n, end - n))) t->elem = sym->type;
   }
   return t;
 }

@@ -54,6 +54,15 @@ class Context : public HostSink {
   const std::string *define_for(std::string_view ident) override;
   void scan_error(Pos at, const std::string &message) override;
   void pp_line(std::string_view text, Pos at) override;
+  void cxx_declaration(std::string_view text, Pos at) override;
+  void open_namespace(Pos at) override;
+
+  // cxx_names.cpp: C++ using-directives, using-declarations, aliases and typedefs of C++
+  // types. note_cxx_declaration reads one such declaration (true when it was one);
+  // qualify_std_names writes std:: before standard type names under `using namespace std`.
+  bool note_cxx_declaration(const std::vector<Tok> &toks);
+  void qualify_std_names(std::vector<Tok> &toks) const;
+  TypeP type_of_tokens(std::vector<Tok> toks);
 
  private:
   struct File {
@@ -104,6 +113,10 @@ class Context : public HostSink {
   std::string decl_text_;
   Pos decl_start_;
   bool decl_started_ = false;
+  std::vector<int> namespace_depths_;  // symbol depth at each open namespace's '{'
 };
+
+// A standard type name that `using namespace std;` lets a program write unqualified.
+bool is_std_type_name(std::string_view name);
 
 }  // namespace pgesql::pp

@@ -1,5 +1,6 @@
 #include "driver.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 #include "context.hpp"
@@ -38,9 +39,9 @@ bool is_ecpg_statement(const std::vector<Tok> &t) {
 
 bool is_op(const Tok &t, const char *text) { return t.lex == Lex::Op && t.text == text; }
 
-// C++ output: a qualified name with its template arguments (std::vector<std::string>,
-// std::chrono::system_clock::time_point) becomes one identifier token whose
-// text contains "::"; the token feed turns it into a C++ type.
+
+}  // namespace
+
 void collapse_qualified_names(std::vector<Tok> &toks) {
   std::vector<Tok> out;
   out.reserve(toks.size());
@@ -84,8 +85,6 @@ void collapse_qualified_names(std::vector<Tok> &toks) {
   toks = std::move(out);
 }
 
-}  // namespace
-
 Driver::Driver(Context &ctx) : ctx_(ctx), parser_(std::make_unique<Parser>(*this)) {}
 
 Driver::~Driver() = default;
@@ -107,7 +106,10 @@ void Driver::reset(std::vector<Tok> tokens, Mode mode, Span whole) {
   decls.clear();
   at = Value{};
   stmt.loc = whole;
-  if (mode_ == Mode::Declarations && ctx_.opt.lang == OutputLang::Cxx) collapse_qualified_names(toks_);
+  if (mode_ == Mode::Declarations && ctx_.opt.lang == OutputLang::Cxx) {
+    read_cxx_names();
+    collapse_qualified_names(toks_);
+  }
   if (mode_ == Mode::Declarations) {
     // numeric(p,s) / decimal(p,s): the precision is the server's business.
     for (std::size_t i = 0; i + 3 < toks_.size(); ++i) {
@@ -141,6 +143,89 @@ bool Driver::parse(std::vector<Tok> tokens, Mode mode, Span whole) {
   }
   int rc = parser_->parse();
   return rc == 0 && !errors_;
+}
+
+// C++ declare sections: using-directives, using-declarations and alias declarations are read
+// (and kept in the output as written); a standard type name written without std:: under
+// `using namespace std` gets it; a type name that nothing declares is reported where it is
+// written, with the spelling that works, instead of a bare syntax error.
+void Driver::read_cxx_names() {
+  static const char *const storage[] = {"static", "extern", "const", "volatile", "register", "typedef",
+                                        "mutable", "inline", "constexpr", "thread_local"};
+  // names this chunk declares itself (typedefs, struct tags): the symbols learn them only
+  // as the chunk is parsed, after this pass
+  std::vector<std::string> declared_here;
+  for (std::size_t i = 0; i + 1 < toks_.size(); ++i) {
+    if (word_is(toks_[i], "struct") || word_is(toks_[i], "union") || word_is(toks_[i], "class") ||
+        word_is(toks_[i], "enum"))
+      if (toks_[i + 1].lex == Lex::Ident) declared_here.push_back(toks_[i + 1].text);
+    if (!word_is(toks_[i], "typedef")) continue;
+    std::size_t j = i;
+    while (j < toks_.size() && toks_[j].lex != Lex::Semi) ++j;
+    for (std::size_t k = j; k-- > i;)
+      if (toks_[k].lex == Lex::Ident) {
+        declared_here.push_back(toks_[k].text);
+        break;
+      }
+  }
+  std::vector<Tok> out;
+  out.reserve(toks_.size());
+  bool at_start = true;  // the next token begins a declaration or member declaration
+  for (std::size_t i = 0; i < toks_.size(); ++i) {
+    Tok t = toks_[i];
+    if (at_start && word_is(t, "using")) {
+      std::size_t j = i;
+      while (j < toks_.size() && toks_[j].lex != Lex::Semi) ++j;
+      const std::vector<Tok> decl(toks_.begin() + static_cast<long>(i),
+                                  toks_.begin() + static_cast<long>(std::min(j + 1, toks_.size())));
+      ctx_.note_cxx_declaration(decl);
+      Tok line = t;
+      line.lex = Lex::PpLine;
+      line.text.clear();
+      for (const Tok &d : decl) line.text += (line.text.empty() || !d.space_before ? "" : " ") + d.text;
+      line.loc.end = decl.back().loc.end;
+      out.push_back(std::move(line));
+      i = j;
+      continue;
+    }
+    bool is_storage = false;
+    for (const char *w : storage) is_storage = is_storage || word_is(t, w);
+    const Tok *next = i + 1 < toks_.size() ? &toks_[i + 1] : nullptr;
+    const bool declares = next && (next->lex == Lex::Ident || next->lex == Lex::Star ||
+                                   (next->lex == Lex::Op && (next->text == "&" || next->text == "&&" ||
+                                                             next->text == "<" || next->text == "::")));
+    bool reserved = false;
+    const bool informix = ctx_.opt.compat == Compat::Informix || ctx_.opt.compat == Compat::InformixSE;
+    const bool known = c_keyword(t.text, &reserved) >= 0 || t.text.find("::") != std::string::npos ||
+                       (informix && (t.text == "string" || t.text == "dec_t")) ||
+                       ctx_.symbols.typedef_named(t.text) || ctx_.symbols.tag(t.text) ||
+                       std::find(declared_here.begin(), declared_here.end(), t.text) != declared_here.end();
+    if (at_start && !is_storage && t.lex == Lex::Ident && !known && declares &&
+        !(next->lex == Lex::Op && next->text == "::")) {
+      Tok scope = t;
+      scope.lex = Lex::Op;
+      scope.text = "::";
+      if (is_std_type_name(t.text) && ctx_.symbols.namespace_used("std")) {
+        // std :: name, joined with any template arguments by collapse_qualified_names
+        Tok std_word = t;
+        std_word.text = "std";
+        out.push_back(std::move(std_word));
+        out.push_back(std::move(scope));
+      } else {
+        error(t.loc, "unknown type \"" + t.text + "\": " +
+                         (is_std_type_name(t.text)
+                              ? "write std::" + t.text + " (or put using namespace std; before the declaration)"
+                              : "declare it before the declare section reads it (a typedef or using alias, or a "
+                                "struct in a declare section), or qualify it with its namespace"));
+        out.push_back(std::move(scope));  // read on as some C++ type, so that this is the only error
+      }
+      t.space_before = false;
+    }
+    at_start = (at_start && is_storage) || t.lex == Lex::Semi || t.lex == Lex::LBrace || t.lex == Lex::RBrace ||
+               t.lex == Lex::PpLine;
+    out.push_back(std::move(t));
+  }
+  toks_ = std::move(out);
 }
 
 // Bulk array DML is generic SQL with a row count around it: FOR :n (or a

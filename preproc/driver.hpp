@@ -61,6 +61,7 @@ class Driver {
   void reset(std::vector<Tok> tokens, Mode mode, Span whole);
   void take_batch_rows();
   void take_copy_stream();
+  void read_cxx_names();
 
   Context &ctx_;
   std::unique_ptr<Parser> parser_;
@@ -75,5 +76,10 @@ class Driver {
   int paren_depth_ = 0;
   std::string kept_;
 };
+
+// C++ output: a qualified name with its template arguments (std::vector<std::string>,
+// std::chrono::system_clock::time_point) becomes one identifier token whose text
+// contains "::"; the token feed turns it into a C++ type.
+void collapse_qualified_names(std::vector<Tok> &toks);
 
 }  // namespace pgesql::pp

@@ -22,6 +22,10 @@ class HostSink {
   virtual void scan_error(Pos at, const std::string &message) = 0;
   // A # line of the host program (passed through unless it is an #include to read).
   virtual void pp_line(std::string_view text, Pos at) = 0;
+  // C++ only: a `using ...;` or `typedef ...;` of the host program (also passed on as host
+  // text), and the `{` of a namespace (in place of open_brace: a namespace is no block scope).
+  virtual void cxx_declaration(std::string_view text, Pos at) = 0;
+  virtual void open_namespace(Pos at) = 0;
 };
 
 // cplusplus: C++ raw strings; informix: "$statement;" as well as "EXEC SQL statement;".

@@ -14,6 +14,7 @@ void Symbols::leave_block() {
   drop(variables_);
   drop(typedefs_);
   drop(tags_);
+  drop(namespaces_);
 }
 
 void Symbols::add_variable(const std::string &name, TypeP type, Pos at) {
@@ -27,6 +28,10 @@ void Symbols::add_typedef(const std::string &name, TypeP type, Pos at) {
 void Symbols::add_tag(const std::string &tag, TypeP type, Pos at) {
   tags_.push_back({tag, std::move(type), at, depth_});
 }
+
+void Symbols::add_namespace(const std::string &name, Pos at) { namespaces_.push_back({name, nullptr, at, depth_}); }
+
+bool Symbols::namespace_used(const std::string &name) const { return find(namespaces_, name) != nullptr; }
 
 bool Symbols::retype_variable(const std::string &name, TypeP type) {
   for (auto it = variables_.rbegin(); it != variables_.rend(); ++it) {

@@ -25,6 +25,9 @@ class Symbols {
   void add_variable(const std::string &name, TypeP type, Pos at);
   void add_typedef(const std::string &name, TypeP type, Pos at);
   void add_tag(const std::string &tag, TypeP type, Pos at);
+  // C++ `using namespace name;`: its names may be written unqualified in this block.
+  void add_namespace(const std::string &name, Pos at);
+  bool namespace_used(const std::string &name) const;
   // EXEC SQL VAR: a variable's type as SQL sees it changes from here on.
   bool retype_variable(const std::string &name, TypeP type);
 
@@ -36,7 +39,7 @@ class Symbols {
 
  private:
   static const Symbol *find(const std::vector<Symbol> &v, const std::string &name);
-  std::vector<Symbol> variables_, typedefs_, tags_;
+  std::vector<Symbol> variables_, typedefs_, tags_, namespaces_;
   int depth_ = 0;
   int varchar_ids_ = 0;
 };
