@@ -64,6 +64,7 @@ class Codegen {
   std::string integer_expr(const Value &v, const std::string &role);
   bool readahead_var(const Value &v, std::vector<std::string> &in);
   std::string var_init(const VarDesc &v, const VarDesc *ind);
+  bool container_element(const HostRef &ref, std::vector<VarDesc> &out);
 
   // SQL text with host variables replaced by $n
   std::string sql_text(const std::vector<Tok> &toks, std::vector<std::string> &in, std::vector<std::string> &out,

@@ -232,16 +232,57 @@ std::string Codegen::var_init(const VarDesc &v, const VarDesc *ind) {
   return s;
 }
 
+// :v[i]... of a C++ container (std::vector, std::array, std::span): the element, or its member,
+// is reached through pgesql::host::bind_at, which checks i against the container's size when
+// the statement runs (out of range: a located error, nothing outside the container touched).
+// An element that is a struct is spread over its members, as for a C array of structs.
+// False when the reference is not such an element.
+bool Codegen::container_element(const HostRef &ref, std::vector<VarDesc> &out) {
+  const std::string &e = ref.expr;
+  std::size_t i = 0;
+  while (i < e.size() && (std::isalnum(static_cast<unsigned char>(e[i])) || e[i] == '_')) ++i;
+  const Symbol *sym = i < e.size() && e[i] == '[' ? ctx_.symbols.variable(e.substr(0, i)) : nullptr;
+  if (sym == nullptr || sym->type->kind != Type::Scalar || sym->type->base != Base::Cxx) return false;
+  const std::string spelled = sym->type->spelling.compare(0, 2, "::") == 0 ? sym->type->spelling.substr(2)
+                                                                          : sym->type->spelling;
+  bool container = false;
+  for (const char *prefix : {"std::vector<", "std::array<", "std::span<"})
+    container = container || spelled.compare(0, std::char_traits<char>::length(prefix), prefix) == 0;
+  if (!container) return false;
+  std::size_t close = i;
+  for (int depth = 0; close < e.size(); ++close) {
+    depth += e[close] == '[' ? 1 : e[close] == ']' ? -1 : 0;
+    if (depth == 0) break;
+  }
+  const std::string index = e.substr(i + 1, close - i - 1);
+  const std::string rest = close < e.size() ? e.substr(close + 1) : std::string();
+  auto element = [&](const std::string &path) {
+    return VarDesc{"PGESQL_T_CXX",
+                   "pgesql::host::bind_at(" + e.substr(0, i) + ", (" + index +
+                       "), [](auto &pgesql_e) -> auto & { return pgesql_e" + path + "; }, " + c_string(e) + ", [] {})",
+                   "1L", "1L", "0L"};
+  };
+  const TypeP &record = sym->type->elem;
+  if (rest.empty() && record && !record->fields.empty()) {
+    for (const Field &f : record->fields) out.push_back(element("." + f.name));
+    return true;
+  }
+  out.push_back(element(rest));
+  return true;
+}
+
 bool Codegen::vars(const HostRef &ref, std::vector<std::string> &out) {
   if (ref.expr.empty()) {
     out.push_back("{PGESQL_T_CONST, (void *)" + c_string(ref.constant) +
                   ", 1L, 1L, 1L, PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}");
     return true;
   }
-  TypeP t;
-  if (!resolve(ref, false, &t)) return false;
   std::vector<VarDesc> v;
-  if (!describe(t, ref.expr, ref.loc, v)) return false;
+  if (!container_element(ref, v)) {
+    TypeP t;
+    if (!resolve(ref, false, &t)) return false;
+    if (!describe(t, ref.expr, ref.loc, v)) return false;
+  }
   std::vector<VarDesc> ind;
   if (!ref.ind_expr.empty()) {
     TypeP it;

@@ -9,6 +9,7 @@
 #include <array>
 #include <chrono>
 #include <cstring>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -236,15 +237,38 @@ struct rows<std::array<T, N>> {
 // per-thread pgesql_host_object that stays valid after the statement (a
 // cursor's OPEN may use what its DECLARE bound), as a C variable's address does.
 
-template <class T, class Site>
-pgesql_host_object *bind(T &x, Site) {
+template <class T>
+void point_at(pgesql_host_object &o, T &x) {
   using U = std::remove_const_t<T>;
-  static thread_local pgesql_host_object o;
   void *object = const_cast<U *>(&x);
   if constexpr (rows<U>::container)
     o = {&adapter<typename U::value_type>::table, object, &rows<U>::table, nullptr};
   else
     o = {&adapter<U>::table, object, nullptr, nullptr};
+}
+
+template <class T, class Site>
+pgesql_host_object *bind(T &x, Site) {
+  static thread_local pgesql_host_object o;
+  point_at(o, x);
+  return &o;
+}
+
+// An element of a container named with a subscript (:v[i], :v[i].member): get reaches the
+// host value inside element i. Out of the container's range, the object has no address
+// and the runtime reports the statement's error (SQLSTATE 2202E) naming `expr`, as written.
+template <class C, class Index, class Get, class Site>
+pgesql_host_object *bind_at(C &c, Index i, Get get, const char *expr, Site) {
+  static thread_local pgesql_host_object o;
+  static thread_local pgesql_host_adapter out_of_range;
+  bool in_range = static_cast<std::size_t>(i) < std::size(c);
+  if constexpr (std::is_signed_v<Index>) in_range = in_range && i >= 0;
+  if (!in_range) {
+    out_of_range = {PGESQL_T_CHAR, 0, nullptr, nullptr, expr};
+    o = {&out_of_range, nullptr, nullptr, nullptr};
+    return &o;
+  }
+  point_at(o, get(c[static_cast<std::size_t>(i)]));
   return &o;
 }
 

@@ -87,11 +87,21 @@ bool unsupported(const store_options &opt, const pgesql_host_adapter &a) {
   return false;
 }
 
+// A container element named with a subscript outside the container (pgesql::host::bind_at):
+// the adapter's name is the host variable as written.
+bool subscript_in_range(const store_options &opt, const pgesql_host_object &o) {
+  if (o.object != nullptr || o.rows != nullptr) return true;
+  const std::string message = std::string("subscript out of range in host variable \"") + o.adapter->name + "\"";
+  diag::raise_server_error(opt.line, "2202E", message.c_str(), opt.informix);
+  return false;
+}
+
 }  // namespace
 
 bool format_host_param(const store_options &opt, const pgesql_var &v, param_value &out) {
   out = param_value{};
   const auto &o = *static_cast<const pgesql_host_object *>(v.addr);
+  if (!subscript_in_range(opt, o)) return false;
   if (v.ind_type != PGESQL_T_NO_INDICATOR) {
     host_var h = resolve(v);
     if (is_integer_indicator_type(h.ind_type) && read_indicator(h.ind_type, h.ind_value) < 0) {
@@ -118,6 +128,7 @@ bool format_host_param(const store_options &opt, const pgesql_var &v, param_valu
 bool store_host_column(const store_options &opt, const pgesql_var &v, std::span<const field_value> rows,
                        array_kind kind) {
   const auto &o = *static_cast<const pgesql_host_object *>(v.addr);
+  if (!subscript_in_range(opt, o)) return false;
   const pgesql_host_adapter &a = *o.adapter;
   if (a.set == nullptr || (kind != array_kind::none && a.type != PGESQL_T_CHAR)) return unsupported(opt, a);
   long n = static_cast<long>(rows.size());
