@@ -54,12 +54,54 @@ class sql_error : public std::runtime_error {
   int line_;
 };
 
-// Throws the calling thread's last error for the statement st.
+// The SQLSTATE classes programs catch by name. Each is an sql_error; catch the most specific
+// first (unique_violation before integrity_error before sql_error).
+#define PGESQL_SQL_ERROR_CLASS(name, base)   \
+  class name : public base {                \
+   public:                                  \
+    using base::base;                       \
+  };
+// class 08, and 57P01-57P03: the server ended the session (an administrator, a crash)
+PGESQL_SQL_ERROR_CLASS(connection_error, sql_error)
+PGESQL_SQL_ERROR_CLASS(data_error, sql_error)                // class 22: a value the column or conversion refuses
+PGESQL_SQL_ERROR_CLASS(integrity_error, sql_error)           // class 23: a constraint refused the change
+PGESQL_SQL_ERROR_CLASS(not_null_violation, integrity_error)  // 23502
+PGESQL_SQL_ERROR_CLASS(foreign_key_violation, integrity_error)  // 23503
+PGESQL_SQL_ERROR_CLASS(unique_violation, integrity_error)    // 23505
+PGESQL_SQL_ERROR_CLASS(check_violation, integrity_error)     // 23514
+PGESQL_SQL_ERROR_CLASS(transaction_rollback, sql_error)      // class 40: retry the transaction
+PGESQL_SQL_ERROR_CLASS(serialization_failure, transaction_rollback)  // 40001
+PGESQL_SQL_ERROR_CLASS(deadlock_detected, transaction_rollback)      // 40P01
+PGESQL_SQL_ERROR_CLASS(syntax_or_access_error, sql_error)    // class 42: the statement itself (an unknown table, no privilege)
+#undef PGESQL_SQL_ERROR_CLASS
+
+// Throws the calling thread's last error for the statement st, as the class its SQLSTATE names.
 [[noreturn]] inline void throw_sql_error(const pgesql_stmt *st) {
   const struct sqlca_t &ca = sqlca;
-  throw sql_error(std::string(ca.sqlstate, sizeof ca.sqlstate), ca.sqlcode, pgesql_error_field(PGESQL_ERROR_MESSAGE),
-                  pgesql_error_field(PGESQL_ERROR_DETAIL), pgesql_error_field(PGESQL_ERROR_HINT),
-                  st->file ? st->file : "", st->line);
+  std::string state(ca.sqlstate, sizeof ca.sqlstate);
+  std::string message = pgesql_error_field(PGESQL_ERROR_MESSAGE), detail = pgesql_error_field(PGESQL_ERROR_DETAIL),
+              hint = pgesql_error_field(PGESQL_ERROR_HINT), file = st->file ? st->file : "";
+  const long code = ca.sqlcode;
+  const int line = st->line;
+  auto raise = [&](auto *kind) {
+    using error = std::remove_pointer_t<decltype(kind)>;
+    throw error(std::move(state), code, std::move(message), std::move(detail), std::move(hint), std::move(file), line);
+  };
+  if (state == "23502") raise(static_cast<not_null_violation *>(nullptr));
+  if (state == "23503") raise(static_cast<foreign_key_violation *>(nullptr));
+  if (state == "23505") raise(static_cast<unique_violation *>(nullptr));
+  if (state == "23514") raise(static_cast<check_violation *>(nullptr));
+  if (state == "40001") raise(static_cast<serialization_failure *>(nullptr));
+  if (state == "40P01") raise(static_cast<deadlock_detected *>(nullptr));
+  const std::string cls = state.substr(0, 2);
+  if (cls == "08" || state == "57P01" || state == "57P02" || state == "57P03")
+    raise(static_cast<connection_error *>(nullptr));
+  if (cls == "22") raise(static_cast<data_error *>(nullptr));
+  if (cls == "23") raise(static_cast<integrity_error *>(nullptr));
+  if (cls == "40") raise(static_cast<transaction_rollback *>(nullptr));
+  if (cls == "42") raise(static_cast<syntax_or_access_error *>(nullptr));
+  raise(static_cast<sql_error *>(nullptr));
+  throw;  // not reached: raise always throws
 }
 
 // ---- COPY with the program's data ---------------------------------------------
