@@ -65,6 +65,7 @@ class Codegen {
   bool readahead_var(const Value &v, std::vector<std::string> &in);
   std::string var_init(const VarDesc &v, const VarDesc *ind);
   bool container_element(const HostRef &ref, std::vector<VarDesc> &out);
+  std::size_t member_prefix(const std::string &e) const;
 
   // SQL text with host variables replaced by $n
   std::string sql_text(const std::vector<Tok> &toks, std::vector<std::string> &in, std::vector<std::string> &out,

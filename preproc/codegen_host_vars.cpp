@@ -19,21 +19,28 @@ bool cannot_hold_values(Base b) { return b == Base::Other || b == Base::File; }
 
 // ---- host variables ---------------------------------------------------------
 
+// C++: `this->m` names the member m of the enclosing class, declared in a declare section of
+// the class body: the name to look up starts after the prefix, which the expression keeps.
+std::size_t Codegen::member_prefix(const std::string &e) const {
+  return ctx_.opt.lang == OutputLang::Cxx && e.compare(0, 6, "this->") == 0 ? 6 : 0;
+}
+
 bool Codegen::resolve(const HostRef &ref, bool indicator, TypeP *type) {
   const std::string &e = indicator ? ref.ind_expr : ref.expr;
   const Pos at = (indicator ? ref.ind_loc : ref.loc).begin;
-  std::size_t i = 0;
+  std::size_t i = member_prefix(e);
+  const std::size_t name_at = i;
   while (i < e.size() && (std::isalnum(static_cast<unsigned char>(e[i])) || e[i] == '_' ||
                           static_cast<unsigned char>(e[i]) >= 0x80))
     ++i;
-  std::string name = e.substr(0, i);
+  std::string name = e.substr(name_at, i - name_at);
   const Symbol *sym = ctx_.symbols.variable(name);
   if (!sym) {
     ctx_.diag.error(at, std::string(indicator ? "indicator" : "host") + " variable \"" + name + "\" is not declared");
     return false;
   }
   TypeP t = sym->type;
-  std::string path = name;
+  std::string path = e.substr(0, i);
   while (i < e.size()) {
     if (e[i] == '[') {
       std::size_t close = e.find(']', i);
@@ -239,9 +246,10 @@ std::string Codegen::var_init(const VarDesc &v, const VarDesc *ind) {
 // False when the reference is not such an element.
 bool Codegen::container_element(const HostRef &ref, std::vector<VarDesc> &out) {
   const std::string &e = ref.expr;
-  std::size_t i = 0;
+  std::size_t i = member_prefix(e);
+  const std::size_t name_at = i;
   while (i < e.size() && (std::isalnum(static_cast<unsigned char>(e[i])) || e[i] == '_')) ++i;
-  const Symbol *sym = i < e.size() && e[i] == '[' ? ctx_.symbols.variable(e.substr(0, i)) : nullptr;
+  const Symbol *sym = i < e.size() && e[i] == '[' ? ctx_.symbols.variable(e.substr(name_at, i - name_at)) : nullptr;
   if (sym == nullptr || sym->type->kind != Type::Scalar || sym->type->base != Base::Cxx) return false;
   const std::string spelled = sym->type->spelling.compare(0, 2, "::") == 0 ? sym->type->spelling.substr(2)
                                                                           : sym->type->spelling;

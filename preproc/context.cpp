@@ -14,6 +14,13 @@ Context::Context(const Options &o, Diagnostics &d, std::ostream *out)
   for (const auto &[name, value] : opt.defines) defines_[name] = value;
   // <stdio.h>'s FILE, for the FILE * of COPY ... USING :fp in declare sections
   symbols.add_typedef("FILE", scalar_type(Base::File, "FILE"), Pos{});
+  // the standard integer typedefs programs declare host variables with (<stddef.h>,
+  // <stdint.h>); int8_t/uint8_t are left out: as char types they would be read as text
+  static const std::pair<const char *, Base> integers[] = {
+      {"size_t", Base::ULong},    {"ssize_t", Base::Long},     {"ptrdiff_t", Base::Long},
+      {"int16_t", Base::Short},   {"uint16_t", Base::UShort},  {"int32_t", Base::Int},
+      {"uint32_t", Base::UInt},   {"int64_t", Base::LongLong}, {"uint64_t", Base::ULongLong}};
+  for (const auto &[name, base] : integers) symbols.add_typedef(name, scalar_type(base, name), Pos{});
 }
 
 Context::~Context() = default;
