@@ -11,6 +11,9 @@
 #include <cstring>
 #include <iterator>
 #include <optional>
+#if __has_include(<span>)
+#include <span>
+#endif
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -231,6 +234,26 @@ struct rows<std::array<T, N>> {
   static void *data(void *c) { return static_cast<array *>(c)->data(); }
   static constexpr pgesql_host_rows table{&size, &resize, &data, static_cast<long>(sizeof(T))};
 };
+
+#if defined(__cpp_lib_span)
+// A std::span: the rows it views, as input (an SQL array, or the rows of FOR :n). A span
+// of const elements is never written: as an output it holds no rows (too many matches).
+template <class T, std::size_t Extent>
+struct rows<std::span<T, Extent>> {
+  using span = std::span<T, Extent>;
+  static constexpr bool container = true;
+  static long size(const void *c) { return static_cast<long>(static_cast<const span *>(c)->size()); }
+  static void *resize(void *c, long n) {
+    auto &s = *static_cast<span *>(c);
+    if constexpr (std::is_const_v<T>) return nullptr;
+    else return n >= 0 && static_cast<std::size_t>(n) <= s.size() ? s.data() : nullptr;
+  }
+  static void *data(void *c) {
+    return const_cast<std::remove_const_t<T> *>(static_cast<span *>(c)->data());
+  }
+  static constexpr pgesql_host_rows table{&size, &resize, &data, static_cast<long>(sizeof(T))};
+};
+#endif
 
 // ---- binding a host variable -------------------------------------------------
 // Each call site passes its own lambda type (Site), so each site owns one

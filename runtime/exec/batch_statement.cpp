@@ -51,11 +51,13 @@ bool check_inputs(std::span<const pgesql_var> in, long rows, int line) {
       return false;
     }
     // more rows than an array holds: refused (the program would read past it)
-    bool too_short = (v.count > 1 && rows > v.count) ||
+    // (a C++ container holds its size; a single C++ object, -1, repeats on every row)
+    const long holds = v.type == PGESQL_T_CXX ? host_row_count(v) : (v.count > 1 ? v.count : -1);
+    bool too_short = (holds >= 0 && rows > holds) ||
                      (v.ind_type != PGESQL_T_NO_INDICATOR && v.ind_count > 1 && rows > v.ind_count);
     if (too_short) {
       diag::log("exec_batch on line %d: %ld rows but an array has %ld elements\n", line, rows,
-                v.count > 1 && rows > v.count ? v.count : v.ind_count);
+                holds >= 0 && rows > holds ? holds : v.ind_count);
       diag::raise_error(line, ECPG_TOO_FEW_ARGUMENTS, diag::sqlstate::using_does_not_match_parameters);
       return false;
     }
@@ -116,7 +118,9 @@ extern "C" PGESQL_API int pgesql_exec_batch(const pgesql_stmt *stmt, const char 
   param_value one;
   for (std::size_t row = 0; row < nrows; ++row)
     for (std::size_t col = 0; col < inputs.size(); ++col) {
-      if (!format_param(opt, element(inputs[col], row), one)) return outcome();
+      const pgesql_var &v = inputs[col];
+      if (v.type == PGESQL_T_CXX ? !format_host_row(opt, v, row, one) : !format_param(opt, element(v, row), one))
+        return outcome();
       params.push_back(one);
     }
 

@@ -125,6 +125,30 @@ bool format_host_param(const store_options &opt, const pgesql_var &v, param_valu
   return true;
 }
 
+long host_row_count(const pgesql_var &v) {
+  const auto &o = *static_cast<const pgesql_host_object *>(v.addr);
+  if (o.rows != nullptr && o.object != nullptr) return o.rows->size(o.object);
+  return v.count == 1 ? -1 : v.count;
+}
+
+bool format_host_row(const store_options &opt, const pgesql_var &v, std::size_t row, param_value &out) {
+  out = param_value{};
+  const auto &o = *static_cast<const pgesql_host_object *>(v.addr);
+  if (!subscript_in_range(opt, o)) return false;
+  if (v.ind_type != PGESQL_T_NO_INDICATOR) {
+    host_var h = resolve(v);
+    char *ind = h.ind_value;
+    if (ind != nullptr && v.ind_count != 1) ind += static_cast<long>(row) * h.ind_offset;
+    if (ind != nullptr && is_integer_indicator_type(h.ind_type) && read_indicator(h.ind_type, ind) < 0) {
+      out.is_null = true;
+      return true;
+    }
+  }
+  if (o.rows == nullptr && v.count == 1) return value_text(opt, *o.adapter, o.object, out);
+  char *base = static_cast<char *>(o.rows != nullptr ? o.rows->data(o.object) : o.object);
+  return value_text(opt, *o.adapter, element(o, base, v.stride, static_cast<long>(row)), out);
+}
+
 bool store_host_column(const store_options &opt, const pgesql_var &v, std::span<const field_value> rows,
                        array_kind kind) {
   const auto &o = *static_cast<const pgesql_host_object *>(v.addr);
