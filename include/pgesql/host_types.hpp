@@ -8,6 +8,7 @@
 
 #include <array>
 #include <chrono>
+#include <cstddef>
 #include <cstring>
 #include <iterator>
 #include <optional>
@@ -77,6 +78,31 @@ struct adapter<std::string> {
   }
   static constexpr pgesql_host_adapter table{PGESQL_T_CHAR, 0, &get, &set, "std::string"};
 };
+
+// bytea: a vector of bytes (unsigned char or std::byte) holds the value's bytes, sent and
+// received as binary data (no text escaping on the way in, the server's hex text decoded on
+// the way out).
+template <class Byte, class Alloc>
+struct byte_vector_adapter {
+  using vector = std::vector<Byte, Alloc>;
+  static int get(const void *object, void *, const void **data, long *len) {
+    const auto &v = *static_cast<const vector *>(object);
+    *data = v.data();
+    *len = static_cast<long>(v.size());
+    return 1;
+  }
+  static int set(void *object, const void *data, long len) {
+    if (data == nullptr) return -1;
+    const auto *bytes = static_cast<const Byte *>(data);
+    static_cast<vector *>(object)->assign(bytes, bytes + len);
+    return 0;
+  }
+  static constexpr pgesql_host_adapter table{PGESQL_T_BYTEA, 0, &get, &set, "std::vector of bytes"};
+};
+template <class Alloc>
+struct adapter<std::vector<unsigned char, Alloc>> : byte_vector_adapter<unsigned char, Alloc> {};
+template <class Alloc>
+struct adapter<std::vector<std::byte, Alloc>> : byte_vector_adapter<std::byte, Alloc> {};
 
 // Input only: a view cannot own what a query returns.
 template <>
@@ -221,6 +247,16 @@ struct rows<std::vector<T, Alloc>> {
   }
   static void *data(void *c) { return static_cast<vector *>(c)->data(); }
   static constexpr pgesql_host_rows table{&size, &resize, &data, static_cast<long>(sizeof(T))};
+};
+
+// ... except a vector of bytes, which is one bytea value
+template <class Alloc>
+struct rows<std::vector<unsigned char, Alloc>> {
+  static constexpr bool container = false;
+};
+template <class Alloc>
+struct rows<std::vector<std::byte, Alloc>> {
+  static constexpr bool container = false;
 };
 
 template <class T, std::size_t N>

@@ -2,10 +2,12 @@
 
 #include <cstring>
 #include <string>
+#include <vector>
 
 #include "diag/raise.hpp"
 #include "diag/sqlstate.hpp"
 #include "ecpgerrno.h"
+#include "values/bytea_text.hpp"
 #include "values/pgtypes_bridge.hpp"
 #include "values/utc_timestamp.hpp"
 
@@ -43,6 +45,10 @@ bool value_text(const store_options &opt, const pgesql_host_adapter &a, const vo
   }
   switch (a.type) {
     case PGESQL_T_CHAR: out.data.assign(static_cast<const char *>(data), static_cast<std::size_t>(len)); return true;
+    case PGESQL_T_BYTEA:
+      out.data.assign(static_cast<const char *>(data), static_cast<std::size_t>(len));
+      out.binary = true;  // as a C bytea host variable travels
+      return true;
     case PGESQL_T_TIMESTAMP: {
       long long us;
       std::memcpy(&us, data, sizeof us);
@@ -190,6 +196,16 @@ bool store_host_column(const store_options &opt, const pgesql_var &v, std::span<
     if (ind_at != nullptr) write_indicator(ind.ind_type, ind_at, 0);
     if (a.type == PGESQL_T_CHAR) {
       a.set(target, f.text, f.length);
+      continue;
+    }
+    if (a.type == PGESQL_T_BYTEA) {
+      if (f.binary) {
+        a.set(target, f.text, f.length);
+      } else {
+        std::vector<char> bytes;
+        decode_bytea_text(f.text, static_cast<std::size_t>(f.length), bytes);
+        a.set(target, bytes.data(), static_cast<long>(bytes.size()));
+      }
       continue;
     }
     if (f.binary) return unsupported(opt, a);
