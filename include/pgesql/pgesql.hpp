@@ -104,6 +104,46 @@ PGESQL_SQL_ERROR_CLASS(syntax_or_access_error, sql_error)    // class 42: the st
   throw;  // not reached: raise always throws
 }
 
+// ---- a transaction that rolls back unless committed -------------------------------
+// BEGIN on construction; commit() or rollback() ends it. Destroyed without either (an
+// exception unwinding through it), it rolls back, quietly: sqlca keeps the error that caused
+// the unwinding.
+//   pgesql::transaction tx;            // or tx("conn") for a named connection
+//   EXEC SQL INSERT ...;               // under WHENEVER SQLERROR THROW
+//   tx.commit();
+class transaction {
+ public:
+  explicit transaction(const char *connection = nullptr) : connection_(connection) { run("begin"); }
+  transaction(const transaction &) = delete;
+  transaction &operator=(const transaction &) = delete;
+  ~transaction() {
+    if (done_) return;
+    const struct sqlca_t kept = sqlca;
+    const pgesql_stmt stmt = descriptor("rollback");
+    pgesql_exec(&stmt, connection_, nullptr, 0, nullptr, 0, nullptr);
+    sqlca = kept;
+  }
+  void commit() {
+    done_ = true;
+    run("commit");
+  }
+  void rollback() {
+    done_ = true;
+    run("rollback");
+  }
+
+ private:
+  static pgesql_stmt descriptor(const char *sql) {
+    return pgesql_stmt{PGESQL_STMT_TRANSACTION, 0, sql, nullptr, "pgesql::transaction", 0, 0, 0, nullptr};
+  }
+  void run(const char *sql) {
+    const pgesql_stmt stmt = descriptor(sql);
+    if (pgesql_exec(&stmt, connection_, nullptr, 0, nullptr, 0, nullptr) != 0) throw_sql_error(&stmt);
+  }
+  const char *connection_;
+  bool done_ = false;
+};
+
 // ---- COPY with the program's data ---------------------------------------------
 // sql is a COPY ... FROM STDIN (copy_from) or COPY ... TO STDOUT (copy_to), run on the
 // named connection (nullptr: the current one). They return the rows copied and throw
