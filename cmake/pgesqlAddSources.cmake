@@ -1,4 +1,5 @@
 # pgesql_add_sources(<target> <file.pgc>... [LANG C|CXX] [RUNTIME <library target>]
+#                    [CHECK <conninfo>] [CHECK_CACHE <dir>] [CHECK_STRICT]
 #                    [OPTIONS <pgesql flags>...])
 #
 # Preprocesses each embedded-SQL source into the build directory, adds the
@@ -12,12 +13,30 @@
 # itself changes. EXEC SQL INCLUDE searches the source's own directory and then
 # <target>'s include directories, like the C compiler does.
 #
+# CHECK checks every static statement against the schema of a live database
+# (pgesql --check); CHECK_CACHE (a directory, relative to the current source
+# directory, meant to be committed) records what the server said and, without
+# CHECK, replays it offline (pgesql --check-cache); CHECK_STRICT turns check
+# warnings and statements missing from the cache into errors.
+#
 # The same file serves pgesql's own tree (and projects that add it with
 # add_subdirectory), where pgesql::pgesql and pgesql::runtime are aliases of
 # the targets being built, and find_package(pgesql) users, where they are the
 # installed, imported targets; it names nothing else.
 function(pgesql_add_sources target)
-  cmake_parse_arguments(PARSE_ARGV 1 arg "" "LANG;RUNTIME" "OPTIONS")
+  cmake_parse_arguments(PARSE_ARGV 1 arg "CHECK_STRICT" "LANG;RUNTIME;CHECK;CHECK_CACHE" "OPTIONS")
+  set(check_flags)
+  if(arg_CHECK)
+    list(APPEND check_flags "--check=${arg_CHECK}")
+  endif()
+  if(arg_CHECK_CACHE)
+    cmake_path(ABSOLUTE_PATH arg_CHECK_CACHE BASE_DIRECTORY "${CMAKE_CURRENT_SOURCE_DIR}" NORMALIZE
+               OUTPUT_VARIABLE check_cache)
+    list(APPEND check_flags "--check-cache=${check_cache}")
+  endif()
+  if(arg_CHECK_STRICT)
+    list(APPEND check_flags "--check-strict")
+  endif()
   if(NOT arg_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR "pgesql_add_sources(${target}): no .pgc files given (list them before LANG, RUNTIME and OPTIONS)")
   endif()
@@ -53,7 +72,7 @@ function(pgesql_add_sources target)
     file(MAKE_DIRECTORY "${out_dir}")
     add_custom_command(
       OUTPUT "${out}"
-      COMMAND pgesql::pgesql ${lang_flag} ${arg_OPTIONS}
+      COMMAND pgesql::pgesql ${lang_flag} ${check_flags} ${arg_OPTIONS}
               -I "${src_dir}"
               "$<$<BOOL:${includes}>:-I$<JOIN:${includes},;-I>>"
               --depfile "${out}.d" -o "${out}" "${abs_src}"

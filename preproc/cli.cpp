@@ -86,6 +86,13 @@ const char *help_text() {
          "  --sql-syntax=error|warning|off\n"
          "                 what a static SQL statement PostgreSQL's grammar rejects is\n"
          "                 (default: error; warning for syntax newer than this parser)\n"
+         "  --check=CONNINFO\n"
+         "                 prepare and describe every static statement on that server\n"
+         "                 (never executing it) and report mismatches with the host variables\n"
+         "  --check-cache=DIR\n"
+         "                 with --check, record what the server said in DIR; without it,\n"
+         "                 replay DIR offline and report the same diagnostics\n"
+         "  --check-strict treat check warnings and statements missing from the cache as errors\n"
          "  --depfile FILE write a Makefile dependency rule for the output to FILE\n"
          "  --regression   ecpg's regression-test mode (ECPGdebug logs without\n"
          "                 run-dependent details)\n"
@@ -137,6 +144,22 @@ CliAction parse_command_line(int argc, char **argv, Options &opt, std::ostream &
       if (!value(i, a, 13, "--sql-syntax", v) || !set_sql_syntax(v, opt, err)) return CliAction::Error;
       continue;
     }
+    // --check-cache and --check-strict first: --check is a prefix of both
+    if (std::strncmp(a, "--check-cache=", 14) == 0 || std::strcmp(a, "--check-cache") == 0) {
+      if (!value(i, a, 14, "--check-cache", v)) return CliAction::Error;
+      opt.check_cache = v;
+      continue;
+    }
+    if (std::strcmp(a, "--check-strict") == 0) {
+      opt.check_strict = true;
+      continue;
+    }
+    if (std::strncmp(a, "--check=", 8) == 0 || std::strcmp(a, "--check") == 0) {
+      if (!value(i, a, 8, "--check", v)) return CliAction::Error;
+      if (v.empty()) return err << "pgesql: --check needs a connection target\n", CliAction::Error;
+      opt.check_conninfo = v;
+      continue;
+    }
     if (std::strncmp(a, "--depfile", 9) == 0) {
       if (!value(i, a, a[9] == '=' ? 10 : 9, "--depfile", v)) return CliAction::Error;
       opt.depfile = v;
@@ -185,6 +208,10 @@ CliAction parse_command_line(int argc, char **argv, Options &opt, std::ostream &
   }
   if (!opt.depfile.empty() && (opt.output.empty() || opt.output == "-")) {
     err << "pgesql: --depfile needs -o OUTFILE\n";
+    return CliAction::Error;
+  }
+  if (opt.check_strict && opt.check_conninfo.empty() && opt.check_cache.empty()) {
+    err << "pgesql: --check-strict needs --check or --check-cache\n";
     return CliAction::Error;
   }
   if (!lang_given) infer_lang(opt);

@@ -155,11 +155,14 @@ std::string Codegen::emit_generic(Emission &e) {
   if (s.batch_rows.kind != Value::None) {
     // FOR :n: element i of each host array is row i of one pipelined batch
     if (!out.empty()) ctx_.diag.error(s.batch_rows.loc.begin, "FOR :n cannot be used with INTO or RETURNING ... INTO");
+    record_check(s.loc.begin, sql, false, "the statement");
     return header(s, "PGESQL_STMT_NORMAL", sql, "", file) + arrays(in, out) + "  pgesql_exec_batch(&pgesql_st, " +
            conn + ", " + integer_expr(s.batch_rows, "the row count of FOR") + ", " + std::to_string(in.size()) + ", " +
            (in.empty() ? "0" : "pgesql_in") + ");\n" + finish(true);
   }
-  const char *kind = is_transaction(s.tokens) ? "PGESQL_STMT_TRANSACTION" : "PGESQL_STMT_NORMAL";
+  const bool transaction = is_transaction(s.tokens);
+  if (!transaction) record_check(s.loc.begin, sql, false, "the statement");
+  const char *kind = transaction ? "PGESQL_STMT_TRANSACTION" : "PGESQL_STMT_NORMAL";
   return header(s, kind, sql, "", file) + arrays(in, out) + exec_call(e, "0") + finish(returns_rows(s.tokens));
 }
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "ast.hpp"
+#include "check/check_facts.hpp"
 #include "sema/positioned_cursors.hpp"
 #include "sema/syntax_check.hpp"
 #include "types.hpp"
@@ -26,6 +27,8 @@ class Codegen {
   std::string declaration(const Declaration &d);
   // A source file about to be processed: the cursors its statements position on.
   void note_source(std::string_view text) { positioned_.add(sema::find_positioned_cursors(text)); }
+  // The static statements for --check / --check-cache, in source order.
+  const std::vector<check::checked_statement> &checked() const { return checked_; }
 
  private:
   struct VarDesc {  // one pgesql_var, as C expressions
@@ -48,7 +51,16 @@ class Codegen {
     std::vector<std::pair<std::string, Pos>> used;  // host variables of the query, as declared
     int facts = 0;          // PGESQL_FACT_* of its OPEN
     std::string relations;  // what a PGESQL_FACT_READAHEAD_SAFE query reads, one per line
+    int checked = -1;       // its query's entry in checked_, when the schema check is on
   };
+
+  // Facts for the schema check (codegen_check_facts.cpp)
+  bool checking() const;
+  void note_slots(const HostRef &ref, const TypeP &t, std::size_t count);
+  void slots_of(const TypeP &t, const std::string &name, const Pos &at, std::vector<check::host_slot> &out) const;
+  // Records a static statement with the host variables of the last sql_text; its index in checked_.
+  int record_check(const Pos &at, const std::string &sql, bool question_marks, const char *what);
+  void record_fetch_check(const Stmt &s, int cursor_query, std::vector<check::host_slot> outputs);
 
   // Host variables
   bool resolve(const HostRef &ref, bool indicator, TypeP *type);
@@ -116,6 +128,8 @@ class Codegen {
   void check_syntax(const std::string &sql, const std::vector<sema::sql_origin> &origins, const Pos &fallback,
                     bool question_marks);
   void check_literal_syntax(const Value &literal, const Stmt &s);
+  // A string literal's body as one piece of SQL text, placed after its opening quote.
+  static sema::sql_origin literal_origin(const Value &literal, const Stmt &s);
   static std::string arrays(const std::vector<std::string> &in, const std::vector<std::string> &out);
   static std::string c_unescape(const std::string &s);
   static std::string c_string(const std::string &s);
@@ -133,6 +147,11 @@ class Codegen {
   int varchar_id_ = 0;
   int next_slot_ = 0;
   sema::positioned_cursors positioned_;
+  std::vector<check::checked_statement> checked_;
+  std::vector<check::host_slot> slots_;      // slots of the host variables bound since last taken
+  std::vector<check::host_slot> in_slots_;   // the last sql_text's inputs ...
+  std::vector<check::host_slot> out_slots_;  // ... and INTO targets
+  bool out_descriptor_ = false;              // the last sql_text reads INTO a descriptor
   std::vector<sema::sql_origin> origins_;  // where each piece of the last sql_text came from  // cursors named in WHERE CURRENT OF anywhere in the sources
 };
 

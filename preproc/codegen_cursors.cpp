@@ -67,6 +67,7 @@ std::string Codegen::emit_declare_cursor(Emission &e) {
   } else {
     c.query = sql_text(s.tokens, c.inputs, c.outputs, 1, true);
     check_syntax(c.query, origins_, s.loc.begin, ctx_.opt.rule_questionmarks);
+    c.checked = record_check(s.loc.begin, c.query, false, "the cursor");
     c.nparams = static_cast<int>(c.inputs.size());
     for (const Tok &t : s.tokens) {
       if (t.lex != Lex::HostVar) continue;
@@ -157,7 +158,9 @@ std::string Codegen::emit_fetch(Emission &e) {
     if (conn == "0" && cit != cursors_.end()) conn = conn_expr(cit->second.at);
   }
   std::string sql = std::string(s.flag ? "move " : "fetch ") + sql_text(body, in, out, 1, false);
+  slots_.clear();
   var_list(s.into_list, out);
+  if (!s.flag && cit != cursors_.end()) record_fetch_check(s, cit->second.checked, slots_);
   std::string fetch_saved;
   if (!s.flag && s.into_list.kind == VarList::None && cit != cursors_.end() && !cit->second.outputs.empty()) {
     // FETCH without INTO stores into the targets of DECLARE ... INTO

@@ -22,6 +22,13 @@ std::string Codegen::emit_prepare(Emission &e) {
     return {};
   }
   check_literal_syntax(s.target, s);
+  if (s.target.kind == Value::Literal) {
+    // its parameters' host variables are known at EXECUTE only: the server's errors are what is checked
+    in_slots_.clear();
+    out_slots_.clear();
+    origins_ = {literal_origin(s.target, s)};
+    record_check(s.loc.begin, c_unescape(s.target.text), true, "the prepared statement");
+  }
   return header(s, "PGESQL_STMT_NORMAL", "", "", file) + "  pgesql_prepare(&pgesql_st, " + conn + ", " +
          string_expr(s.name, "a statement name") + ", " + string_expr(s.target, "a query") + ");\n" +
          finish(false);

@@ -286,8 +286,8 @@ bool Codegen::vars(const HostRef &ref, std::vector<std::string> &out) {
     return true;
   }
   std::vector<VarDesc> v;
+  TypeP t;
   if (!container_element(ref, v)) {
-    TypeP t;
     if (!resolve(ref, false, &t)) return false;
     if (!describe(t, ref.expr, ref.loc, v)) return false;
   }
@@ -312,6 +312,7 @@ bool Codegen::vars(const HostRef &ref, std::vector<std::string> &out) {
     }
   }
   for (std::size_t i = 0; i < v.size(); ++i) out.push_back(var_init(v[i], ind.empty() ? nullptr : &ind[i]));
+  if (checking()) note_slots(ref, t, v.size());
   return true;
 }
 

@@ -20,6 +20,15 @@ std::string Codegen::sql_text(const std::vector<Tok> &toks, std::vector<std::str
   std::string sql;
   int n = first_param;
   origins_.clear();
+  in_slots_.clear();
+  out_slots_.clear();
+  out_descriptor_ = false;
+  // the slots of the variables bound through vars() go to the inputs or the INTO targets
+  auto bind = [&](const HostRef &r, std::vector<std::string> &to, std::vector<check::host_slot> &slots) {
+    slots_.clear();
+    vars(r, to);
+    slots.insert(slots.end(), slots_.begin(), slots_.end());
+  };
   auto append = [&](const Tok &t, const std::string &text) {
     if (!sql.empty() && t.space_before) sql += ' ';
     origins_.push_back(sema::sql_origin{sql.size(), text == t.text ? text.size() : 0, t.loc.begin});
@@ -32,7 +41,7 @@ std::string Codegen::sql_text(const std::vector<Tok> &toks, std::vector<std::str
       for (;;) {
         HostRef r;
         j = read_hostref(toks, j, r);
-        vars(r, out);
+        bind(r, out, out_slots_);
         if (j + 1 < toks.size() && toks[j].lex == Lex::Comma && toks[j + 1].lex == Lex::HostVar) {
           ++j;
           continue;
@@ -61,6 +70,7 @@ std::string Codegen::sql_text(const std::vector<Tok> &toks, std::vector<std::str
           l.descriptor.text = nt.text;
         }
         var_list(l, out);
+        out_descriptor_ = true;
         i = k + 2;
         continue;
       }
@@ -69,7 +79,7 @@ std::string Codegen::sql_text(const std::vector<Tok> &toks, std::vector<std::str
       HostRef r;
       std::size_t j = read_hostref(toks, i, r);
       std::size_t before = in.size();
-      vars(r, in);
+      bind(r, in, in_slots_);
       std::string params;
       for (std::size_t k = before; k < in.size(); ++k) params += (k > before ? ", $" : "$") + std::to_string(n++);
       if (params.empty()) params = "$" + std::to_string(n++);
@@ -81,6 +91,7 @@ std::string Codegen::sql_text(const std::vector<Tok> &toks, std::vector<std::str
       // -r questionmarks: a `?` is a parameter marker, numbered in textual order with the
       // host variables (as ECPG's run-time scan replaces them); OPEN ... USING supplies it
       append(t, "$" + std::to_string(n++));
+      in_slots_.push_back(check::host_slot{"?", t.loc.begin, "", 0, false});  // its type is known at OPEN only
       ++i;
       continue;
     }
@@ -167,11 +178,14 @@ void Codegen::check_syntax(const std::string &sql, const std::vector<sema::sql_o
 // reads them), placed after its opening quote.
 void Codegen::check_literal_syntax(const Value &literal, const Stmt &s) {
   if (literal.kind != Value::Literal) return;
-  const std::string text = c_unescape(literal.text);
+  // the runtime numbers ? placeholders of these texts, as ECPG does
+  check_syntax(c_unescape(literal.text), {literal_origin(literal, s)}, s.loc.begin, true);
+}
+
+sema::sql_origin Codegen::literal_origin(const Value &literal, const Stmt &s) {
   Pos at = literal.loc.begin.line > 0 ? literal.loc.begin : s.loc.begin;
   at.col += 1;
-  // the runtime numbers ? placeholders of these texts, as ECPG does
-  check_syntax(text, {sema::sql_origin{0, text.size(), at}}, s.loc.begin, true);
+  return sema::sql_origin{0, c_unescape(literal.text).size(), at};
 }
 
 }  // namespace pgesql::pp

@@ -33,6 +33,7 @@ class Context : public HostSink {
   void write(std::string_view text) { out_.append(text); }
   void finish() { out_.flush(); }
   const std::vector<std::string> &dependencies() const { return deps_; }
+  const std::vector<check::checked_statement> &checked_statements() const { return codegen_.checked(); }
 
   const Options &opt;
   Diagnostics &diag;

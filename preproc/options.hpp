@@ -28,6 +28,9 @@ struct Options {
   bool rule_questionmarks = false;  // -r questionmarks
   bool rule_no_indicator = false;   // -r no_indicator
   SqlSyntax sql_syntax = SqlSyntax::Error;  // --sql-syntax=error|warning|off
+  std::string check_conninfo;       // --check=CONNINFO: prepare and describe static SQL on that server
+  std::string check_cache;          // --check-cache=DIR: record (with --check) or replay what the server said
+  bool check_strict = false;        // --check-strict: check warnings and cache misses are errors
   std::string rule_readahead;       // -r readahead=N: every cursor without its own READAHEAD reads ahead N rows
   bool line_directives = true;
   bool regression = false;   // --regression (ecpg's test mode)

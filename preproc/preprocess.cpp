@@ -4,6 +4,7 @@
 #include <fstream>
 #include <ostream>
 
+#include "check/schema_check.hpp"
 #include "context.hpp"
 
 namespace pgesql::pp {
@@ -22,6 +23,12 @@ std::string prologue(const Options &opt) {
   return s;
 }
 
+// --check / --check-cache, once the sources preprocessed without errors.
+void check_schema(const Options &opt, const Context &ctx, Diagnostics &diag) {
+  if (diag.errors() > 0 || (opt.check_conninfo.empty() && opt.check_cache.empty())) return;
+  check::run_schema_check(opt, ctx.checked_statements(), diag);
+}
+
 }  // namespace
 
 Result preprocess(const Options &opt, std::ostream &diagnostics, std::ostream *out) {
@@ -29,6 +36,7 @@ Result preprocess(const Options &opt, std::ostream &diagnostics, std::ostream *o
   Context ctx(opt, diag, out);
   ctx.write(prologue(opt));
   for (const auto &in : opt.inputs) ctx.process_input(in);
+  check_schema(opt, ctx, diag);
   ctx.finish();
   Result r;
   r.errors = diag.errors();
@@ -43,6 +51,7 @@ Result preprocess_text(const Options &opt, const std::string &name, const std::s
   Context ctx(opt, diag);
   ctx.write(prologue(opt));
   ctx.process_text(name, text);
+  check_schema(opt, ctx, diag);
   Result r;
   r.errors = diag.errors();
   r.code = ctx.output();

@@ -170,4 +170,16 @@ const json_value *json_value::find(std::string_view key) const {
 
 std::optional<json_value> parse_json(std::string_view text) { return json_reader(text).document(); }
 
+std::optional<std::string> string_node(const json_value &v) {
+  if (!v.is_object() || v.members.size() != 1 || v.members[0].first != "String") return std::nullopt;
+  const json_value *s = v.members[0].second.find("sval");
+  if (s == nullptr || !s->is_string()) return std::string();
+  return s->text;
+}
+
+std::string single_name(const json_value *list) {
+  if (list == nullptr || !list->is_array() || list->items.size() != 1) return {};
+  return string_node(list->items[0]).value_or(std::string());
+}
+
 }  // namespace pgesql::pp::sema

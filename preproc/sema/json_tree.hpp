@@ -27,4 +27,9 @@ struct json_value {
 
 std::optional<json_value> parse_json(std::string_view text);
 
+// libpg_query's tree shapes: the value of a String node ({"String": {"sval": "..."}}), if `v` is one.
+std::optional<std::string> string_node(const json_value &v);
+// A name list of one element ("funcname", "name" of operators); empty when qualified or absent.
+std::string single_name(const json_value *list);
+
 }  // namespace pgesql::pp::sema

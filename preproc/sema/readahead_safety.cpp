@@ -25,20 +25,6 @@ std::string quote_ident(std::string_view name) {
   return q + '"';
 }
 
-// The value of a String node ({"String": {"sval": "..."}}), if `v` is one.
-std::optional<std::string> string_node(const json_value &v) {
-  if (!v.is_object() || v.members.size() != 1 || v.members[0].first != "String") return std::nullopt;
-  const json_value *s = v.members[0].second.find("sval");
-  if (s == nullptr || !s->is_string()) return std::string();
-  return s->text;
-}
-
-// A name list of one element ("funcname", "name" of operators); empty when qualified or absent.
-std::string single_name(const json_value *list) {
-  if (list == nullptr || !list->is_array() || list->items.size() != 1) return {};
-  return string_node(list->items[0]).value_or(std::string());
-}
-
 class tree_judge {
  public:
   readahead_verdict verdict;

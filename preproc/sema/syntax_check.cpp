@@ -6,7 +6,6 @@
 #include <utility>
 
 namespace pgesql::pp::sema {
-namespace {
 
 // The parser counts its cursor in characters (from 1); the text is UTF-8.
 std::size_t byte_offset(std::string_view text, int cursorpos) {
@@ -17,15 +16,6 @@ std::size_t byte_offset(std::string_view text, int cursorpos) {
   }
   return text.size();
 }
-
-
-// `sql` with ? placeholders numbered ($1, $2, ...) and, per placeholder, where the text
-// grew, so offsets in the result map back. Literals, quoted names, dollar quotes and
-// comments are copied as they are.
-struct numbered_text {
-  std::string text;
-  std::vector<std::pair<std::size_t, std::size_t>> grown_at;  // (offset in text, bytes added before it)
-};
 
 numbered_text number_question_marks(std::string_view sql) {
   numbered_text out;
@@ -82,8 +72,6 @@ std::size_t original_offset(const numbered_text &t, std::size_t offset) {
   }
   return offset >= added ? offset - added : 0;
 }
-
-}  // namespace
 
 std::optional<sql_syntax_error> check_sql_syntax(std::string_view sql, bool question_marks) {
   const numbered_text numbered = question_marks ? number_question_marks(sql) : numbered_text{std::string(sql), {}};

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "location.hpp"
@@ -30,6 +31,19 @@ struct sql_syntax_error {
 // literals, quoted names and comments is a placeholder (as ECPG reads PREPARE ... FROM
 // texts and -r questionmarks statements); the offset still refers to `sql`.
 std::optional<sql_syntax_error> check_sql_syntax(std::string_view sql, bool question_marks = false);
+
+// `sql` with ? placeholders numbered ($1, $2, ...) and, per placeholder, where the text
+// grew, so offsets in the result map back. Literals, quoted names, dollar quotes and
+// comments are copied as they are.
+struct numbered_text {
+  std::string text;
+  std::vector<std::pair<std::size_t, std::size_t>> grown_at;  // (offset in text, bytes added before it)
+};
+numbered_text number_question_marks(std::string_view sql);
+// The offset in the text before numbering of byte `offset` of `t.text`.
+std::size_t original_offset(const numbered_text &t, std::size_t offset);
+// The byte offset of character `cursorpos` (counted from 1, as the server and parser do) of UTF-8 `text`.
+std::size_t byte_offset(std::string_view text, int cursorpos);
 
 // The source position of byte `offset` of the assembled text; `fallback` when no piece covers it.
 Pos source_position(const std::vector<sql_origin> &origins, std::size_t offset, Pos fallback);
