@@ -57,6 +57,12 @@ std::vector<std::string> split_tabs(const std::string &line) {
   }
 }
 
+// A cache file may have been edited by hand: anything but a small whole number reads as 0.
+int whole_number(const std::string &s) {
+  if (s.empty() || s.size() > 9 || s.find_first_not_of("0123456789") != std::string::npos) return 0;
+  return std::stoi(s);
+}
+
 std::string entry_path(const std::string &dir, const checked_statement &s) {
   return dir + "/" + cache_key(s) + ".check";
 }
@@ -123,21 +129,28 @@ bool write_cache_entry(const std::string &dir, const checked_statement &s, const
 std::optional<server_answer> read_cache_entry(const std::string &dir, const checked_statement &s) {
   std::ifstream in(entry_path(dir, s), std::ios::binary);
   if (!in) return std::nullopt;
+  std::ostringstream text;
+  text << in.rdbuf();
+  return parse_cache_entry(text.str(), s.sql);
+}
+
+std::optional<server_answer> parse_cache_entry(const std::string &text, const std::string &sql) {
   server_answer a;
   bool same_sql = false;
+  std::istringstream in(text);
   std::string line;
   while (std::getline(in, line)) {
     if (line.empty() || line[0] == '#') continue;
     const std::vector<std::string> f = split_tabs(line);
-    if (f[0] == "sql" && f.size() == 2) same_sql = f[1] == s.sql;
+    if (f[0] == "sql" && f.size() == 2) same_sql = f[1] == sql;
     else if (f[0] == "error" && f.size() == 4) {
       a.sqlstate = f[1];
-      a.position = std::atoi(f[2].c_str());
+      a.position = whole_number(f[2]);
       a.message = f[3];
     } else if (f[0] == "param" && f.size() == 2) {
       a.params.push_back(f[1]);
     } else if (f[0] == "column" && f.size() == 6) {
-      a.columns.push_back(column_fact{f[1], f[3], f[2], std::atoi(f[4].c_str()), f[5]});
+      a.columns.push_back(column_fact{f[1], f[3], f[2], whole_number(f[4]), f[5]});
     }
   }
   if (!same_sql) return std::nullopt;  // a different statement with the same hash: not this one's answer

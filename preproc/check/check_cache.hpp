@@ -21,5 +21,7 @@ bool write_cache_entry(const std::string &dir, const checked_statement &s, const
 
 // The recorded answer for `s`, or nothing when the directory has no entry for it.
 std::optional<server_answer> read_cache_entry(const std::string &dir, const checked_statement &s);
+// An entry's text read back; nothing unless it records `sql` (the file may be edited or corrupt).
+std::optional<server_answer> parse_cache_entry(const std::string &text, const std::string &sql);
 
 }  // namespace pgesql::pp::check
