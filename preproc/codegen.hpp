@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "ast.hpp"
@@ -29,6 +30,8 @@ class Codegen {
   void note_source(std::string_view text) { positioned_.add(sema::find_positioned_cursors(text)); }
   // The static statements for --check / --check-cache, in source order.
   const std::vector<check::checked_statement> &checked() const { return checked_; }
+  // Hands over the statements recorded so far (the offline check judges them as they come).
+  std::vector<check::checked_statement> take_checked() { return std::exchange(checked_, {}); }
 
  private:
   struct VarDesc {  // one pgesql_var, as C expressions
@@ -51,16 +54,18 @@ class Codegen {
     std::vector<std::pair<std::string, Pos>> used;  // host variables of the query, as declared
     int facts = 0;          // PGESQL_FACT_* of its OPEN
     std::string relations;  // what a PGESQL_FACT_READAHEAD_SAFE query reads, one per line
-    int checked = -1;       // its query's entry in checked_, when the schema check is on
+    std::optional<check::checked_statement> checked;  // its query, when the schema check is on
   };
 
   // Facts for the schema check (codegen_check_facts.cpp)
   bool checking() const;
   void note_slots(const HostRef &ref, const TypeP &t, std::size_t count);
   void slots_of(const TypeP &t, const std::string &name, const Pos &at, std::vector<check::host_slot> &out) const;
-  // Records a static statement with the host variables of the last sql_text; its index in checked_.
-  int record_check(const Pos &at, const std::string &sql, bool question_marks, const char *what);
-  void record_fetch_check(const Stmt &s, int cursor_query, std::vector<check::host_slot> outputs);
+  // Records a static statement with the host variables of the last sql_text; returns the record.
+  const check::checked_statement *record_check(const Pos &at, const std::string &sql, bool question_marks,
+                                              const char *what);
+  void record_fetch_check(const Stmt &s, const std::optional<check::checked_statement> &cursor_query,
+                          std::vector<check::host_slot> outputs);
 
   // Host variables
   bool resolve(const HostRef &ref, bool indicator, TypeP *type);

@@ -81,8 +81,9 @@ void Codegen::note_slots(const HostRef &ref, const TypeP &t, std::size_t count) 
   slots_.insert(slots_.end(), slots.begin(), slots.end());
 }
 
-int Codegen::record_check(const Pos &at, const std::string &sql, bool question_marks, const char *what) {
-  if (!checking() || sql.find("$0") != std::string::npos) return -1;
+const check::checked_statement *Codegen::record_check(const Pos &at, const std::string &sql, bool question_marks,
+                                                      const char *what) {
+  if (!checking() || sql.find("$0") != std::string::npos) return nullptr;
   check::checked_statement c;
   c.at = at;
   c.sql = sql;
@@ -93,14 +94,15 @@ int Codegen::record_check(const Pos &at, const std::string &sql, bool question_m
   c.into_checked = !out_slots_.empty() && !out_descriptor_;
   c.what = what;
   checked_.push_back(std::move(c));
-  return static_cast<int>(checked_.size()) - 1;
+  return &checked_.back();
 }
 
 // FETCH ... INTO of a cursor over a static query: the query's columns against this INTO list.
 // The query's own errors are reported once, at its DECLARE.
-void Codegen::record_fetch_check(const Stmt &s, int cursor_query, std::vector<check::host_slot> outputs) {
-  if (!checking() || cursor_query < 0 || s.into_list.kind != VarList::Vars || outputs.empty()) return;
-  check::checked_statement c = checked_[static_cast<std::size_t>(cursor_query)];
+void Codegen::record_fetch_check(const Stmt &s, const std::optional<check::checked_statement> &cursor_query,
+                                 std::vector<check::host_slot> outputs) {
+  if (!checking() || !cursor_query || s.into_list.kind != VarList::Vars || outputs.empty()) return;
+  check::checked_statement c = *cursor_query;
   c.at = s.loc.begin;
   c.outputs = std::move(outputs);
   c.into_checked = true;

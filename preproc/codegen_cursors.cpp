@@ -67,7 +67,7 @@ std::string Codegen::emit_declare_cursor(Emission &e) {
   } else {
     c.query = sql_text(s.tokens, c.inputs, c.outputs, 1, true);
     check_syntax(c.query, origins_, s.loc.begin, ctx_.opt.rule_questionmarks);
-    c.checked = record_check(s.loc.begin, c.query, false, "the cursor");
+    if (const check::checked_statement *query = record_check(s.loc.begin, c.query, false, "the cursor")) c.checked = *query;
     c.nparams = static_cast<int>(c.inputs.size());
     for (const Tok &t : s.tokens) {
       if (t.lex != Lex::HostVar) continue;

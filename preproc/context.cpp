@@ -11,6 +11,8 @@ namespace pgesql::pp {
 
 Context::Context(const Options &o, Diagnostics &d, std::ostream *out)
     : opt(o), diag(d), out_(out), codegen_(*this), driver_(std::make_unique<Driver>(*this)) {
+  // without a server to ask, statements are judged from the cache as they come
+  if (opt.check_conninfo.empty() && !opt.check_cache.empty()) replay_ = std::make_unique<check::cache_replay>(opt, diag);
   for (const auto &[name, value] : opt.defines) defines_[name] = value;
   // <stdio.h>'s FILE, for the FILE * of COPY ... USING :fp in declare sections
   symbols.add_typedef("FILE", scalar_type(Base::File, "FILE"), Pos{});
@@ -298,6 +300,8 @@ void Context::exec_sql(std::string_view text, Pos exec_at, Pos text_at, Pos end)
     return;
   }
   std::string code = codegen_.statement(s, at, diag.file_name(exec_at.file));
+  if (replay_)
+    for (const check::checked_statement &c : codegen_.take_checked()) replay_->judge(c);
   if (code.empty()) {
     line_directive(end.line, end.file);
     return;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "ast.hpp"
+#include "check/schema_check.hpp"
 #include "codegen.hpp"
 #include "diagnostics.hpp"
 #include "host_scanner.hpp"
@@ -108,6 +109,7 @@ class Context : public HostSink {
   std::vector<Conditional> conds_;
   Codegen codegen_;
   std::unique_ptr<Driver> driver_;
+  std::unique_ptr<check::cache_replay> replay_;
   friend class Codegen;
   bool in_declare_ = false;
   Pos declare_at_;

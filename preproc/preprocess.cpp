@@ -23,9 +23,10 @@ std::string prologue(const Options &opt) {
   return s;
 }
 
-// --check / --check-cache, once the sources preprocessed without errors.
+// --check (live), once the sources preprocessed without errors; a replay of --check-cache
+// alone judges each statement as it comes (Context).
 void check_schema(const Options &opt, const Context &ctx, Diagnostics &diag) {
-  if (diag.errors() > 0 || (opt.check_conninfo.empty() && opt.check_cache.empty())) return;
+  if (diag.errors() > 0 || opt.check_conninfo.empty()) return;
   check::run_schema_check(opt, ctx.checked_statements(), diag);
 }
 

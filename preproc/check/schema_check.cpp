@@ -86,50 +86,45 @@ void judge_statement(const Options &opt, const checked_statement &s, const serve
 
 void run_schema_check(const Options &opt, const std::vector<checked_statement> &statements, Diagnostics &diag) {
   if (statements.empty()) return;
-  if (!opt.check_conninfo.empty()) {
-    // One Parse+Describe per distinct text: a cursor's FETCHes share its query's answer.
-    std::map<std::string, std::size_t> index;
-    std::vector<std::string> texts;
-    for (const checked_statement &s : statements) {
-      const std::string t = sent_text(s);
-      if (index.emplace(t, texts.size()).second) texts.push_back(t);
-    }
-    server_identity id;
-    std::vector<server_answer> answers;
-    try {
-      answers = describe_live(opt.check_conninfo, texts, id);
-    } catch (const check_unavailable &e) {
-      diag.fatal(e.what());
-      return;
-    }
-    std::set<std::string> written;  // a statement repeated word for word has one entry
-    for (const checked_statement &s : statements) {
-      const server_answer &a = answers[index[sent_text(s)]];
-      judge_statement(opt, s, a, diag);
-      std::string error;
-      if (!opt.check_cache.empty() && written.insert(cache_key(s)).second &&
-          !write_cache_entry(opt.check_cache, s, a, id, error)) {
-        diag.fatal(error);
-        return;
-      }
-    }
+  // One Parse+Describe per distinct text: a cursor's FETCHes share its query's answer.
+  std::map<std::string, std::size_t> index;
+  std::vector<std::string> texts;
+  for (const checked_statement &s : statements) {
+    const std::string t = sent_text(s);
+    if (index.emplace(t, texts.size()).second) texts.push_back(t);
+  }
+  server_identity id;
+  std::vector<server_answer> answers;
+  try {
+    answers = describe_live(opt.check_conninfo, texts, id);
+  } catch (const check_unavailable &e) {
+    diag.fatal(e.what());
     return;
   }
-  // Replay: no server, the cache alone.
-  reporter report(opt, diag);
-  std::map<std::string, std::optional<server_answer>> read;  // by key: each entry read once
+  std::set<std::string> written;  // a statement repeated word for word has one entry
   for (const checked_statement &s : statements) {
-    const std::string key = cache_key(s) + s.sql;  // the text too: a hash collision is not the same statement
-    auto it = read.find(key);
-    if (it == read.end()) it = read.emplace(key, read_cache_entry(opt.check_cache, s)).first;
-    const std::optional<server_answer> &a = it->second;
-    if (a) {
-      judge_statement(opt, s, *a, diag);
-      continue;
+    const server_answer &a = answers[index[sent_text(s)]];
+    judge_statement(opt, s, a, diag);
+    std::string error;
+    if (!opt.check_cache.empty() && written.insert(cache_key(s)).second &&
+        !write_cache_entry(opt.check_cache, s, a, id, error)) {
+      diag.fatal(error);
+      return;
     }
-    report.warning(s.at, "statement is not in the check cache \"" + opt.check_cache +
-                             "\"; refresh it with pgesql --check=CONNINFO --check-cache=" + opt.check_cache);
   }
+}
+
+void cache_replay::judge(const checked_statement &s) {
+  const std::string key = cache_key(s) + s.sql;  // the text too: a hash collision is not the same statement
+  auto it = read_.find(key);
+  if (it == read_.end()) it = read_.emplace(key, read_cache_entry(opt_.check_cache, s)).first;
+  if (it->second) {
+    judge_statement(opt_, s, *it->second, diag_);
+    return;
+  }
+  reporter(opt_, diag_).warning(s.at, "statement is not in the check cache \"" + opt_.check_cache +
+                                          "\"; refresh it with pgesql --check=CONNINFO --check-cache=" +
+                                          opt_.check_cache);
 }
 
 }  // namespace pgesql::pp::check

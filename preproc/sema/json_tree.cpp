@@ -3,6 +3,13 @@
 #include <cctype>
 
 namespace pgesql::pp::sema {
+
+json_value::json_value() = default;
+json_value::json_value(const json_value &) = default;
+json_value::json_value(json_value &&) noexcept = default;
+json_value &json_value::operator=(const json_value &) = default;
+json_value &json_value::operator=(json_value &&) noexcept = default;
+json_value::~json_value() = default;
 namespace {
 
 class json_reader {

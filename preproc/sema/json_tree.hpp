@@ -11,6 +11,15 @@
 namespace pgesql::pp::sema {
 
 struct json_value {
+  // Declared here, defined where json_value is complete: members holding json_value
+  // itself must not be instantiated earlier (clang with libstdc++ rejects that).
+  json_value();
+  json_value(const json_value &);
+  json_value(json_value &&) noexcept;
+  json_value &operator=(const json_value &);
+  json_value &operator=(json_value &&) noexcept;
+  ~json_value();
+
   enum class kind { null, boolean, number, string, array, object };
   kind type = kind::null;
   bool flag = false;
