@@ -77,7 +77,7 @@ void Codegen::note_slots(const HostRef &ref, const TypeP &t, std::size_t count) 
     for (std::size_t i = 0; i < count; ++i) slots.push_back(check::host_slot{ref.expr, ref.loc.begin, "", 0, false});
   }
   for (check::host_slot &s : slots)
-    s.indicator = !ref.ind_expr.empty() || s.type.compare(0, 18, "cxx:std::optional<") == 0;
+    s.indicator = !ref.ind_expr.empty() || s.type.find("optional<") != std::string::npos;
   slots_.insert(slots_.end(), slots.begin(), slots.end());
 }
 

@@ -1,6 +1,8 @@
 #include "check/host_compat.hpp"
 
 #include <array>
+#include <cctype>
+#include <string>
 #include <string_view>
 
 namespace pgesql::pp::check {
@@ -15,31 +17,59 @@ enum class sql_kind { other, text, integer, big_integer, small_integer, floating
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
-std::string_view without_std_optional(std::string_view t) {
-  for (std::string_view p : {"std::optional<", "::std::optional<"})
-    if (starts_with(t, p) && t.back() == '>') return t.substr(p.size(), t.size() - p.size() - 1);
+// A C++ type spelled without std:: anywhere: under `using namespace std` the preprocessor
+// qualifies the outer name only ("std::optional<string>").
+std::string unqualified(std::string_view t) {
+  std::string out;
+  for (std::size_t i = 0; i < t.size();) {
+    if (t.compare(i, 5, "std::") == 0 && (i == 0 || !(std::isalnum(static_cast<unsigned char>(t[i - 1])) || t[i - 1] == '_'))) {
+      i += 5;
+      continue;
+    }
+    out += t[i++];
+  }
+  return out.compare(0, 2, "::") == 0 ? out.substr(2) : out;
+}
+
+std::string_view without_wrapper(std::string_view t, std::string_view wrapper) {
+  if (!starts_with(t, wrapper) || t.back() != '>') return t;
+  return t.substr(wrapper.size(), t.size() - wrapper.size() - 1);
+}
+
+// The element of vector<T>, array<T, N> or span<T> (FETCH reads one row into each).
+std::string_view without_container(std::string_view t) {
+  for (std::string_view p : {"vector<", "array<", "span<"}) {
+    std::string_view inner = without_wrapper(t, p);
+    if (inner.size() == t.size()) continue;
+    int depth = 0;
+    for (std::size_t i = 0; i < inner.size(); ++i) {  // array<T, N>: up to the top-level comma
+      depth += inner[i] == '<' ? 1 : inner[i] == '>' ? -1 : 0;
+      if (inner[i] == ',' && depth == 0) return inner.substr(0, i);
+    }
+    if (starts_with(inner, "const ")) inner.remove_prefix(6);
+    return inner;
+  }
   return t;
 }
 
-host_kind cxx_kind(std::string_view t) {
-  t = without_std_optional(t);
-  if (starts_with(t, "::")) t.remove_prefix(2);
-  if (t == "std::string" || t == "std::string_view" || t == "std::basic_string<char>") return host_kind::text;
-  if (t == "std::vector<std::byte>" || t == "std::vector<unsigned char>") return host_kind::bytea;
+host_kind cxx_kind(std::string_view spelled) {
+  const std::string plain = unqualified(spelled);
+  std::string_view t = plain;
+  if (t == "vector<byte>" || t == "vector<unsigned char>") return host_kind::bytea;
+  t = without_wrapper(without_container(t), "optional<");
+  if (t == "string" || t == "string_view" || t == "basic_string<char>") return host_kind::text;
   if (t == "bool") return host_kind::boolean;
   if (t == "double" || t == "long double") return host_kind::floating;
   if (t == "float") return host_kind::single_float;
-  if (t == "short" || t == "unsigned short" || t == "std::int16_t" || t == "int16_t" || t == "std::uint16_t")
-    return host_kind::small_integer;
-  static constexpr std::array<std::string_view, 16> integers = {
-      "int", "unsigned", "unsigned int", "long", "unsigned long", "long long", "unsigned long long", "std::int32_t",
-      "std::int64_t", "int32_t", "int64_t", "std::uint32_t", "std::uint64_t", "std::size_t", "size_t", "long int"};
+  if (t == "short" || t == "unsigned short" || t == "int16_t" || t == "uint16_t") return host_kind::small_integer;
+  static constexpr std::array<std::string_view, 13> integers = {
+      "int", "unsigned", "unsigned int", "long", "unsigned long", "long long", "unsigned long long", "int32_t",
+      "int64_t", "uint32_t", "uint64_t", "size_t", "long int"};
   for (std::string_view i : integers)
     if (t == i) return host_kind::integer;
-  if (starts_with(t, "std::chrono::time_point") || starts_with(t, "std::chrono::sys_") ||
-      t == "std::chrono::system_clock::time_point")
+  if (starts_with(t, "chrono::time_point") || starts_with(t, "chrono::sys_") || t == "chrono::system_clock::time_point")
     return host_kind::timestamp;
-  if (t == "std::chrono::year_month_day") return host_kind::date;
+  if (t == "chrono::year_month_day") return host_kind::date;
   return host_kind::unknown;
 }
 
@@ -97,6 +127,10 @@ judgement warn(std::string why) { return {verdict::warning, std::move(why)}; }
 judgement fail(std::string why) { return {verdict::error, std::move(why)}; }
 
 }  // namespace
+
+bool may_spread(const host_slot &host) {
+  return host.type.compare(0, 4, "cxx:") == 0 && kind_of(host) == host_kind::unknown;
+}
 
 std::string host_type_name(const host_slot &h) {
   const std::string &t = h.type;

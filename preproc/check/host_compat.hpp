@@ -21,6 +21,9 @@ struct judgement {
 judgement judge_output(const column_fact &column, const host_slot &host);
 // `host` supplying a parameter the server inferred as `param_base` (a pg_type name).
 judgement judge_input(const std::string &param_base, const host_slot &host);
+// A C++ type the check cannot see into (a container of a struct declared outside a declare
+// section, a class of the program's): it may stand for several columns.
+bool may_spread(const host_slot &host);
 // A short name of the host type for messages ("int", "double", "std::string").
 std::string host_type_name(const host_slot &host);
 

@@ -63,7 +63,9 @@ void judge_statement(const Options &opt, const checked_statement &s, const serve
   // ECPG's no_indicator rule and Informix mode store NULLs without an indicator.
   const bool nulls_need_indicator = !opt.rule_no_indicator && opt.compat != Compat::Informix &&
                                     opt.compat != Compat::InformixSE;
-  if (s.into_checked) {
+  bool arity_known = s.into_checked;
+  for (const host_slot &h : s.outputs) arity_known = arity_known && !may_spread(h);
+  if (arity_known) {
     if (s.outputs.size() != a.columns.size()) {
       report.error(s.outputs.empty() ? s.at : s.outputs.front().at,
                    s.what + " returns " + std::to_string(a.columns.size()) + " column" +

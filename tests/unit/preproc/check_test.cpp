@@ -64,6 +64,16 @@ TEST(HostCompat, DatesAndTimestamps) {
   EXPECT_EQ(judge_output(column("interval", "interval"), host("PGESQL_T_TIMESTAMP")).severity, verdict::error);
 }
 
+TEST(HostCompat, ContainersAreJudgedByTheirElements) {
+  EXPECT_EQ(judge_output(column("text", "text"), host("cxx:std::vector<int>")).severity, verdict::error);
+  EXPECT_EQ(judge_output(column("int4", "integer"), host("cxx:std::vector<std::optional<int>>")).severity, verdict::ok);
+  EXPECT_EQ(judge_output(column("int4", "integer"), host("cxx:std::array<long, 4>")).severity, verdict::ok);
+  EXPECT_EQ(judge_output(column("bytea", "bytea"), host("cxx:std::vector<std::byte>")).severity, verdict::ok);
+  EXPECT_FALSE(may_spread(host("cxx:std::vector<int>")));
+  EXPECT_TRUE(may_spread(host("cxx:std::vector<shop::item>")));  // a struct the check cannot see into
+  EXPECT_FALSE(may_spread(host("PGESQL_T_INT")));
+}
+
 TEST(HostCompat, ParametersTheHostVariableCannotSupply) {
   EXPECT_EQ(judge_input("timestamptz", host("PGESQL_T_CHAR", 20)).severity, verdict::ok);
   EXPECT_EQ(judge_input("int4", host("PGESQL_T_INT")).severity, verdict::ok);
