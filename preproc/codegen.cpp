@@ -27,8 +27,14 @@ std::string Codegen::header(const Stmt &s, const char *kind, const std::string &
   facts |= PGESQL_FACT_KNOWN;
   const std::string_view k = kind;
   if (!sql.empty() && (k == "PGESQL_STMT_NORMAL" || k == "PGESQL_STMT_TRANSACTION")) facts |= sema::statement_facts(sql);
+  // the SQL's position map follows its NUL, for server errors that point into the SQL
+  std::string text = sql.empty() ? "0" : c_string(sql);
+  if (!sql.empty() && sql == positions_sql_ && !positions_.empty()) {
+    text = c_string(sql + '\0' + positions_);
+    extra_flags |= PGESQL_F_POSITIONS;
+  }
   return "{ static const pgesql_stmt pgesql_st = {" + std::string(kind) + ", " +
-         std::to_string(ctx_.opt.statement_flags() | extra_flags) + ", " + (sql.empty() ? "0" : c_string(sql)) + ", " +
+         std::to_string(ctx_.opt.statement_flags() | extra_flags) + ", " + text + ", " +
          (name.empty() ? "0" : c_string(name)) + ", " + c_string(file) + ", " + std::to_string(s.loc.begin.line) +
          ", " + std::to_string(s.loc.begin.col) + ", " + facts_expr(facts) + ", " +
          (relations.empty() ? "0" : c_string(relations)) + "};\n";

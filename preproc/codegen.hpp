@@ -55,6 +55,7 @@ class Codegen {
     int facts = 0;          // PGESQL_FACT_* of its OPEN
     std::string relations;  // what a PGESQL_FACT_READAHEAD_SAFE query reads, one per line
     std::optional<check::checked_statement> checked;  // its query, when the schema check is on
+    std::vector<sema::sql_origin> origins;            // where each piece of its query came from
   };
 
   // Facts for the schema check (codegen_check_facts.cpp)
@@ -135,6 +136,8 @@ class Codegen {
   void check_literal_syntax(const Value &literal, const Stmt &s);
   // A string literal's body as one piece of SQL text, placed after its opening quote.
   static sema::sql_origin literal_origin(const Value &literal, const Stmt &s);
+  // The statement's next header maps `sql` through `origins`, shifted by `shift` bytes.
+  void use_positions(const std::string &sql, const std::vector<sema::sql_origin> &origins, std::size_t shift);
   static std::string arrays(const std::vector<std::string> &in, const std::vector<std::string> &out);
   static std::string c_unescape(const std::string &s);
   static std::string c_string(const std::string &s);
@@ -157,6 +160,8 @@ class Codegen {
   std::vector<check::host_slot> in_slots_;   // the last sql_text's inputs ...
   std::vector<check::host_slot> out_slots_;  // ... and INTO targets
   bool out_descriptor_ = false;              // the last sql_text reads INTO a descriptor
+  // the position map (PGESQL_F_POSITIONS) of the statement whose SQL is positions_sql_
+  std::string positions_sql_, positions_;
   std::vector<sema::sql_origin> origins_;  // where each piece of the last sql_text came from  // cursors named in WHERE CURRENT OF anywhere in the sources
 };
 

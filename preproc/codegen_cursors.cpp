@@ -66,6 +66,7 @@ std::string Codegen::emit_declare_cursor(Emission &e) {
     c.prepared = string_expr(pv, "a prepared statement name");
   } else {
     c.query = sql_text(s.tokens, c.inputs, c.outputs, 1, true);
+    c.origins = origins_;
     check_syntax(c.query, origins_, s.loc.begin, ctx_.opt.rule_questionmarks);
     if (const check::checked_statement *query = record_check(s.loc.begin, c.query, false, "the cursor")) c.checked = *query;
     c.nparams = static_cast<int>(c.inputs.size());
@@ -130,6 +131,7 @@ std::string Codegen::emit_open(Emission &e) {
            fetch_saved + "  pgesql_open_prepared(&pgesql_st, " + conn + ", " + name_arg + ", " + c.prepared + ", " +
            std::to_string(in.size()) + ", " + (in.empty() ? "0" : "pgesql_in") + ");\n" + finish(false);
   }
+  use_positions(prefix + " " + c.query, c.origins, prefix.size() + 1);
   return header(s, "PGESQL_STMT_OPEN", prefix + " " + c.query, host_name ? "" : s.name.text, file, flags,
                 c.facts, c.relations) +
          arrays(in, out) + fetch_saved + exec_call(e, name_arg) + finish(false);

@@ -98,7 +98,26 @@ std::string Codegen::sql_text(const std::vector<Tok> &toks, std::vector<std::str
     append(t, t.text);
     ++i;
   }
+  use_positions(sql, origins_, 0);
   return sql;
+}
+
+// "offset:line:column;" for each piece whose place does not follow from the entry before it
+// (a new line, other spacing, a host variable that became $n): the runtime maps a server
+// error's position through it.
+void Codegen::use_positions(const std::string &sql, const std::vector<sema::sql_origin> &origins, std::size_t shift) {
+  positions_sql_ = sql;
+  positions_.clear();
+  std::size_t last_offset = 0;
+  int last_line = -1, last_col = 0;
+  for (const sema::sql_origin &o : origins) {
+    const std::size_t offset = o.offset + shift;
+    if (o.at.line == last_line && o.at.col == last_col + static_cast<int>(offset - last_offset)) continue;
+    positions_ += std::to_string(offset) + ":" + std::to_string(o.at.line) + ":" + std::to_string(o.at.col) + ";";
+    last_offset = offset;
+    last_line = o.at.line;
+    last_col = o.at.col;
+  }
 }
 
 // The text a C string literal's body stands for (EXECUTE IMMEDIATE "..." is a C string).

@@ -190,7 +190,12 @@ enum {
   /* OPEN of a cursor declared with READAHEAD n / READAHEAD :v / NO READAHEAD:
    * the last input variable is the cursor's readahead window cap (an integer
    * variable or a PGESQL_T_CONST literal; 1 = no readahead), not a parameter */
-  PGESQL_F_READAHEAD          = 1 << 6
+  PGESQL_F_READAHEAD          = 1 << 6,
+  /* The sql string continues after its NUL with a map from byte offsets of the
+   * SQL to .pgc positions, "offset:line:column;" per entry in offset order (an
+   * entry covers the text up to the next one, columns counting on from its own),
+   * so that a server error's position can name the line and column it points at. */
+  PGESQL_F_POSITIONS          = 1 << 7
 };
 
 /* ---- statement facts: what the preprocessor established (pgesql_stmt.facts) --
@@ -439,9 +444,12 @@ PGESQL_API void pgesql_copy_sqlstate(char *sqlstate);
 
 /* The calling thread's last error in full (sqlca's sqlerrmc holds at most
  * 149 characters): PGESQL_ERROR_MESSAGE, _DETAIL or _HINT (the server's
- * DETAIL and HINT fields). "" when absent; valid until the thread's next
- * statement. pgesql::sql_error (pgesql.hpp) is built from these. */
-enum { PGESQL_ERROR_MESSAGE = 0, PGESQL_ERROR_DETAIL, PGESQL_ERROR_HINT };
+ * DETAIL and HINT fields), and PGESQL_ERROR_LINE and _COLUMN: where in the
+ * .pgc the server's error position points (decimal numbers; "" when the
+ * server gave no position or the statement has no position map). "" when
+ * absent; valid until the thread's next statement. pgesql::sql_error
+ * (pgesql.hpp) is built from these. */
+enum { PGESQL_ERROR_MESSAGE = 0, PGESQL_ERROR_DETAIL, PGESQL_ERROR_HINT, PGESQL_ERROR_LINE, PGESQL_ERROR_COLUMN };
 PGESQL_API const char *pgesql_error_field(int which);
 
 /* The runtime's version, "MAJOR.MINOR.PATCH". */

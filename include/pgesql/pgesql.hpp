@@ -26,15 +26,17 @@ namespace pgesql {
 class sql_error : public std::runtime_error {
  public:
   sql_error(std::string sqlstate, long sqlcode, std::string message, std::string detail, std::string hint,
-            std::string file, int line)
-      : std::runtime_error(file + ":" + std::to_string(line) + ": SQLSTATE " + sqlstate + ": " + message),
+            std::string file, int line, int column = 0)
+      : std::runtime_error(file + ":" + std::to_string(line) + (column > 0 ? ":" + std::to_string(column) : "") +
+                           ": SQLSTATE " + sqlstate + ": " + message),
         sqlstate_(std::move(sqlstate)),
         sqlcode_(sqlcode),
         message_(std::move(message)),
         detail_(std::move(detail)),
         hint_(std::move(hint)),
         file_(std::move(file)),
-        line_(line) {}
+        line_(line),
+        column_(column) {}
 
   const std::string &sqlstate() const noexcept { return sqlstate_; }
   long sqlcode() const noexcept { return sqlcode_; }
@@ -46,12 +48,16 @@ class sql_error : public std::runtime_error {
   // Where the statement is in the .pgc source.
   const std::string &file() const noexcept { return file_; }
   int line() const noexcept { return line_; }
+  // Where the server's error position points (the offending token), 0 when it gave none;
+  // line() is then that token's line.
+  int column() const noexcept { return column_; }
 
  private:
   std::string sqlstate_;
   long sqlcode_;
   std::string message_, detail_, hint_, file_;
   int line_;
+  int column_;
 };
 
 // The SQLSTATE classes programs catch by name. Each is an sql_error; catch the most specific
@@ -82,10 +88,14 @@ PGESQL_SQL_ERROR_CLASS(syntax_or_access_error, sql_error)    // class 42: the st
   std::string message = pgesql_error_field(PGESQL_ERROR_MESSAGE), detail = pgesql_error_field(PGESQL_ERROR_DETAIL),
               hint = pgesql_error_field(PGESQL_ERROR_HINT), file = st->file ? st->file : "";
   const long code = ca.sqlcode;
-  const int line = st->line;
+  // the offending token's line and column when the server pointed at one, else the statement's line
+  const std::string at_line = pgesql_error_field(PGESQL_ERROR_LINE), at_column = pgesql_error_field(PGESQL_ERROR_COLUMN);
+  const int line = at_line.empty() ? st->line : std::stoi(at_line);
+  const int column = at_column.empty() ? 0 : std::stoi(at_column);
   auto raise = [&](auto *kind) {
     using error = std::remove_pointer_t<decltype(kind)>;
-    throw error(std::move(state), code, std::move(message), std::move(detail), std::move(hint), std::move(file), line);
+    throw error(std::move(state), code, std::move(message), std::move(detail), std::move(hint), std::move(file), line,
+                column);
   };
   if (state == "23502") raise(static_cast<not_null_violation *>(nullptr));
   if (state == "23503") raise(static_cast<foreign_key_violation *>(nullptr));

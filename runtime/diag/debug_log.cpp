@@ -22,6 +22,8 @@ FILE *stream = nullptr;
 
 bool log_enabled() { return enabled.load(std::memory_order_relaxed); }
 
+bool log_regression_mode() { return regression_mode.load(); }
+
 void log(const char *fmt, ...) {
   if (!log_enabled()) return;
   const sqlca_t &ca = thread_sqlca();

@@ -7,6 +7,8 @@
 namespace pgesql::diag {
 
 bool log_enabled();
+// ECPGdebug(n > 100): ECPG's regression log, whose lines must stay exactly ECPG's.
+bool log_regression_mode();
 
 // printf-style; a no-op unless the log is on. Lines start with "[pid]: ".
 void log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -10,9 +10,13 @@ struct last_error {
   std::string message;
   std::string detail;
   std::string hint;
+  std::string line = {};    // where the server's error position points in the .pgc
+  std::string column = {};
 };
 
 // The calling thread's record (pgesql_error_field reads it).
 last_error &thread_last_error();
+// Empties the record as a statement starts (keeping the strings' storage: no allocation).
+void forget_last_error();
 
 }  // namespace pgesql::diag

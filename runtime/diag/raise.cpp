@@ -19,7 +19,7 @@ void raise_error(int line, long code, const char *state, const char *detail) {
   set_sqlstate(ca, state);
   std::string text = error_message(code, line, detail);
   set_message(ca, text.c_str());
-  thread_last_error() = last_error{std::move(text), {}, {}};
+  thread_last_error() = last_error{std::move(text), {}, {}, {}, {}};
   log("raising sqlcode %ld on line %d: %s\n", code, line, ca.sqlerrm.sqlerrmc);
   free_auto_memory();
 }
@@ -31,7 +31,7 @@ void raise_server_error(int line, const char *state, const char *message, bool i
   if (state == nullptr || *state == '\0') state = sqlstate::internal_error;
   std::string text = std::string(message != nullptr ? message : "") + " on line " + std::to_string(line);
   set_message(ca, text.c_str());
-  thread_last_error() = last_error{message != nullptr ? message : "", {}, {}};
+  thread_last_error() = last_error{message != nullptr ? message : "", {}, {}, {}, {}};
   set_sqlstate(ca, state);
   if (std::strncmp(state, sqlstate::unique_violation, 5) == 0)
     ca.sqlcode = informix ? ECPG_INFORMIX_DUPLICATE_KEY : ECPG_DUPLICATE_KEY;

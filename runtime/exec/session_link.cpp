@@ -72,7 +72,8 @@ class row_counter final : public conn::RowSink {
   std::string last_tag;
 };
 
-query_result from_error(const conn::Error &e) {
+// `sql`: the text sent, kept when the server points into it (errors only: no cost otherwise).
+query_result from_error(const conn::Error &e, std::string_view sql = {}) {
   query_result r;
   r.outcome = query_result::status::error;
   // a lost connection carries the runtime's class-08 SQLSTATE (08006, 08P01, 08003)
@@ -80,6 +81,12 @@ query_result from_error(const conn::Error &e) {
   r.error.message = e.message();
   r.error.detail = e.fields().detail;
   r.error.hint = e.fields().hint;
+  const std::string &position = e.fields().position;
+  if (!sql.empty() && !position.empty() && position.size() < 10 &&
+      position.find_first_not_of("0123456789") == std::string::npos) {
+    r.error.position = std::stoi(position);
+    r.error.query = sql;
+  }
   return r;
 }
 
@@ -96,7 +103,7 @@ class session_link final : public server_link {
     return run([&](query_result &r) {
       result_filler sink(r, &spare_);
       c_->execute(sql, b.params(), sink);
-    });
+    }, sql);
   }
   query_result prepare(std::string_view name, std::string_view sql) override {
     settle();
@@ -106,7 +113,7 @@ class session_link final : public server_link {
       for (const auto &c : d.columns)
         r.columns.push_back({c.name, c.type_oid, false, c.type_size, c.type_modifier});
       r.param_types = std::move(d.param_types);
-    });
+    }, sql);
   }
   query_result describe_prepared(std::string_view name) override {
     settle();
@@ -151,7 +158,7 @@ class session_link final : public server_link {
         if (step.kind == conn::StepResult::Kind::describe_portal) run.described = true;
       }
       if (first) throw std::move(*first);
-    });
+    }, run.sql);
   }
   // Execute with a row limit on the cursor's own portal: unlike FETCH n, whose rows the
   // server collects before sending any, rows stream as computed, so those before an error arrive.
@@ -219,7 +226,7 @@ class session_link final : public server_link {
       for (std::size_t step = 0; c_->pending_steps() > 0; ++step) {
         conn::StepResult r = c_->read_step(&counter);
         if (!r.error || out.status.outcome == query_result::status::error) continue;
-        out.status = from_error(*r.error);
+        out.status = from_error(*r.error, sql);
         if (r.kind == conn::StepResult::Kind::bind || r.kind == conn::StepResult::Kind::execute)
           out.failed_row = (step - 1) / 2;
       }
@@ -265,7 +272,7 @@ class session_link final : public server_link {
     return run([&](query_result &r) {
       result_filler sink(r, &spare_);
       c_->simple_query(sql, sink);
-    });
+    }, sql);
   }
   query_result copy_from(std::string_view sql, const copy_source &source) override {
     settle();
@@ -404,8 +411,8 @@ class session_link final : public server_link {
   // Like run, for a pipeline: the steps still pending after an exception are read, so the
   // connection stays usable.
   template <typename Fn>
-  query_result run_steps(Fn &&fn) {
-    query_result r = run(fn);
+  query_result run_steps(Fn &&fn, std::string_view sql = {}) {
+    query_result r = run(fn, sql);
     if (r.outcome == query_result::status::error && !c_->is_broken()) {
       try {
         while (c_->pending_steps() > 0) c_->read_step();
@@ -415,13 +422,14 @@ class session_link final : public server_link {
     return r;
   }
 
+  // `sql`: the text the step sends, for the error's position
   template <typename Fn>
-  query_result run(Fn &&fn) {
+  query_result run(Fn &&fn, std::string_view sql = {}) {
     query_result r;
     try {
       fn(r);
     } catch (const conn::Error &e) {
-      return from_error(e);
+      return from_error(e, sql);
     }
     return r;
   }

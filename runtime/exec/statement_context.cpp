@@ -10,6 +10,7 @@
 #include "descriptors/descriptor_store.hpp"
 #include "descriptors/sqlda_compat.hpp"
 #include "descriptors/sqlda_native.hpp"
+#include "diag/error_position.hpp"
 #include "diag/auto_memory.hpp"
 #include "diag/debug_log.hpp"
 #include "diag/last_error.hpp"
@@ -41,6 +42,8 @@ bool starts_with(const std::string &s, const char *p) { return s.compare(0, std:
 }  // namespace
 
 void begin_statement() {
+  diag::set_positioned_statement(nullptr);
+  diag::forget_last_error();
   diag::reset_sqlca();
   diag::forget_auto_memory();
 }
@@ -73,6 +76,7 @@ bool require_link(connection &c, int line) {
 
 statement_entry enter_statement(const pgesql_stmt *stmt, const char *connection_name) {
   begin_statement();
+  diag::set_positioned_statement(stmt);
   statement_entry e;
   e.opt = options_of(stmt);
   e.c = require_connection(connection_name, e.opt.line);
@@ -84,6 +88,17 @@ statement_entry enter_statement(const pgesql_stmt *stmt, const char *connection_
 
 statement_entry::~statement_entry() {
   if (c && c->notification_handler != nullptr) hand_out_notifications(*this);
+}
+
+// The .pgc line and column the server's error position points at, for pgesql_error_field,
+// pgesql::sql_error and the debug log (not ECPG's regression log, whose lines are ECPG's).
+void note_error_position(const server_message &error) {
+  const std::optional<diag::source_point> at =
+      diag::error_source_point(diag::positioned_statement_sql(), error.query, error.position);
+  if (!at) return;
+  diag::thread_last_error().line = std::to_string(at->line);
+  diag::thread_last_error().column = std::to_string(at->column);
+  if (!diag::log_regression_mode()) diag::log("the error is at line %d, column %d of the source\n", at->line, at->column);
 }
 
 bool check_result(connection &c, const query_result &r, int line, bool informix) {
@@ -98,6 +113,7 @@ bool check_result(connection &c, const query_result &r, int line, bool informix)
         diag::raise_server_error(line, r.error.sqlstate.c_str(), r.error.message.c_str(), informix);
         diag::thread_last_error().detail = r.error.detail;
         diag::thread_last_error().hint = r.error.hint;
+        note_error_position(r.error);
       }
       return false;
     case query_result::status::empty_query:

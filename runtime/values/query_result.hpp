@@ -18,6 +18,8 @@ struct server_message {
   std::string message;
   std::string detail = {};  // the ErrorResponse's DETAIL and HINT, when it had them
   std::string hint = {};
+  int position = 0;         // the ErrorResponse's position (characters from 1 in `query`), 0 when absent
+  std::string query = {};   // with a position: the text the server got
 };
 
 struct column_info {

@@ -11,3 +11,5 @@ pgesql_program_test(sqlca_errors)
 pgesql_program_test(transactions)
 # -t: autocommit from the start
 pgesql_program_test(autocommit OPTIONS -t)
+# server error positions mapped to the .pgc: pgesql only (ECPG has no such field)
+pgesql_program_test(error_positions)

@@ -57,9 +57,17 @@ std::string c_string_body(const std::string &literal) {
       continue;
     }
     const char e = literal[++i];
+    if (e >= '0' && e <= '7') {  // octal, up to three digits (\000 ends the SQL before its position map)
+      int v = 0;
+      for (int n = 0; n < 3 && i + 1 < literal.size() && literal[i] >= '0' && literal[i] <= '7'; ++n, ++i)
+        v = v * 8 + (literal[i] - '0');
+      --i;
+      out += static_cast<char>(v);
+      continue;
+    }
     out += e == 'n' ? '\n' : e == 't' ? '\t' : e;
   }
-  return out;
+  return out.substr(0, out.find('\0'));  // the SQL; a position map may follow its NUL
 }
 
 // The fields of "{KIND, flags, "sql" | 0, name, "file", line, column, FACTS, relations}"

@@ -37,7 +37,7 @@ struct varchar_1 { int len; char arr[64]; } note;
 #line 18 "basic.pgc"
 
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT name, note FROM items WHERE id = $1", 0, "basic.pgc", 20, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 128, "SELECT name, note FROM items WHERE id = $1\0000:20:14;18:20:59;", 0, "basic.pgc", 20, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
   pgesql_var pgesql_in[1] = {
     {PGESQL_T_INT, (void *)&(id), 1L, 1L, (long)sizeof(id), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
   pgesql_var pgesql_out[2] = {
@@ -50,7 +50,7 @@ struct varchar_1 { int len; char arr[64]; } note;
 
     printf("%s %d %.*s\n", name, name_ind, note.len, note.arr);
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "INSERT INTO items (id, name, price) VALUES ($1, $2, $3)", 0, "basic.pgc", 23, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 128, "INSERT INTO items (id, name, price) VALUES ($1, $2, $3)\0000:23:14;46:23:61;50:23:88;54:23:96;", 0, "basic.pgc", 23, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
   pgesql_var pgesql_in[3] = {
     {PGESQL_T_INT, (void *)&(id), 1L, 1L, (long)sizeof(id), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L},
     {PGESQL_T_CHAR, (void *)(name), (long)sizeof(name), 1L, (long)sizeof(name), PGESQL_T_SHORT, (void *)&(name_ind), 1L, 1L, (long)sizeof(name_ind)},
@@ -60,7 +60,7 @@ struct varchar_1 { int len; char arr[64]; } note;
 }
 #line 23 "basic.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "UPDATE items SET price = price * 2 WHERE id = $1 AND name <> 'a:b'", 0, "basic.pgc", 24, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 128, "UPDATE items SET price = price * 2 WHERE id = $1 AND name <> 'a:b'\0000:24:14;49:24:64;", 0, "basic.pgc", 24, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
   pgesql_var pgesql_in[1] = {
     {PGESQL_T_INT, (void *)&(id), 1L, 1L, (long)sizeof(id), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
   pgesql_exec(&pgesql_st, 0, 0, 1, pgesql_in, 0, 0);
@@ -68,7 +68,7 @@ struct varchar_1 { int len; char arr[64]; } note;
 }
 #line 24 "basic.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "DELETE FROM items WHERE id = $1", 0, "basic.pgc", 25, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 128, "DELETE FROM items WHERE id = $1\0000:25:14;", 0, "basic.pgc", 25, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
   pgesql_var pgesql_in[1] = {
     {PGESQL_T_INT, (void *)&(id), 1L, 1L, (long)sizeof(id), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
   pgesql_exec(&pgesql_st, 0, 0, 1, pgesql_in, 0, 0);
@@ -85,7 +85,7 @@ struct varchar_1 { int len; char arr[64]; } note;
 }
 #line 27 "basic.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_OPEN, 0, "declare c cursor for SELECT id, name FROM items WHERE price > $1 ORDER BY id", "c", "basic.pgc", 28, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_READAHEAD_SAFE, "\"items\""};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_OPEN, 128, "declare c cursor for SELECT id, name FROM items WHERE price > $1 ORDER BY id\00021:27:35;65:27:83;", "c", "basic.pgc", 28, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_READAHEAD_SAFE, "\"items\""};
   pgesql_var pgesql_in[1] = {
     {PGESQL_T_DOUBLE, (void *)&(price), 1L, 1L, (long)sizeof(price), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
   pgesql_exec(&pgesql_st, 0, 0, 1, pgesql_in, 0, 0);
@@ -115,19 +115,19 @@ struct varchar_1 { int len; char arr[64]; } note;
 #line 35 "basic.pgc"
 
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_TRANSACTION, 0, "COMMIT", 0, "basic.pgc", 37, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_COMMIT, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_TRANSACTION, 128, "COMMIT\0000:37:14;", 0, "basic.pgc", 37, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_COMMIT, 0};
   pgesql_exec(&pgesql_st, 0, 0, 0, 0, 0, 0);
   if (sqlca.sqlcode < 0) sqlprint();
 }
 #line 37 "basic.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_TRANSACTION, 0, "BEGIN WORK", 0, "basic.pgc", 38, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_OWN_TRANSACTION | PGESQL_FACT_BEGIN, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_TRANSACTION, 128, "BEGIN WORK\0000:38:14;", 0, "basic.pgc", 38, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_OWN_TRANSACTION | PGESQL_FACT_BEGIN, 0};
   pgesql_exec(&pgesql_st, 0, 0, 0, 0, 0, 0);
   if (sqlca.sqlcode < 0) sqlprint();
 }
 #line 38 "basic.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_TRANSACTION, 0, "ROLLBACK", 0, "basic.pgc", 39, 5, PGESQL_FACT_KNOWN, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_TRANSACTION, 128, "ROLLBACK\0000:39:14;", 0, "basic.pgc", 39, 5, PGESQL_FACT_KNOWN, 0};
   pgesql_exec(&pgesql_st, 0, 0, 0, 0, 0, 0);
   if (sqlca.sqlcode < 0) sqlprint();
 }

@@ -41,7 +41,7 @@ struct item_ind inds[4];
 #line 18 "bulk_dml.pgc"
 
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "INSERT INTO t (id, name) VALUES ($1, $2)", 0, "bulk_dml.pgc", 20, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 128, "INSERT INTO t (id, name) VALUES ($1, $2)\0000:20:21;35:20:58;39:20:76;", 0, "bulk_dml.pgc", 20, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
   pgesql_var pgesql_in[2] = {
     {PGESQL_T_INT, (void *)(ids), 1L, (long)(sizeof(ids) / sizeof((ids)[0])), (long)sizeof((ids)[0]), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L},
     {PGESQL_T_CHAR, (void *)(names), (long)sizeof((names)[0]), (long)(sizeof(names) / sizeof((names)[0])), (long)sizeof((names)[0]), PGESQL_T_SHORT, (void *)(name_ind), 1L, (long)(sizeof(name_ind) / sizeof((name_ind)[0])), (long)sizeof((name_ind)[0])}};
@@ -49,7 +49,7 @@ struct item_ind inds[4];
 }
 #line 20 "bulk_dml.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "UPDATE t SET name = $1 WHERE id = $2", 0, "bulk_dml.pgc", 21, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 128, "UPDATE t SET name = $1 WHERE id = $2\0000:21:20;23:21:47;", 0, "bulk_dml.pgc", 21, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
   pgesql_var pgesql_in[2] = {
     {PGESQL_T_CHAR, (void *)(names), (long)sizeof((names)[0]), (long)(sizeof(names) / sizeof((names)[0])), (long)sizeof((names)[0]), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L},
     {PGESQL_T_INT, (void *)(ids), 1L, (long)(sizeof(ids) / sizeof((ids)[0])), (long)sizeof((ids)[0]), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
@@ -57,14 +57,14 @@ struct item_ind inds[4];
 }
 #line 21 "bulk_dml.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "DELETE FROM t WHERE id = $1", 0, "bulk_dml.pgc", 22, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 128, "DELETE FROM t WHERE id = $1\0000:22:21;", 0, "bulk_dml.pgc", 22, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
   pgesql_var pgesql_in[1] = {
     {PGESQL_T_INT, (void *)(ids), 1L, (long)(sizeof(ids) / sizeof((ids)[0])), (long)sizeof((ids)[0]), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
   pgesql_exec_batch(&pgesql_st, 0, (long)(n), 1, pgesql_in);
 }
 #line 22 "bulk_dml.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "INSERT INTO t (id, name) VALUES ($1, $2)", 0, "bulk_dml.pgc", 23, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 128, "INSERT INTO t (id, name) VALUES ($1, $2)\0000:23:14;39:23:59;", 0, "bulk_dml.pgc", 23, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
   pgesql_var pgesql_in[2] = {
     {PGESQL_T_INT, (void *)&((items)[0].id), 1L, (long)(sizeof(items) / sizeof((items)[0])), (long)sizeof((items)[0]), PGESQL_T_SHORT, (void *)&((inds)[0].id), 1L, (long)(sizeof(inds) / sizeof((inds)[0])), (long)sizeof((inds)[0])},
     {PGESQL_T_CHAR, (void *)((items)[0].name), (long)sizeof((items)[0].name), (long)(sizeof(items) / sizeof((items)[0])), (long)sizeof((items)[0]), PGESQL_T_SHORT, (void *)&((inds)[0].name), 1L, (long)(sizeof(inds) / sizeof((inds)[0])), (long)sizeof((inds)[0])}};
@@ -72,14 +72,14 @@ struct item_ind inds[4];
 }
 #line 23 "bulk_dml.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "INSERT INTO t (id) VALUES ($1)", 0, "bulk_dml.pgc", 24, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 128, "INSERT INTO t (id) VALUES ($1)\0000:24:30;29:24:61;", 0, "bulk_dml.pgc", 24, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
   pgesql_var pgesql_in[1] = {
     {PGESQL_T_INT, (void *)(ids), 1L, (long)(sizeof(ids) / sizeof((ids)[0])), (long)sizeof((ids)[0]), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
   pgesql_exec_batch(&pgesql_st, "other", (long)(n), 1, pgesql_in);
 }
 #line 24 "bulk_dml.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "INSERT INTO a (v) VALUES ($1)", 0, "bulk_dml.pgc", 25, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 128, "INSERT INTO a (v) VALUES ($1)\0000:25:14;28:25:44;", 0, "bulk_dml.pgc", 25, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
   pgesql_var pgesql_in[1] = {
     {PGESQL_T_INT, (void *)(ids), 1L, (long)(sizeof(ids) / sizeof((ids)[0])), (long)sizeof((ids)[0]), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
   pgesql_exec(&pgesql_st, 0, 0, 1, pgesql_in, 0, 0);

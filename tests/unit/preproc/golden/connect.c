@@ -88,14 +88,14 @@ int n;
 }
 #line 27 "connect.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT 1", 0, "connect.pgc", 28, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 128, "SELECT 1\0000:28:22;", 0, "connect.pgc", 28, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
   pgesql_var pgesql_out[1] = {
     {PGESQL_T_INT, (void *)&(n), 1L, 1L, (long)sizeof(n), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
   pgesql_exec(&pgesql_st, "con2", 0, 0, 0, 1, pgesql_out);
 }
 #line 28 "connect.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_TRANSACTION, 0, "COMMIT", 0, "connect.pgc", 29, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_COMMIT, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_TRANSACTION, 128, "COMMIT\0000:29:26;", 0, "connect.pgc", 29, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_COMMIT, 0};
   pgesql_exec(&pgesql_st, (const char *)(conname), 0, 0, 0, 0, 0);
 }
 #line 29 "connect.pgc"

@@ -64,7 +64,7 @@ row_t *rows = (row_t *) malloc (10 * sizeof (row_t));
 
 
   declare_it();
-  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_OPEN, 0, "declare c1 cursor for SELECT id, name FROM t", "c1", "cursor_into.pgc", 33, 3, PGESQL_FACT_KNOWN | PGESQL_FACT_READAHEAD_SAFE, "\"t\""};
+  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_OPEN, 128, "declare c1 cursor for SELECT id, name FROM t\00022:15:34;38:15:58;", "c1", "cursor_into.pgc", 33, 3, PGESQL_FACT_KNOWN | PGESQL_FACT_READAHEAD_SAFE, "\"t\""};
   pgesql_exec(&pgesql_st, 0, 0, 0, 0, 0, 0);
 }
 #line 33 "cursor_into.pgc"
@@ -88,7 +88,7 @@ row_t *rows = (row_t *) malloc (10 * sizeof (row_t));
 }
 #line 37 "cursor_into.pgc"
 
-  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_OPEN, 0, "declare c2 cursor for SELECT id, name FROM t WHERE id > $1", "c2", "cursor_into.pgc", 38, 3, PGESQL_FACT_KNOWN | PGESQL_FACT_READAHEAD_SAFE, "\"t\""};
+  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_OPEN, 128, "declare c2 cursor for SELECT id, name FROM t WHERE id > $1\00022:37:34;38:37:66;", "c2", "cursor_into.pgc", 38, 3, PGESQL_FACT_KNOWN | PGESQL_FACT_READAHEAD_SAFE, "\"t\""};
   pgesql_var pgesql_in[1] = {
     {PGESQL_T_INT, (void *)&(id), 1L, 1L, (long)sizeof(id), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
   pgesql_exec(&pgesql_st, 0, 0, 1, pgesql_in, 0, 0);
@@ -115,7 +115,7 @@ row_t *rows = (row_t *) malloc (10 * sizeof (row_t));
 
 
   /* a pointer to structs receives as many rows as the query returns */
-  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT id, name FROM t LIMIT 3", 0, "cursor_into.pgc", 44, 3, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
+  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 128, "SELECT id, name FROM t LIMIT 3\0000:44:12;16:44:39;", 0, "cursor_into.pgc", 44, 3, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
   pgesql_var pgesql_out[2] = {
     {PGESQL_T_INT, (void *)&((rows)->id), 1L, -1L, (long)sizeof(*(rows)), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L},
     {PGESQL_T_CHAR, (void *)((rows)->name), (long)sizeof((rows)->name), -1L, (long)sizeof(*(rows)), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};

@@ -34,7 +34,7 @@ long window = 7;
     
     
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_OPEN, 64, "declare big cursor for SELECT readahead FROM t WHERE id > $1", "big", "cursor_readahead.pgc", 18, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_READAHEAD_SAFE, "\"t\""};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_OPEN, 192, "declare big cursor for SELECT readahead FROM t WHERE id > $1\00023:12:51;", "big", "cursor_readahead.pgc", 18, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_READAHEAD_SAFE, "\"t\""};
   pgesql_var pgesql_in[2] = {
     {PGESQL_T_INT, (void *)&(id), 1L, 1L, (long)sizeof(id), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L},
     {PGESQL_T_CONST, (void *)"500", 1L, 1L, 1L, PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
@@ -42,14 +42,14 @@ long window = 7;
 }
 #line 18 "cursor_readahead.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_OPEN, 64, "declare one cursor with hold for SELECT id FROM t", "one", "cursor_readahead.pgc", 19, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_READAHEAD_SAFE, "\"t\""};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_OPEN, 192, "declare one cursor with hold for SELECT id FROM t\00033:13:60;", "one", "cursor_readahead.pgc", 19, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_READAHEAD_SAFE, "\"t\""};
   pgesql_var pgesql_in[1] = {
     {PGESQL_T_CONST, (void *)"1", 1L, 1L, 1L, PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
   pgesql_exec(&pgesql_st, 0, 0, 1, pgesql_in, 0, 0);
 }
 #line 19 "cursor_readahead.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_OPEN, 64, "declare readahead no scroll cursor for SELECT id FROM t", "readahead", "cursor_readahead.pgc", 20, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_READAHEAD_SAFE, "\"t\""};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_OPEN, 192, "declare readahead no scroll cursor for SELECT id FROM t\00039:14:71;", "readahead", "cursor_readahead.pgc", 20, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_READAHEAD_SAFE, "\"t\""};
   pgesql_var pgesql_in[1] = {
     {PGESQL_T_LONG, (void *)&(window), 1L, 1L, (long)sizeof(window), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
   pgesql_exec(&pgesql_st, 0, 0, 1, pgesql_in, 0, 0);
@@ -76,12 +76,12 @@ long window = 7;
 }
 #line 23 "cursor_readahead.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_OPEN, 0, "declare plain cursor for SELECT id FROM t", "plain", "cursor_readahead.pgc", 24, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_READAHEAD_SAFE, "\"t\""};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_OPEN, 128, "declare plain cursor for SELECT id FROM t\00025:16:39;", "plain", "cursor_readahead.pgc", 24, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_READAHEAD_SAFE, "\"t\""};
   pgesql_exec(&pgesql_st, 0, 0, 0, 0, 0, 0);
 }
 #line 24 "cursor_readahead.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT readahead FROM t", 0, "cursor_readahead.pgc", 25, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 128, "SELECT readahead FROM t\0000:25:14;17:25:47;", 0, "cursor_readahead.pgc", 25, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
   pgesql_var pgesql_out[1] = {
     {PGESQL_T_INT, (void *)&(readahead), 1L, 1L, (long)sizeof(readahead), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
   pgesql_exec(&pgesql_st, 0, 0, 0, 0, 1, pgesql_out);

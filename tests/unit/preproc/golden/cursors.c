@@ -19,7 +19,7 @@ static int min_id = 10;
 
 static void open_elsewhere(void)
 {
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_OPEN, 0, "declare global_cur cursor for SELECT id FROM t WHERE id > $1", "global_cur", "cursors.pgc", 12, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_READAHEAD_SAFE, "\"t\""};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_OPEN, 128, "declare global_cur cursor for SELECT id FROM t WHERE id > $1\00030:8:40;", "global_cur", "cursors.pgc", 12, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_READAHEAD_SAFE, "\"t\""};
   pgesql_var pgesql_in[1] = {
     {PGESQL_T_INT, (void *)&(min_id), 1L, 1L, (long)sizeof(min_id), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
   pgesql_exec(&pgesql_st, 0, 0, 1, pgesql_in, 0, 0);
@@ -42,7 +42,7 @@ char query[64] = "SELECT id FROM t WHERE id < $1";
 
     open_elsewhere();
     
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_OPEN, 0, "declare s1 scroll cursor with hold for SELECT id FROM t", "s1", "cursors.pgc", 25, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_READAHEAD_SAFE, "\"t\""};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_OPEN, 128, "declare s1 scroll cursor with hold for SELECT id FROM t\00039:24:53;", "s1", "cursors.pgc", 25, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_READAHEAD_SAFE, "\"t\""};
   pgesql_exec(&pgesql_st, 0, 0, 0, 0, 0, 0);
 }
 #line 25 "cursors.pgc"
@@ -89,7 +89,7 @@ char query[64] = "SELECT id FROM t WHERE id < $1";
 }
 #line 32 "cursors.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_OPEN, 0, "declare $0 cursor for SELECT id FROM t WHERE id = $1", 0, "cursors.pgc", 33, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_READAHEAD_SAFE, "\"t\""};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_OPEN, 128, "declare $0 cursor for SELECT id FROM t WHERE id = $1\00022:32:42;", 0, "cursors.pgc", 33, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_READAHEAD_SAFE, "\"t\""};
   pgesql_var pgesql_in[1] = {
     {PGESQL_T_INT, (void *)&(id), 1L, 1L, (long)sizeof(id), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
   pgesql_exec(&pgesql_st, 0, (const char *)(curname), 1, pgesql_in, 0, 0);

@@ -98,7 +98,7 @@ extern int external_count;
 #line 50 "declarations.pgc"
 
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "INSERT INTO t VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)", 0, "declarations.pgc", 52, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 128, "INSERT INTO t VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)\0000:52:14;28:52:43;36:52:52;44:52:61;52:52:70;56:52:75;61:52:81;66:52:85;71:52:89;76:52:93;81:52:104;", 0, "declarations.pgc", 52, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
   pgesql_var pgesql_in[14] = {
     {PGESQL_T_CHAR, (void *)&(c), 1L, 1L, (long)sizeof(c), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L},
     {PGESQL_T_UNSIGNED_CHAR, (void *)&(uc), 1L, 1L, (long)sizeof(uc), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L},
@@ -118,28 +118,28 @@ extern int external_count;
 }
 #line 52 "declarations.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT a FROM t", 0, "declarations.pgc", 53, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 128, "SELECT a FROM t\0000:53:14;9:53:33;", 0, "declarations.pgc", 53, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
   pgesql_var pgesql_out[1] = {
     {PGESQL_T_CHAR, (void *)(buf), (long)sizeof(buf), 1L, (long)sizeof(buf), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
   pgesql_exec(&pgesql_st, 0, 0, 0, 0, 1, pgesql_out);
 }
 #line 53 "declarations.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT a FROM t", 0, "declarations.pgc", 54, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 128, "SELECT a FROM t\0000:54:14;9:54:35;", 0, "declarations.pgc", 54, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
   pgesql_var pgesql_out[1] = {
     {PGESQL_T_CHAR, (void *)(names), (long)sizeof((names)[0]), (long)(sizeof(names) / sizeof((names)[0])), (long)sizeof((names)[0]), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
   pgesql_exec(&pgesql_st, 0, 0, 0, 0, 1, pgesql_out);
 }
 #line 54 "declarations.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT a FROM t", 0, "declarations.pgc", 55, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 128, "SELECT a FROM t\0000:55:14;9:55:33;", 0, "declarations.pgc", 55, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
   pgesql_var pgesql_out[1] = {
     {PGESQL_T_INT, (void *)(ids), 1L, (long)(sizeof(ids) / sizeof((ids)[0])), (long)sizeof((ids)[0]), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
   pgesql_exec(&pgesql_st, 0, 0, 0, 0, 1, pgesql_out);
 }
 #line 55 "declarations.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT a, b FROM t", 0, "declarations.pgc", 56, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 128, "SELECT a, b FROM t\0000:56:14;12:56:38;", 0, "declarations.pgc", 56, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
   pgesql_var pgesql_out[2] = {
     {PGESQL_T_VARCHAR, (void *)&(v), (long)(20), 1L, (long)sizeof(v), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L},
     {PGESQL_T_VARCHAR, (void *)&(w), (long)(10), 1L, (long)sizeof(w), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
@@ -147,14 +147,14 @@ extern int external_count;
 }
 #line 56 "declarations.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT a FROM t", 0, "declarations.pgc", 57, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 128, "SELECT a FROM t\0000:57:14;9:57:33;", 0, "declarations.pgc", 57, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
   pgesql_var pgesql_out[1] = {
     {PGESQL_T_BYTEA, (void *)&(raw), (long)(100), 1L, (long)sizeof(raw), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
   pgesql_exec(&pgesql_st, 0, 0, 0, 0, 1, pgesql_out);
 }
 #line 57 "declarations.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT a, b, c, d, e FROM t", 0, "declarations.pgc", 58, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 128, "SELECT a, b, c, d, e FROM t\0000:58:14;21:58:66;", 0, "declarations.pgc", 58, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
   pgesql_var pgesql_out[5] = {
     {PGESQL_T_NUMERIC, (void *)&(num), 1L, 0L, (long)sizeof(*(num)), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L},
     {PGESQL_T_DECIMAL, (void *)&(dec), 1L, 1L, (long)sizeof(dec), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L},
@@ -165,7 +165,7 @@ extern int external_count;
 }
 #line 58 "declarations.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT id, code FROM t", 0, "declarations.pgc", 59, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 128, "SELECT id, code FROM t\0000:59:14;16:59:41;", 0, "declarations.pgc", 59, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
   pgesql_var pgesql_out[2] = {
     {PGESQL_T_INT, (void *)&((item).id), 1L, 1L, (long)sizeof(item), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L},
     {PGESQL_T_CHAR, (void *)((item).code), (long)sizeof((item).code), 1L, (long)sizeof((item).code), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
@@ -173,7 +173,7 @@ extern int external_count;
 }
 #line 59 "declarations.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT id, code FROM t", 0, "declarations.pgc", 60, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 128, "SELECT id, code FROM t\0000:60:14;16:60:42;", 0, "declarations.pgc", 60, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
   pgesql_var pgesql_out[2] = {
     {PGESQL_T_INT, (void *)&((items)[0].id), 1L, (long)(sizeof(items) / sizeof((items)[0])), (long)sizeof((items)[0]), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L},
     {PGESQL_T_CHAR, (void *)((items)[0].code), (long)sizeof((items)[0].code), (long)(sizeof(items) / sizeof((items)[0])), (long)sizeof((items)[0]), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
@@ -181,7 +181,7 @@ extern int external_count;
 }
 #line 60 "declarations.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT x, y FROM t", 0, "declarations.pgc", 61, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 128, "SELECT x, y FROM t\0000:61:14;12:61:36;", 0, "declarations.pgc", 61, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
   pgesql_var pgesql_out[2] = {
     {PGESQL_T_DOUBLE, (void *)&((pts)[0].x), 1L, (long)(sizeof(pts) / sizeof((pts)[0])), (long)sizeof((pts)[0]), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L},
     {PGESQL_T_DOUBLE, (void *)&((pts)[0].y), 1L, (long)(sizeof(pts) / sizeof((pts)[0])), (long)sizeof((pts)[0]), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
@@ -189,7 +189,7 @@ extern int external_count;
 }
 #line 61 "declarations.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT a FROM t WHERE c = $1 AND s = $2", 0, "declarations.pgc", 62, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 128, "SELECT a FROM t WHERE c = $1 AND s = $2\0000:62:14;9:62:44;29:62:71;", 0, "declarations.pgc", 62, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
   pgesql_var pgesql_in[2] = {
     {PGESQL_T_INT, (void *)&(nested.a), 1L, 1L, (long)sizeof(nested.a), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L},
     {PGESQL_T_CHAR, (void *)(nested.inner.s), (long)sizeof(nested.inner.s), 1L, (long)sizeof(nested.inner.s), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
@@ -199,7 +199,7 @@ extern int external_count;
 }
 #line 62 "declarations.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT a FROM t WHERE x = $1", 0, "declarations.pgc", 63, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 128, "SELECT a FROM t WHERE x = $1\0000:63:14;9:63:33;", 0, "declarations.pgc", 63, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
   pgesql_var pgesql_in[1] = {
     {PGESQL_T_DOUBLE, (void *)&(u.x), 1L, 1L, (long)sizeof(u.x), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
   pgesql_var pgesql_out[1] = {
@@ -208,7 +208,7 @@ extern int external_count;
 }
 #line 63 "declarations.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT a FROM t WHERE b = $1 AND d = $2", 0, "declarations.pgc", 64, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 128, "SELECT a FROM t WHERE b = $1 AND d = $2\0000:64:14;9:64:36;29:64:57;", 0, "declarations.pgc", 64, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
   pgesql_var pgesql_in[2] = {
     {PGESQL_T_INT, (void *)&(ip), 1L, 0L, (long)sizeof(*(ip)), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L},
     {PGESQL_T_LONG, (void *)&(serial), 1L, 1L, (long)sizeof(serial), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
@@ -218,7 +218,7 @@ extern int external_count;
 }
 #line 64 "declarations.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT a FROM t WHERE n = $1", 0, "declarations.pgc", 65, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 128, "SELECT a FROM t WHERE n = $1\0000:65:14;9:65:37;", 0, "declarations.pgc", 65, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
   pgesql_var pgesql_in[1] = {
     {PGESQL_T_INT, (void *)&(external_count), 1L, 1L, (long)sizeof(external_count), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
   pgesql_var pgesql_out[1] = {

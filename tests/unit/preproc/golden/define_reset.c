@@ -16,7 +16,7 @@ int main(void)
 int i;
 #line 6 "define_reset.pgc"
 
-  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT 123", 0, "define_reset.pgc", 7, 3, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
+  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 128, "SELECT 123\0000:7:12;", 0, "define_reset.pgc", 7, 3, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
   pgesql_var pgesql_out[1] = {
     {PGESQL_T_INT, (void *)&(i), 1L, 1L, (long)sizeof(i), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
   pgesql_exec(&pgesql_st, 0, 0, 0, 0, 1, pgesql_out);

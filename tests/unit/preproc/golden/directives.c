@@ -31,7 +31,7 @@ char name[16];
 
 
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT name FROM items WHERE id = $1", 0, "directives.pgc", 15, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 128, "SELECT name FROM items WHERE id = $1\0000:15:14;12:15:37;23:15:53;", 0, "directives.pgc", 15, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
   pgesql_var pgesql_in[1] = {
     {PGESQL_T_INT, (void *)&(included_var), 1L, 1L, (long)sizeof(included_var), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
   pgesql_var pgesql_out[1] = {
@@ -45,7 +45,7 @@ char name[16];
 
     
 #line 23 "directives.pgc"
-{ static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "DELETE FROM items", 0, "directives.pgc", 23, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
+{ static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 128, "DELETE FROM items\0000:23:14;", 0, "directives.pgc", 23, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
   pgesql_exec(&pgesql_st, 0, 0, 0, 0, 0, 0);
 }
 #line 23 "directives.pgc"

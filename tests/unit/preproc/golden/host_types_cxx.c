@@ -74,7 +74,7 @@ std::vector<std::string> labels = {std::string ("a") , std::string ("b")};
 }
 #line 43 "host_types_cxx.pgc"
 
-  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT $1, $2, $3 FROM t WHERE id = ANY($4)", 0, "host_types_cxx.pgc", 44, 3, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
+  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 128, "SELECT $1, $2, $3 FROM t WHERE id = ANY($4)\0000:44:12;9:44:24;13:44:31;18:44:65;42:44:91;", 0, "host_types_cxx.pgc", 44, 3, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
   pgesql_var pgesql_in[4] = {
     {PGESQL_T_CXX, (void *)pgesql::host::bind(view, [] {}), 1L, 1L, (long)sizeof(view), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L},
     {PGESQL_T_CHAR, (void *)&(text), 0L, 1L, (long)sizeof(char), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L},
@@ -89,7 +89,7 @@ std::vector<std::string> labels = {std::string ("a") , std::string ("b")};
 }
 #line 44 "host_types_cxx.pgc"
 
-  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT id, name, age, code FROM person", 0, "host_types_cxx.pgc", 45, 3, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
+  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 128, "SELECT id, name, age, code FROM person\0000:45:12;27:45:52;", 0, "host_types_cxx.pgc", 45, 3, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
   pgesql_var pgesql_out[4] = {
     {PGESQL_T_CXX, (void *)pgesql::host::bind_member(people, [](auto &pgesql_row) -> auto & { return pgesql_row.id; }), 1L, 1L, 0L, PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L},
     {PGESQL_T_CXX, (void *)pgesql::host::bind_member(people, [](auto &pgesql_row) -> auto & { return pgesql_row.name; }), 1L, 1L, 0L, PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L},
@@ -100,7 +100,7 @@ std::vector<std::string> labels = {std::string ("a") , std::string ("b")};
 }
 #line 45 "host_types_cxx.pgc"
 
-  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT id, name, age, code FROM person LIMIT 1", 0, "host_types_cxx.pgc", 46, 3, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
+  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 128, "SELECT id, name, age, code FROM person LIMIT 1\0000:46:12;27:46:49;", 0, "host_types_cxx.pgc", 46, 3, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
   pgesql_var pgesql_out[4] = {
     {PGESQL_T_INT, (void *)&((one).id), 1L, 1L, (long)sizeof(one), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L},
     {PGESQL_T_CXX, (void *)pgesql::host::bind((one).name, [] {}), 1L, 1L, (long)sizeof(one), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L},
@@ -119,7 +119,7 @@ std::vector<std::string> labels = {std::string ("a") , std::string ("b")};
 }
 #line 47 "host_types_cxx.pgc"
 
-  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_OPEN, 0, "declare c cursor for SELECT note, w, n FROM t WHERE s = $1", "c", "host_types_cxx.pgc", 48, 3, PGESQL_FACT_KNOWN | PGESQL_FACT_READAHEAD_SAFE, "\"t\""};
+  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_OPEN, 128, "declare c cursor for SELECT note, w, n FROM t WHERE s = $1\00021:47:33;", "c", "host_types_cxx.pgc", 48, 3, PGESQL_FACT_KNOWN | PGESQL_FACT_READAHEAD_SAFE, "\"t\""};
   pgesql_var pgesql_in[1] = {
     {PGESQL_T_CXX, (void *)pgesql::host::bind(seconds, [] {}), 1L, 1L, (long)sizeof(seconds), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
   pgesql_exec(&pgesql_st, 0, 0, 1, pgesql_in, 0, 0);
@@ -137,7 +137,7 @@ std::vector<std::string> labels = {std::string ("a") , std::string ("b")};
 }
 #line 49 "host_types_cxx.pgc"
 
-  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT a FROM t", 0, "host_types_cxx.pgc", 50, 3, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
+  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 128, "SELECT a FROM t\0000:50:12;9:50:33;", 0, "host_types_cxx.pgc", 50, 3, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
   pgesql_var pgesql_out[1] = {
     {PGESQL_T_CXX, (void *)pgesql::host::bind((names)[0], [] {}), 1L, (long)(sizeof(names) / sizeof((names)[0])), (long)sizeof((names)[0]), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
   pgesql_exec(&pgesql_st, 0, 0, 0, 0, 1, pgesql_out);
@@ -157,7 +157,7 @@ std::vector<std::string> labels = {std::string ("a") , std::string ("b")};
 }
 #line 52 "host_types_cxx.pgc"
 
-  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT id, name, age, code FROM person", 0, "host_types_cxx.pgc", 53, 3, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
+  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 128, "SELECT id, name, age, code FROM person\0000:53:12;27:53:50;", 0, "host_types_cxx.pgc", 53, 3, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
   pgesql_var pgesql_out[4] = {
     {PGESQL_T_CXX, (void *)pgesql::host::bind_member(more, [](auto &pgesql_row) -> auto & { return pgesql_row.id; }), 1L, 1L, 0L, PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L},
     {PGESQL_T_CXX, (void *)pgesql::host::bind_member(more, [](auto &pgesql_row) -> auto & { return pgesql_row.name; }), 1L, 1L, 0L, PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L},
@@ -179,7 +179,7 @@ std::vector<std::string> labels = {std::string ("a") , std::string ("b")};
 }
 #line 54 "host_types_cxx.pgc"
 
-  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT name FROM person WHERE name = ANY($1)", 0, "host_types_cxx.pgc", 55, 3, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
+  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 128, "SELECT name FROM person WHERE name = ANY($1)\0000:55:12;12:55:40;43:55:76;", 0, "host_types_cxx.pgc", 55, 3, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
   pgesql_var pgesql_in[1] = {
     {PGESQL_T_CXX, (void *)pgesql::host::bind(labels, [] {}), 1L, 1L, (long)sizeof(labels), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
   pgesql_var pgesql_out[1] = {
@@ -198,7 +198,7 @@ std::vector<std::string> labels = {std::string ("a") , std::string ("b")};
 #line 56 "host_types_cxx.pgc"
 
   
-  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_TRANSACTION, 0, "COMMIT", 0, "host_types_cxx.pgc", 58, 3, PGESQL_FACT_KNOWN | PGESQL_FACT_COMMIT, 0};
+  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_TRANSACTION, 128, "COMMIT\0000:58:12;", 0, "host_types_cxx.pgc", 58, 3, PGESQL_FACT_KNOWN | PGESQL_FACT_COMMIT, 0};
   pgesql_exec(&pgesql_st, 0, 0, 0, 0, 0, 0);
 }
 #line 58 "host_types_cxx.pgc"
@@ -210,7 +210,7 @@ std::vector<std::string> labels = {std::string ("a") , std::string ("b")};
 std::chrono::year_month_day day;
 #line 63 "host_types_cxx.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT current_date", 0, "host_types_cxx.pgc", 64, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 128, "SELECT current_date\0000:64:14;", 0, "host_types_cxx.pgc", 64, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
   pgesql_var pgesql_out[1] = {
     {PGESQL_T_CXX, (void *)pgesql::host::bind(day, [] {}), 1L, 1L, (long)sizeof(day), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
   pgesql_exec(&pgesql_st, 0, 0, 0, 0, 1, pgesql_out);

@@ -53,7 +53,7 @@ int from_e;
 
 int main(void)
 {
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT 1, 2, 3, 4, 5", 0, "include_forms.pgc", 17, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 128, "SELECT 1, 2, 3, 4, 5\0000:17:14;", 0, "include_forms.pgc", 17, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
   pgesql_var pgesql_out[5] = {
     {PGESQL_T_INT, (void *)&(from_a), 1L, 1L, (long)sizeof(from_a), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L},
     {PGESQL_T_INT, (void *)&(from_b), 1L, 1L, (long)sizeof(from_b), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L},

@@ -17,7 +17,7 @@ int main(void)
      char s[10];
      const char *name = "x";
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 1, "select name from t where i = $1 and n = $2", 0, "informix.pgc", 10, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 129, "select name from t where i = $1 and n = $2\0000:10:6;12:10:26;", 0, "informix.pgc", 10, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
   pgesql_var pgesql_in[2] = {
     {PGESQL_T_INT, (void *)&(i), 1L, 1L, (long)sizeof(i), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L},
     {PGESQL_T_CHAR, (void *)&(name), 0L, 1L, (long)sizeof(char), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};

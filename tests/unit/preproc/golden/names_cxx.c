@@ -56,7 +56,7 @@ shop::item one;
 }
 #line 37 "names_cxx.pgc"
 
-  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT 'a label', NULL::int, 42", 0, "names_cxx.pgc", 38, 3, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
+  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 128, "SELECT 'a label', NULL::int, 42\0000:38:12;", 0, "names_cxx.pgc", 38, 3, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
   pgesql_var pgesql_out[3] = {
     {PGESQL_T_CXX, (void *)pgesql::host::bind(label, [] {}), 1L, 1L, (long)sizeof(label), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L},
     {PGESQL_T_CXX, (void *)pgesql::host::bind(maybe, [] {}), 1L, 1L, (long)sizeof(maybe), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L},
@@ -70,7 +70,7 @@ shop::item one;
   
 #line 43 "names_cxx.pgc"
 
-  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_OPEN, 0, "declare c cursor for SELECT id, name, price FROM (VALUES (1, 'apple', 0.5), (2, 'pear', NULL), (3, 'plum', 1.25)) AS v(id, name, price) ORDER BY id", "c", "names_cxx.pgc", 44, 3, PGESQL_FACT_KNOWN | PGESQL_FACT_READAHEAD_SAFE, 0};
+  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_OPEN, 128, "declare c cursor for SELECT id, name, price FROM (VALUES (1, 'apple', 0.5), (2, 'pear', NULL), (3, 'plum', 1.25)) AS v(id, name, price) ORDER BY id\00021:42:5;136:43:5;", "c", "names_cxx.pgc", 44, 3, PGESQL_FACT_KNOWN | PGESQL_FACT_READAHEAD_SAFE, 0};
   pgesql_exec(&pgesql_st, 0, 0, 0, 0, 0, 0);
 }
 #line 44 "names_cxx.pgc"
@@ -92,7 +92,7 @@ shop::item one;
 #line 48 "names_cxx.pgc"
 
 
-  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT 9, 'fig', NULL", 0, "names_cxx.pgc", 50, 3, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
+  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 128, "SELECT 9, 'fig', NULL\0000:50:12;", 0, "names_cxx.pgc", 50, 3, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
   pgesql_var pgesql_out[3] = {
     {PGESQL_T_INT, (void *)&((one).id), 1L, 1L, (long)sizeof(one), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L},
     {PGESQL_T_CXX, (void *)pgesql::host::bind((one).name, [] {}), 1L, 1L, (long)sizeof(one), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L},

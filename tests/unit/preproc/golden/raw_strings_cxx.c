@@ -22,7 +22,7 @@ int n = 0;
 
     const char *r1 = R"(EXEC SQL COMMIT; " ')";
     const char *r2 = R"delim(a )" still raw; EXEC SQL ROLLBACK;)delim";
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT 1", 0, "raw_strings_cxx.pgc", 13, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 128, "SELECT 1\0000:13:14;", 0, "raw_strings_cxx.pgc", 13, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
   pgesql_var pgesql_out[1] = {
     {PGESQL_T_INT, (void *)&(n), 1L, 1L, (long)sizeof(n), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
   pgesql_exec(&pgesql_st, 0, 0, 0, 0, 1, pgesql_out);

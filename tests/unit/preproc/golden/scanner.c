@@ -26,14 +26,14 @@ int n = 0;
 #line 17 "scanner.pgc"
 
     /* EXEC SQL ROLLBACK; */
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "select 1", 0, "scanner.pgc", 19, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 128, "select 1\0000:19:14;", 0, "scanner.pgc", 19, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
   pgesql_var pgesql_out[1] = {
     {PGESQL_T_INT, (void *)&(n), 1L, 1L, (long)sizeof(n), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
   pgesql_exec(&pgesql_st, 0, 0, 0, 0, 1, pgesql_out);
 }
 #line 19 "scanner.pgc"
  /* SQL comments end at the semicolon */
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "select 'it''s; fine', E'esc\\';', $$dollar; $$, \"quoted;id\" from t", 0, "scanner.pgc", 20, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 128, "select 'it''s; fine', E'esc\\';', $$dollar; $$, \"quoted;id\" from t\0000:22:5;59:23:13;", 0, "scanner.pgc", 20, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
   pgesql_var pgesql_out[1] = {
     {PGESQL_T_INT, (void *)&(n), 1L, 1L, (long)sizeof(n), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
   pgesql_exec(&pgesql_st, 0, 0, 0, 0, 1, pgesql_out);

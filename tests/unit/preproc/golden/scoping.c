@@ -22,7 +22,7 @@ static int first(void)
 double v = 2.0;
 #line 12 "scoping.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT 1", 0, "scoping.pgc", 13, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 128, "SELECT 1\0000:13:14;", 0, "scoping.pgc", 13, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
   pgesql_var pgesql_out[1] = {
     {PGESQL_T_DOUBLE, (void *)&(v), 1L, 1L, (long)sizeof(v), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
   pgesql_exec(&pgesql_st, 0, 0, 0, 0, 1, pgesql_out);
@@ -34,7 +34,7 @@ double v = 2.0;
 
 static int second(void)
 {
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT 1", 0, "scoping.pgc", 19, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 128, "SELECT 1\0000:19:14;", 0, "scoping.pgc", 19, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
   pgesql_var pgesql_out[1] = {
     {PGESQL_T_INT, (void *)&(v), 1L, 1L, (long)sizeof(v), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
   pgesql_exec(&pgesql_st, 0, 0, 0, 0, 1, pgesql_out);
@@ -47,7 +47,7 @@ static int second(void)
 char v[8];
 #line 23 "scoping.pgc"
 
-        { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT 'a'", 0, "scoping.pgc", 24, 9, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
+        { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 128, "SELECT 'a'\0000:24:18;", 0, "scoping.pgc", 24, 9, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
   pgesql_var pgesql_out[1] = {
     {PGESQL_T_CHAR, (void *)(v), (long)sizeof(v), 1L, (long)sizeof(v), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
   pgesql_exec(&pgesql_st, 0, 0, 0, 0, 1, pgesql_out);
@@ -56,7 +56,7 @@ char v[8];
 
         if (v[0]) return 1;
     }
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT 2", 0, "scoping.pgc", 27, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 128, "SELECT 2\0000:27:14;", 0, "scoping.pgc", 27, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
   pgesql_var pgesql_out[1] = {
     {PGESQL_T_INT, (void *)&(v), 1L, 1L, (long)sizeof(v), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
   pgesql_exec(&pgesql_st, 0, 0, 0, 0, 1, pgesql_out);

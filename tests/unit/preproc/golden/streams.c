@@ -26,22 +26,22 @@ int pid, ms = 500;
 
 
     
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "COPY items (id, name) FROM STDIN WITH (FORMAT csv, HEADER)", 0, "streams.pgc", 15, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_COPY_IN, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 128, "COPY items (id, name) FROM STDIN WITH (FORMAT csv, HEADER)\0000:15:14;", 0, "streams.pgc", 15, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_COPY_IN, 0};
   pgesql_copy_file(&pgesql_st, 0, (in));
 }
 #line 15 "streams.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "COPY (SELECT id FROM items WHERE name = 'to stdout') TO STDOUT", 0, "streams.pgc", 16, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_COPY_OUT, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 128, "COPY (SELECT id FROM items WHERE name = 'to stdout') TO STDOUT\0000:16:23;", 0, "streams.pgc", 16, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_COPY_OUT, 0};
   pgesql_copy_file(&pgesql_st, "other", (out));
 }
 #line 16 "streams.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "COPY items TO STDOUT", 0, "streams.pgc", 17, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_COPY_OUT, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 128, "COPY items TO STDOUT\0000:17:14;", 0, "streams.pgc", 17, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_COPY_OUT, 0};
   pgesql_copy_file(&pgesql_st, 0, 0);
 }
 #line 17 "streams.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "COPY items FROM '/srv/items.csv'", 0, "streams.pgc", 18, 5, PGESQL_FACT_KNOWN, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 128, "COPY items FROM '/srv/items.csv'\0000:18:14;", 0, "streams.pgc", 18, 5, PGESQL_FACT_KNOWN, 0};
   pgesql_exec(&pgesql_st, 0, 0, 0, 0, 0, 0);
 }
 #line 18 "streams.pgc"

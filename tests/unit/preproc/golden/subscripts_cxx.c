@@ -41,7 +41,7 @@ std::size_t k = 0;
 }
 #line 19 "subscripts_cxx.pgc"
 
-  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT $1 + 1, 'x'", 0, "subscripts_cxx.pgc", 20, 3, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
+  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 128, "SELECT $1 + 1, 'x'\0000:20:12;10:20:28;", 0, "subscripts_cxx.pgc", 20, 3, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
   pgesql_var pgesql_in[1] = {
     {PGESQL_T_CXX, (void *)pgesql::host::bind_at(keys, (i), [](auto &pgesql_e) -> auto & { return pgesql_e; }, "keys[i]", [] {}), 1L, 1L, 0L, PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
   pgesql_var pgesql_out[2] = {
@@ -52,7 +52,7 @@ std::size_t k = 0;
 #line 20 "subscripts_cxx.pgc"
 
   printf("%ld %d %s\n", sqlca.sqlcode, n, names[1].c_str());
-  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT 7, 'seven'", 0, "subscripts_cxx.pgc", 22, 3, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
+  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 128, "SELECT 7, 'seven'\0000:22:12;", 0, "subscripts_cxx.pgc", 22, 3, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
   pgesql_var pgesql_out[2] = {
     {PGESQL_T_CXX, (void *)pgesql::host::bind_at(rows, (k), [](auto &pgesql_e) -> auto & { return pgesql_e.id; }, "rows[k]", [] {}), 1L, 1L, 0L, PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L},
     {PGESQL_T_CXX, (void *)pgesql::host::bind_at(rows, (k), [](auto &pgesql_e) -> auto & { return pgesql_e.name; }, "rows[k]", [] {}), 1L, 1L, 0L, PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
@@ -61,7 +61,7 @@ std::size_t k = 0;
 #line 22 "subscripts_cxx.pgc"
 
   printf("%ld %d %s\n", sqlca.sqlcode, rows[0].id, rows[0].name.c_str());
-  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT 8", 0, "subscripts_cxx.pgc", 24, 3, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
+  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 128, "SELECT 8\0000:24:12;", 0, "subscripts_cxx.pgc", 24, 3, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
   pgesql_var pgesql_out[1] = {
     {PGESQL_T_CXX, (void *)pgesql::host::bind_at(rows, (1), [](auto &pgesql_e) -> auto & { return pgesql_e.id; }, "rows[1].id", [] {}), 1L, 1L, 0L, PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
   pgesql_exec(&pgesql_st, 0, 0, 0, 0, 1, pgesql_out);
@@ -69,7 +69,7 @@ std::size_t k = 0;
 #line 24 "subscripts_cxx.pgc"
 
   printf("%ld %d\n", sqlca.sqlcode, rows[1].id);
-  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT $1", 0, "subscripts_cxx.pgc", 26, 3, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
+  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 128, "SELECT $1\0000:26:12;", 0, "subscripts_cxx.pgc", 26, 3, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
   pgesql_var pgesql_in[1] = {
     {PGESQL_T_CXX, (void *)pgesql::host::bind_at(keys, (3), [](auto &pgesql_e) -> auto & { return pgesql_e; }, "keys[3]", [] {}), 1L, 1L, 0L, PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
   pgesql_var pgesql_out[1] = {
@@ -79,7 +79,7 @@ std::size_t k = 0;
 #line 26 "subscripts_cxx.pgc"
 
   printf("%ld %.5s %s\n", sqlca.sqlcode, sqlca.sqlstate, sqlca.sqlerrm.sqlerrmc);
-  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT 1", 0, "subscripts_cxx.pgc", 28, 3, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
+  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 128, "SELECT 1\0000:28:12;", 0, "subscripts_cxx.pgc", 28, 3, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
   pgesql_var pgesql_out[1] = {
     {PGESQL_T_CXX, (void *)pgesql::host::bind_at(rows, (i + 5), [](auto &pgesql_e) -> auto & { return pgesql_e.id; }, "rows[i + 5].id", [] {}), 1L, 1L, 0L, PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
   pgesql_exec(&pgesql_st, 0, 0, 0, 0, 1, pgesql_out);
@@ -87,7 +87,7 @@ std::size_t k = 0;
 #line 28 "subscripts_cxx.pgc"
 
   printf("%ld %.5s %s\n", sqlca.sqlcode, sqlca.sqlstate, sqlca.sqlerrm.sqlerrmc);
-  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT 1", 0, "subscripts_cxx.pgc", 30, 3, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
+  { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 128, "SELECT 1\0000:30:12;", 0, "subscripts_cxx.pgc", 30, 3, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
   pgesql_var pgesql_out[1] = {
     {PGESQL_T_CXX, (void *)pgesql::host::bind_at(keys, (-1), [](auto &pgesql_e) -> auto & { return pgesql_e; }, "keys[-1]", [] {}), 1L, 1L, 0L, PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
   pgesql_exec(&pgesql_st, 0, 0, 0, 0, 1, pgesql_out);

@@ -46,7 +46,7 @@ char raw[20];
      int n;
     
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT name, phone FROM customers LIMIT 1", 0, "types.pgc", 22, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 128, "SELECT name, phone FROM customers LIMIT 1\0000:22:14;19:22:41;", 0, "types.pgc", 22, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
   pgesql_var pgesql_out[2] = {
     {PGESQL_T_VARCHAR, (void *)&((c).name), (long)(50), 1L, (long)sizeof(c), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L},
     {PGESQL_T_INT, (void *)&((c).phone), 1L, 1L, (long)sizeof(c), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
@@ -54,7 +54,7 @@ char raw[20];
 }
 #line 22 "types.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT name, phone FROM customers LIMIT 3", 0, "types.pgc", 23, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 128, "SELECT name, phone FROM customers LIMIT 3\0000:23:14;19:23:44;", 0, "types.pgc", 23, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
   pgesql_var pgesql_out[2] = {
     {PGESQL_T_VARCHAR, (void *)&((list)[0].name), (long)(50), (long)(sizeof(list) / sizeof((list)[0])), (long)sizeof((list)[0]), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L},
     {PGESQL_T_INT, (void *)&((list)[0].phone), 1L, (long)(sizeof(list) / sizeof((list)[0])), (long)sizeof((list)[0]), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
@@ -62,7 +62,7 @@ char raw[20];
 }
 #line 23 "types.pgc"
 
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT code, text, label, raw, 1 FROM t", 0, "types.pgc", 24, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 128, "SELECT code, text, label, raw, 1 FROM t\0000:24:14;33:24:79;", 0, "types.pgc", 24, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
   pgesql_var pgesql_out[5] = {
     {PGESQL_T_CHAR, (void *)(code), (long)sizeof(code), 1L, (long)sizeof(code), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L},
     {PGESQL_T_CHAR, (void *)&(text), 0L, 1L, (long)sizeof(char), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L},

@@ -24,7 +24,7 @@ int i = 0;
 
     
     
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "CREATE TABLE t (i int)", 0, "whenever.pgc", 16, 5, PGESQL_FACT_KNOWN, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 128, "CREATE TABLE t (i int)\0000:16:14;", 0, "whenever.pgc", 16, 5, PGESQL_FACT_KNOWN, 0};
   pgesql_exec(&pgesql_st, 0, 0, 0, 0, 0, 0);
   if (sqlca.sqlwarn[0] == 'W') report("warning", 1);
   if (sqlca.sqlcode < 0) goto failed;
@@ -33,7 +33,7 @@ int i = 0;
 
     
     
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "INSERT INTO t VALUES ($1)", 0, "whenever.pgc", 19, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 128, "INSERT INTO t VALUES ($1)\0000:19:14;", 0, "whenever.pgc", 19, 5, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
   pgesql_var pgesql_in[1] = {
     {PGESQL_T_INT, (void *)&(i), 1L, 1L, (long)sizeof(i), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
   pgesql_exec(&pgesql_st, 0, 0, 1, pgesql_in, 0, 0);
@@ -44,7 +44,7 @@ int i = 0;
 
     while (i < 3) {
         
-        { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT i FROM t", 0, "whenever.pgc", 22, 9, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
+        { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 128, "SELECT i FROM t\0000:22:18;9:22:35;", 0, "whenever.pgc", 22, 9, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
   pgesql_var pgesql_out[1] = {
     {PGESQL_T_INT, (void *)&(i), 1L, 1L, (long)sizeof(i), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
   pgesql_exec(&pgesql_st, 0, 0, 0, 0, 1, pgesql_out);
@@ -55,7 +55,7 @@ int i = 0;
 #line 22 "whenever.pgc"
 
         
-        { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "SELECT i FROM t", 0, "whenever.pgc", 24, 9, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
+        { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 128, "SELECT i FROM t\0000:24:18;9:24:35;", 0, "whenever.pgc", 24, 9, PGESQL_FACT_KNOWN | PGESQL_FACT_CACHEABLE, 0};
   pgesql_var pgesql_out[1] = {
     {PGESQL_T_INT, (void *)&(i), 1L, 1L, (long)sizeof(i), PGESQL_T_NO_INDICATOR, 0, 0L, 0L, 0L}};
   pgesql_exec(&pgesql_st, 0, 0, 0, 0, 1, pgesql_out);
@@ -70,7 +70,7 @@ int i = 0;
     
     
     
-    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 0, "DROP TABLE t", 0, "whenever.pgc", 30, 5, PGESQL_FACT_KNOWN, 0};
+    { static const pgesql_stmt pgesql_st = {PGESQL_STMT_NORMAL, 128, "DROP TABLE t\0000:30:14;", 0, "whenever.pgc", 30, 5, PGESQL_FACT_KNOWN, 0};
   pgesql_exec(&pgesql_st, 0, 0, 0, 0, 0, 0);
   if (sqlca.sqlwarn[0] == 'W') sqlprint();
   if (sqlca.sqlcode < 0) exit(1);
