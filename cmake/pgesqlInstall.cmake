@@ -2,6 +2,7 @@
 #
 # Layout under the prefix (docs/cmake.md explains the include directories):
 #   bin/pgesql
+#   lib/pgesql/pgesql-check.so (the --check client, loaded by bin/pgesql)
 #   lib/libpgesql.so.<major>.<minor>.<patch>, libpgesql.so.<major>, libpgesql.so, libpgesql.a
 #   include/pgesql/pgesql.h (and the other pgesql/ headers)
 #   include/pgesql/ecpg/sqlca.h, ecpglib.h, ... (the ECPG-compatible headers)
@@ -15,6 +16,8 @@ set(PGESQL_ECPG_INCLUDEDIR ${CMAKE_INSTALL_INCLUDEDIR}/pgesql/ecpg)
 
 install(TARGETS pgesql EXPORT pgesqlTargets
   RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT runtime)
+install(TARGETS pgesql_check_client
+  LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}/pgesql COMPONENT runtime)
 install(TARGETS pgesql_shared EXPORT pgesqlTargets
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT runtime NAMELINK_COMPONENT development)
 install(TARGETS pgesql_static EXPORT pgesqlStaticTargets

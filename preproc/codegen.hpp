@@ -2,6 +2,7 @@
 // descriptor, the host-variable arrays, one runtime call, then the WHENEVER checks.
 #pragma once
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -54,8 +55,9 @@ class Codegen {
     std::vector<std::pair<std::string, Pos>> used;  // host variables of the query, as declared
     int facts = 0;          // PGESQL_FACT_* of its OPEN
     std::string relations;  // what a PGESQL_FACT_READAHEAD_SAFE query reads, one per line
-    std::optional<check::checked_statement> checked;  // its query, when the schema check is on
-    std::vector<sema::sql_origin> origins;            // where each piece of its query came from
+    std::shared_ptr<const check::checked_statement> checked;  // its query, when the schema check is on
+    std::string positions;       // the position map of what its OPEN sends ("declare c cursor for ...")
+    std::size_t open_prefix = 0;  // for an OPEN whose prefix before the query has this length
   };
 
   // Facts for the schema check (codegen_check_facts.cpp)
@@ -65,7 +67,7 @@ class Codegen {
   // Records a static statement with the host variables of the last sql_text; returns the record.
   const check::checked_statement *record_check(const Pos &at, const std::string &sql, bool question_marks,
                                               const char *what);
-  void record_fetch_check(const Stmt &s, const std::optional<check::checked_statement> &cursor_query,
+  void record_fetch_check(const Stmt &s, const std::shared_ptr<const check::checked_statement> &cursor_query,
                           std::vector<check::host_slot> outputs);
 
   // Host variables
@@ -138,6 +140,7 @@ class Codegen {
   static sema::sql_origin literal_origin(const Value &literal, const Stmt &s);
   // The statement's next header maps `sql` through `origins`, shifted by `shift` bytes.
   void use_positions(const std::string &sql, const std::vector<sema::sql_origin> &origins, std::size_t shift);
+  static std::string open_prefix(const std::string &name, const std::string &options);
   static std::string arrays(const std::vector<std::string> &in, const std::vector<std::string> &out);
   static std::string c_unescape(const std::string &s);
   static std::string c_string(const std::string &s);

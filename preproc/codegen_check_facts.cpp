@@ -99,7 +99,7 @@ const check::checked_statement *Codegen::record_check(const Pos &at, const std::
 
 // FETCH ... INTO of a cursor over a static query: the query's columns against this INTO list.
 // The query's own errors are reported once, at its DECLARE.
-void Codegen::record_fetch_check(const Stmt &s, const std::optional<check::checked_statement> &cursor_query,
+void Codegen::record_fetch_check(const Stmt &s, const std::shared_ptr<const check::checked_statement> &cursor_query,
                                  std::vector<check::host_slot> outputs) {
   if (!checking() || !cursor_query || s.into_list.kind != VarList::Vars || outputs.empty()) return;
   check::checked_statement c = *cursor_query;

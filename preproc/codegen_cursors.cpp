@@ -66,9 +66,14 @@ std::string Codegen::emit_declare_cursor(Emission &e) {
     c.prepared = string_expr(pv, "a prepared statement name");
   } else {
     c.query = sql_text(s.tokens, c.inputs, c.outputs, 1, true);
-    c.origins = origins_;
+    // the position map of what OPEN sends, kept small: cursors live as long as the file
+    const std::string prefix = open_prefix(s.name.kind == Value::Host ? "$0" : s.name.text, c.options);
+    use_positions(prefix + " " + c.query, origins_, prefix.size() + 1);
+    c.positions = positions_;
+    c.open_prefix = prefix.size();
     check_syntax(c.query, origins_, s.loc.begin, ctx_.opt.rule_questionmarks);
-    if (const check::checked_statement *query = record_check(s.loc.begin, c.query, false, "the cursor")) c.checked = *query;
+    if (const check::checked_statement *query = record_check(s.loc.begin, c.query, false, "the cursor"))
+      c.checked = std::make_shared<const check::checked_statement>(*query);
     c.nparams = static_cast<int>(c.inputs.size());
     for (const Tok &t : s.tokens) {
       if (t.lex != Lex::HostVar) continue;
@@ -89,8 +94,16 @@ std::string Codegen::emit_declare_cursor(Emission &e) {
     code += "  ECPGset_var(" + std::to_string(c.slot) + ", pgesql_cv, " + std::to_string(s.loc.begin.line) + ");\n}";
   }
   judge_cursor(c, s.name);
+  // kept until the end of the input: only as big as their text
+  for (std::string *text : {&c.query, &c.positions, &c.relations}) text->shrink_to_fit();
+  for (std::vector<std::string> *list : {&c.inputs, &c.outputs})
+    for (std::string &text : *list) text.shrink_to_fit();
   cursors_[cursor_key(s.name)] = std::move(c);
   return code;
+}
+
+std::string Codegen::open_prefix(const std::string &name, const std::string &options) {
+  return "declare " + name + " " + options + " for";
 }
 
 // OPEN c [USING ...]: the DECLARE is sent now
@@ -124,14 +137,15 @@ std::string Codegen::emit_open(Emission &e) {
   bool host_name = s.name.kind == Value::Host;
   std::string cname = host_name ? "$0" : s.name.text;
   std::string name_arg = host_name ? string_expr(s.name, "a cursor name") : "0";
-  std::string prefix = "declare " + cname + " " + c.options + " for";
+  const std::string prefix = open_prefix(cname, c.options);
   if (!c.prepared.empty()) {
     return header(s, "PGESQL_STMT_OPEN", prefix, host_name ? "" : s.name.text, file, flags, c.facts) +
            arrays(in, out) +
            fetch_saved + "  pgesql_open_prepared(&pgesql_st, " + conn + ", " + name_arg + ", " + c.prepared + ", " +
            std::to_string(in.size()) + ", " + (in.empty() ? "0" : "pgesql_in") + ");\n" + finish(false);
   }
-  use_positions(prefix + " " + c.query, c.origins, prefix.size() + 1);
+  positions_sql_ = prefix + " " + c.query;  // mapped at DECLARE, for a prefix as long as this one
+  positions_ = c.open_prefix == prefix.size() ? c.positions : std::string();
   return header(s, "PGESQL_STMT_OPEN", prefix + " " + c.query, host_name ? "" : s.name.text, file, flags,
                 c.facts, c.relations) +
          arrays(in, out) + fetch_saved + exec_call(e, name_arg) + finish(false);

@@ -1,3 +1,6 @@
+// The --check client module (pgesql-check.so): the server side of the live check, built
+// on the runtime's connection code and loaded by the preprocessor only when --check is
+// given, so that plain preprocessing never loads OpenSSL or the runtime.
 #include "check/live_describe.hpp"
 
 #include <cctype>
@@ -8,7 +11,6 @@
 
 #include "conn/config_resolver.hpp"
 #include "conn/connection.hpp"
-#include "sema/never_null.hpp"
 
 namespace pgesql::pp::check {
 namespace {
@@ -26,7 +28,8 @@ std::string field_text(const conn::Result &r, std::size_t row, std::size_t col) 
 }
 
 // Resolves the type names and NOT NULL flags the described columns refer to.
-void add_catalog_facts(Connection &c, const std::vector<std::string> &sqls, std::vector<server_answer> &answers,
+void add_catalog_facts(Connection &c, const std::vector<std::string> &sqls, const std::vector<std::vector<bool>> &never_nulls,
+                       std::vector<server_answer> &answers,
                        const std::vector<std::vector<conn::ColumnDescription>> &described,
                        const std::vector<std::vector<std::uint32_t>> &param_oids) {
   std::set<std::pair<std::uint32_t, std::int32_t>> types;
@@ -72,7 +75,7 @@ void add_catalog_facts(Connection &c, const std::vector<std::string> &sqls, std:
   }
   for (std::size_t i = 0; i < answers.size(); ++i) {
     const bool outer = has_outer_join(sqls[i]);
-    std::vector<bool> never_null = described[i].empty() ? std::vector<bool>() : sema::never_null_targets(sqls[i]);
+    std::vector<bool> never_null = never_nulls[i];
     if (never_null.size() != described[i].size()) never_null.assign(described[i].size(), false);
     for (std::size_t k = 0; k < described[i].size(); ++k) {
       const conn::ColumnDescription &col = described[i][k];
@@ -106,36 +109,9 @@ server_identity identify(Connection &c) {
   return {field_text(rs.front(), 0, 0), field_text(rs.front(), 0, 1)};
 }
 
-}  // namespace
-
-bool has_outer_join(const std::string &sql) {
-  std::vector<std::string> words;
-  for (std::size_t i = 0; i < sql.size();) {
-    const char c = sql[i];
-    if (c == '\'' || c == '"') {
-      const std::size_t close = sql.find(c, i + 1);
-      i = close == std::string::npos ? sql.size() : close + 1;
-      continue;
-    }
-    if (std::isalpha(static_cast<unsigned char>(c)) || c == '_') {
-      std::string w;
-      while (i < sql.size() && (std::isalnum(static_cast<unsigned char>(sql[i])) || sql[i] == '_'))
-        w += static_cast<char>(std::tolower(static_cast<unsigned char>(sql[i++])));
-      words.push_back(std::move(w));
-      continue;
-    }
-    ++i;
-  }
-  for (std::size_t i = 0; i + 1 < words.size(); ++i) {
-    if (words[i] != "left" && words[i] != "right" && words[i] != "full") continue;
-    const std::size_t j = words[i + 1] == "outer" ? i + 2 : i + 1;
-    if (j < words.size() && words[j] == "join") return true;
-  }
-  return false;
-}
-
-std::vector<server_answer> describe_live(const std::string &conninfo, const std::vector<std::string> &sqls,
-                                         server_identity &identity) {
+std::vector<server_answer> describe_on_server(const std::string &conninfo, const std::vector<std::string> &sqls,
+                                              const std::vector<std::vector<bool>> &never_nulls,
+                                              server_identity &identity) {
   std::unique_ptr<Connection> c;
   try {
     c = Connection::open(conn::config_from_target(conninfo));
@@ -176,7 +152,7 @@ std::vector<server_answer> describe_live(const std::string &conninfo, const std:
         }
       }
     }
-    add_catalog_facts(*c, sqls, answers, described, param_oids);
+    add_catalog_facts(*c, sqls, never_nulls, answers, described, param_oids);
     identity = identify(*c);
     c->simple_query("rollback");
   } catch (const std::exception &e) {
@@ -185,4 +161,21 @@ std::vector<server_answer> describe_live(const std::string &conninfo, const std:
   return answers;
 }
 
+}  // namespace
 }  // namespace pgesql::pp::check
+
+// The module's one entry point (see check_client.cpp): 0 with `out` and `identity` filled,
+// or -1 with the reason in `error`. C++ types cross it: the module is built with the
+// preprocessor, by the same compiler, and never mixed with another build.
+extern "C" __attribute__((visibility("default"))) int pgesql_check_describe(
+    const char *conninfo, const std::vector<std::string> *sqls, const std::vector<std::vector<bool>> *never_nulls,
+    std::vector<pgesql::pp::check::server_answer> *out, pgesql::pp::check::server_identity *identity,
+    std::string *error) {
+  try {
+    *out = pgesql::pp::check::describe_on_server(conninfo, *sqls, *never_nulls, *identity);
+    return 0;
+  } catch (const std::exception &e) {
+    *error = e.what();
+    return -1;
+  }
+}
