@@ -130,6 +130,7 @@ void Context::pp_line(std::string_view text, Pos at) {
 
 void Context::host_text(std::string_view text, Pos at) {
   if (skipping()) return;
+  note_brace_text(text);
   if (in_declare_) {
     if (!decl_started_) {
       decl_started_ = true;
@@ -145,7 +146,9 @@ void Context::host_text(std::string_view text, Pos at) {
 }
 
 void Context::open_brace(Pos) {
-  if (!in_declare_ && !skipping()) symbols.enter_block();
+  if (in_declare_ || skipping()) return;
+  symbols.enter_block();
+  enter_class_or_member_block();
 }
 
 void Context::close_brace(Pos) {
@@ -155,6 +158,7 @@ void Context::close_brace(Pos) {
     namespace_depths_.pop_back();
     return;
   }
+  leave_class_or_member_block();
   symbols.leave_block();
 }
 

@@ -116,7 +116,14 @@ class Context : public HostSink {
   std::string decl_text_;
   Pos decl_start_;
   bool decl_started_ = false;
-  std::vector<int> namespace_depths_;  // symbol depth at each open namespace's '{'
+  std::vector<int> namespace_depths_;
+  // cxx_members.cpp: class members visible in member functions defined outside the class
+  void note_brace_text(std::string_view text);
+  void enter_class_or_member_block();
+  void leave_class_or_member_block();
+  std::string brace_text_;                   // host text since the last ; { or }
+  std::vector<std::string> block_classes_;   // per open block: the class whose body it is, or ""
+  std::map<std::string, std::vector<Symbol>> class_members_;  // host variables each class body declared  // symbol depth at each open namespace's '{'
 };
 
 // A standard type name that `using namespace std;` lets a program write unqualified.

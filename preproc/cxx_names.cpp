@@ -119,7 +119,9 @@ void Context::cxx_declaration(std::string_view text, Pos at) {
 }
 
 void Context::open_namespace(Pos) {
-  if (!in_declare_ && !skipping()) namespace_depths_.push_back(symbols.depth());
+  if (in_declare_ || skipping()) return;
+  namespace_depths_.push_back(symbols.depth());
+  brace_text_.clear();
 }
 
 }  // namespace pgesql::pp

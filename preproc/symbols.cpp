@@ -53,4 +53,11 @@ const Symbol *Symbols::variable(const std::string &name) const { return find(var
 const Symbol *Symbols::typedef_named(const std::string &name) const { return find(typedefs_, name); }
 const Symbol *Symbols::tag(const std::string &tag) const { return find(tags_, tag); }
 
+std::vector<Symbol> Symbols::variables_declared_here() const {
+  std::vector<Symbol> here;
+  for (const Symbol &s : variables_)
+    if (s.depth == depth_) here.push_back(s);
+  return here;
+}
+
 }  // namespace pgesql::pp

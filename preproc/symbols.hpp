@@ -32,6 +32,8 @@ class Symbols {
   bool retype_variable(const std::string &name, TypeP type);
 
   const Symbol *variable(const std::string &name) const;
+  // The variables declared in the innermost open block (a class body's members).
+  std::vector<Symbol> variables_declared_here() const;
   const Symbol *typedef_named(const std::string &name) const;
   const Symbol *tag(const std::string &tag) const;
 
