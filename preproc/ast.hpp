@@ -63,7 +63,7 @@ struct Declarator {
   std::string name;
   std::vector<std::string> dims;  // array dimensions as written ("" for [])
   std::string init;               // initializer text without '='
-  bool brace_init = false;        // C++ T name{...}: init is the braces, written without '='
+  bool direct_init = false;       // C++ T name{...} or T name(...): init is the braces or parentheses, written without '='
   Span loc;
 };
 

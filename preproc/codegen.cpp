@@ -226,7 +226,7 @@ std::string Codegen::decl_text(const Declaration &d, const std::string &indent) 
     std::string s(static_cast<std::size_t>(dc.pointers), '*');
     s += dc.name;
     for (std::size_t i = 0; i < ndims; ++i) s += "[" + dc.dims[i] + "]";
-    if (!dc.init.empty()) s += (dc.brace_init ? "" : " = ") + dc.init;
+    if (!dc.init.empty()) s += (dc.direct_init ? "" : " = ") + dc.init;
     return s;
   };
   if (varchar || bytea) {

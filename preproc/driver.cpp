@@ -626,4 +626,37 @@ void Driver::add_record(DeclSpec &spec, DeclSpec &&record, const Span &at) {
   spec.loc = loc;
 }
 
+bool Driver::direct_init_arguments(const std::string &items) const {
+  if (ctx_.opt.lang != OutputLang::Cxx) return false;
+  std::size_t i = items.find_first_not_of(" \t\n");
+  if (i == std::string::npos) return false;  // T name(): a function, as C++ reads it
+  const char c = items[i];
+  if (!std::isalpha(static_cast<unsigned char>(c)) && c != '_' && c != ':') return true;  // 3, "x", -1, &v, (e)
+  // a (qualified) name: a type when another name follows it ("std::string s", "int n"), or when
+  // it is a type keyword or a known type; a value otherwise ("other", "std::string(\"x\")")
+  std::size_t end = i;
+  while (end < items.size() && (std::isalnum(static_cast<unsigned char>(items[end])) || items[end] == '_' ||
+                                items[end] == ':'))
+    ++end;
+  const std::string word = items.substr(i, end - i);
+  static const char *const type_words[] = {"int", "char", "short", "long", "unsigned", "signed", "float", "double",
+                                           "bool", "void", "const", "volatile", "struct", "union", "enum", "class",
+                                           "typename", "auto"};
+  for (const char *t : type_words)
+    if (word == t) return false;
+  if (ctx_.symbols.typedef_named(word) || ctx_.symbols.tag(word)) return false;
+  if (end < items.size() && items[end] == '<') {  // template arguments: skip them
+    int depth = 0;
+    for (; end < items.size(); ++end) {
+      depth += items[end] == '<' ? 1 : items[end] == '>' ? -1 : 0;
+      if (depth == 0) {
+        ++end;
+        break;
+      }
+    }
+  }
+  const std::size_t next = items.find_first_not_of(" \t\n*&", end);
+  return next == std::string::npos || !(std::isalpha(static_cast<unsigned char>(items[next])) || items[next] == '_');
+}
+
 }  // namespace pgesql::pp

@@ -47,6 +47,9 @@ class Driver {
   void wait_timeout(const std::string &word, const Span &at, const Value &timeout);
   void declaration(Declaration &&d);
   void keep_text(const std::string &s);
+  // C++: the text between the parentheses of `T name(...)` reads as arguments (a literal, a
+  // variable, an expression), so it is direct-initialization, not a function declaration.
+  bool direct_init_arguments(const std::string &items) const;
   std::string take_text();
   void add_type_word(DeclSpec &spec, const std::string &word, const Span &at);
   void add_named_type(DeclSpec &spec, const std::string &name, const Span &at);

@@ -338,7 +338,7 @@ init_declarators: init_declarator   { $$.push_back(std::move($1)); }
 init_declarator:
     declarator                       { $$ = std::move($1); }
   | declarator "=" init_items        { $$ = std::move($1); $$.init = $3; }
-  | declarator "{" balanced_items "}" { $$ = std::move($1); $$.init = "{" + $3 + "}"; $$.brace_init = true; }
+  | declarator "{" balanced_items "}" { $$ = std::move($1); $$.init = "{" + $3 + "}"; $$.direct_init = true; }
   ;
 declarator:
     pointers direct_declarator       { $$ = std::move($2); $$.pointers = $1; $$.loc = @$; }
@@ -349,7 +349,16 @@ direct_declarator:
   | "(" declarator ")"               { $$ = std::move($2); }
   | direct_declarator "[" dim_items "]" { $$ = std::move($1); $$.dims.push_back($3); }
   | direct_declarator "[" "]"        { $$ = std::move($1); $$.dims.push_back(""); }
-  | direct_declarator "(" balanced_items ")" { $$ = std::move($1); $$.name = "(" + $$.name; drv.error(@2, "function declarations are not allowed in a declare section"); }
+  | direct_declarator "(" balanced_items ")" {
+        $$ = std::move($1);
+        if ($$.dims.empty() && $$.init.empty() && drv.direct_init_arguments($3)) {
+          $$.init = "(" + $3 + ")";  // C++ T name(args): direct-initialization
+          $$.direct_init = true;
+        } else {
+          $$.name = "(" + $$.name;
+          drv.error(@2, "function declarations are not allowed in a declare section");
+        }
+      }
   ;
 dim_items: dim_item | dim_items dim_item { $$ = $1 + " " + $2; } ;
 dim_item: IDENT | NUMBER | OP | "*" | TYPE_NAME | CXX_TYPE | keyword | "(" balanced_items ")" { $$ = "(" + $2 + ")"; } ;
