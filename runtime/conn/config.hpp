@@ -2,6 +2,8 @@
 // string, the PG* environment, the service file and defaults.
 #pragma once
 
+#include <algorithm>
+
 #include <chrono>
 #include <cstdint>
 #include <map>
@@ -19,6 +21,19 @@ inline constexpr std::uint16_t default_port = 5432;
 enum class SslMode { disable, allow, prefer, require, verify_ca, verify_full };
 enum class ChannelBinding { disable, prefer, require };
 enum class TargetSessionAttrs { any, read_write, read_only, primary, standby, prefer_standby };
+
+// require_auth (libpq 16): the authentication methods a server may use, or (negated, "!md5")
+// those it may not. Empty: any. Methods: password, md5, gss, sspi, scram-sha-256, none.
+struct RequireAuth {
+  std::string text;  // as given, for messages
+  bool negated = false;
+  std::vector<std::string> methods;
+  bool allows(const std::string &method) const {
+    if (methods.empty()) return true;
+    const bool listed = std::find(methods.begin(), methods.end(), method) != methods.end();
+    return negated ? !listed : listed;
+  }
+};
 
 struct HostSpec {
   std::string host;      // name, IP address, or an absolute socket directory
@@ -49,6 +64,8 @@ struct Config {
   // write) is awaited breaks the connection with 08006. 0: wait as long as TCP does.
   std::chrono::milliseconds read_timeout{0};
   TargetSessionAttrs target_session_attrs = TargetSessionAttrs::any;
+  bool load_balance_hosts = false;  // load_balance_hosts=random: hosts, and each host's addresses, in random order
+  RequireAuth require_auth;
 
   SslMode sslmode = SslMode::prefer;
   std::string sslrootcert;  // "system" uses the OpenSSL default store

@@ -55,6 +55,8 @@ constexpr Keyword keywords[] = {
     {"gsslib", "PGGSSLIB"},
     {"channel_binding", "PGCHANNELBINDING"},
     {"target_session_attrs", "PGTARGETSESSIONATTRS"},
+    {"load_balance_hosts", "PGLOADBALANCEHOSTS"},
+    {"require_auth", "PGREQUIREAUTH"},
     {"replication", nullptr},
 };
 
@@ -216,6 +218,30 @@ void resolve_session(Config &c, const Lookup &get, const Environment &env) {
   if (const auto *r = get("requirepeer")) c.requirepeer = *r;
 }
 
+// "scram-sha-256,md5" or "!password,!md5", as libpq 16 reads require_auth.
+RequireAuth parse_require_auth(const std::string &value) {
+  RequireAuth r;
+  r.text = value;
+  std::size_t start = 0;
+  for (bool first = true;; first = false) {
+    const std::size_t comma = value.find(',', start);
+    std::string method = value.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    const bool negated = !method.empty() && method[0] == '!';
+    if (negated) method.erase(0, 1);
+    if (first) r.negated = negated;
+    else if (negated != r.negated)
+      throw ConfigError("negative require_auth method \"" + method + "\" cannot be mixed with non-negative methods");
+    if (method != "password" && method != "md5" && method != "gss" && method != "sspi" && method != "scram-sha-256" &&
+        method != "none")
+      throw ConfigError("invalid require_auth value: \"" + method + "\"");
+    if (std::find(r.methods.begin(), r.methods.end(), method) != r.methods.end())
+      throw ConfigError("require_auth method \"" + method + "\" is specified more than once");
+    r.methods.push_back(method);
+    if (comma == std::string::npos) return r;
+    start = comma + 1;
+  }
+}
+
 void resolve_modes(Config &c, const Lookup &get) {
   if (const auto *t = get("target_session_attrs"))
     c.target_session_attrs = parse_enum<TargetSessionAttrs>("target_session_attrs", *t,
@@ -233,6 +259,9 @@ void resolve_modes(Config &c, const Lookup &get) {
                                      {"require", SslMode::require},
                                      {"verify-ca", SslMode::verify_ca},
                                      {"verify-full", SslMode::verify_full}});
+  if (const auto *l = get("load_balance_hosts"))
+    c.load_balance_hosts = parse_enum<bool>("load_balance_hosts", *l, {{"disable", false}, {"random", true}});
+  if (const auto *r = get("require_auth"); r && !r->empty()) c.require_auth = parse_require_auth(*r);
   if (const auto *b = get("channel_binding"))
     c.channel_binding = parse_enum<ChannelBinding>(
         "channel_binding", *b,

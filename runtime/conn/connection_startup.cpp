@@ -4,6 +4,7 @@
 
 #include "auth/crypto.hpp"
 #include "auth/md5_password.hpp"
+#include "net/random_order.hpp"
 #include "auth/scram_client.hpp"
 #include "conn/config_resolver.hpp"
 #include "conn/connection.hpp"
@@ -42,6 +43,9 @@ class ConnectionStarter {
   net::Deadline deadline_;
   bool tls_unavailable_ = false;
   bool channel_bound_ = false;
+  bool auth_requested_ = false;  // the server asked for some authentication (else: "none")
+  // require_auth: refuses `method` before anything is sent for it; `asked` says what the server did.
+  void require_method(Connection &c, const char *method, const char *asked) const;
 };
 
 namespace {
@@ -72,7 +76,8 @@ std::unique_ptr<net::Transport> ConnectionStarter::open_transport(bool use_tls) 
     }
     net::KeepaliveOptions k{config_.keepalives, config_.keepalives_idle, config_.keepalives_interval,
                             config_.keepalives_count, config_.tcp_user_timeout_ms};
-    net::Socket socket = net::Socket::connect_tcp(host_.host, host_.hostaddr, host_.port, deadline_, k);
+    net::Socket socket =
+        net::Socket::connect_tcp(host_.host, host_.hostaddr, host_.port, deadline_, k, config_.load_balance_hosts);
     if (!use_tls) return std::make_unique<net::Socket>(std::move(socket));
     protocol::Buffer request;
     fe::ssl_request(request);
@@ -169,6 +174,13 @@ protocol::RawMessage ConnectionStarter::next_reply(Connection &c) {
   }
 }
 
+void ConnectionStarter::require_method(Connection &c, const char *method, const char *asked) const {
+  if (config_.require_auth.allows(method)) return;
+  c.fail(Error::connection_failure(sqlstate::unable_to_connect, "authentication method requirement \"" +
+                                                                    config_.require_auth.text + "\" failed: server " +
+                                                                    asked));
+}
+
 void ConnectionStarter::authenticate(Connection &c) {
   for (;;) {
     const protocol::RawMessage m = next_reply(c);
@@ -181,12 +193,16 @@ void ConnectionStarter::authenticate(Connection &c) {
     if (!request) c.protocol_violation(m, "(malformed Authentication request)");
     switch (request->request) {
       case protocol::AuthRequest::ok:
+        if (!auth_requested_) require_method(c, "none", "did not complete authentication");
         if (config_.channel_binding == ChannelBinding::require && !channel_bound_)
           c.fail(Error::connection_failure(sqlstate::unable_to_connect,
                                            "channel binding required, but server authenticated client without channel binding"));
         return;
       case protocol::AuthRequest::cleartext_password:
       case protocol::AuthRequest::md5_password: {
+        auth_requested_ = true;
+        if (request->request == protocol::AuthRequest::md5_password) require_method(c, "md5", "requested a hashed password");
+        else require_method(c, "password", "requested a cleartext password");
         if (config_.channel_binding == ChannelBinding::require)
           c.fail(Error::connection_failure(sqlstate::unable_to_connect,
                                            "channel binding required but not supported by server's authentication request"));
@@ -202,8 +218,17 @@ void ConnectionStarter::authenticate(Connection &c) {
         break;
       }
       case protocol::AuthRequest::sasl:
+        auth_requested_ = true;
+        require_method(c, "scram-sha-256", "requested SASL authentication");
         sasl(c, *request);
         break;
+      case protocol::AuthRequest::gss:
+      case protocol::AuthRequest::gss_continue:
+        require_method(c, "gss", "requested GSSAPI authentication");
+        [[fallthrough]];
+      case protocol::AuthRequest::sspi:
+        if (request->request == protocol::AuthRequest::sspi) require_method(c, "sspi", "requested SSPI authentication");
+        [[fallthrough]];
       default:
         c.fail(Error::connection_failure(sqlstate::unable_to_connect,
                                          "authentication method " + std::to_string(static_cast<int>(request->request)) +
@@ -353,8 +378,11 @@ std::unique_ptr<Connection> Connection::open(const Config &config) {
       throw;
     }
   };
+  // load_balance_hosts=random: one random order for this connection, kept across both passes
+  std::vector<HostSpec> hosts = config.hosts;
+  if (config.load_balance_hosts) net::shuffle_in_place(hosts);
   const auto pass = [&](TargetSessionAttrs attrs) -> std::unique_ptr<Connection> {
-    for (const HostSpec &host : config.hosts) {
+    for (const HostSpec &host : hosts) {
       try {
         return try_host(host, attrs);
       } catch (const Error &e) {

@@ -13,6 +13,9 @@
 
 #include <cerrno>
 #include <cstring>
+#include <vector>
+
+#include "net/random_order.hpp"
 
 namespace pgesql::net {
 
@@ -96,7 +99,7 @@ Socket::~Socket() {
 }
 
 Socket Socket::connect_tcp(const std::string &host, const std::string &hostaddr, std::uint16_t port,
-                           Deadline deadline, const KeepaliveOptions &keepalive) {
+                           Deadline deadline, const KeepaliveOptions &keepalive, bool random_order) {
   addrinfo hints{};
   hints.ai_family = AF_UNSPEC;
   hints.ai_socktype = SOCK_STREAM;
@@ -109,7 +112,10 @@ Socket Socket::connect_tcp(const std::string &host, const std::string &hostaddr,
     throw NetError(sqlstate::unable_to_connect,
                    "could not translate host name \"" + name + "\" to address: " + ::gai_strerror(rc));
   std::string failures;
-  for (const addrinfo *ai = list; ai != nullptr; ai = ai->ai_next) {
+  std::vector<const addrinfo *> addresses;
+  for (const addrinfo *ai = list; ai != nullptr; ai = ai->ai_next) addresses.push_back(ai);
+  if (random_order) shuffle_in_place(addresses);
+  for (const addrinfo *ai : addresses) {
     const int fd = ::socket(ai->ai_family, ai->ai_socktype | SOCK_CLOEXEC, ai->ai_protocol);
     if (fd < 0) continue;
     set_nonblocking(fd);

@@ -21,9 +21,10 @@ void wait_for(int fd, bool for_write, Deadline deadline, const char *what);
 
 class Socket final : public Transport {
  public:
-  // Resolves `host` (or uses the numeric `hostaddr`) and connects to the first address that answers.
+  // Resolves `host` (or uses the numeric `hostaddr`) and connects to the first address that answers,
+  // trying the addresses in random order with `random_order` (load_balance_hosts=random).
   static Socket connect_tcp(const std::string &host, const std::string &hostaddr, std::uint16_t port,
-                            Deadline deadline, const KeepaliveOptions &keepalive);
+                            Deadline deadline, const KeepaliveOptions &keepalive, bool random_order = false);
   static Socket connect_unix(const std::string &path, Deadline deadline);
 
   Socket(Socket &&other) noexcept : fd_(other.fd_), blocking_(other.blocking_), unix_domain_(other.unix_domain_) {

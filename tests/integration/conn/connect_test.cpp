@@ -17,6 +17,50 @@ TEST(Connect, TrustOverUnixSocket) {
   EXPECT_GT(c->backend_pid(), 0);
 }
 
+// require_auth: a method the rule does not allow is refused when the server asks for it,
+// before anything is sent, as a connection failure (08001) that names the rule.
+TEST(Connect, RequireAuthRefusesOtherMethodsBeforeAnswering) {
+  const std::string scram = "sslmode=disable user=" + env("PGESQL_TEST_SCRAM_USER") + " password=" +
+                            env("PGESQL_TEST_SCRAM_PASSWORD");
+  EXPECT_EQ(scalar(*open(tcp(scram + " require_auth=scram-sha-256")), "select 1"), "1");
+  EXPECT_EQ(scalar(*open(tcp(scram + " require_auth=!md5,!password")), "select 1"), "1");
+  conn::Error e = open_error(tcp(scram + " require_auth=md5"));
+  EXPECT_EQ(e.sqlstate(), "08001");
+  EXPECT_NE(e.message().find("authentication method requirement \"md5\" failed: server requested SASL authentication"),
+            std::string::npos)
+      << e.message();
+  e = open_error(tcp("sslmode=disable user=" + env("PGESQL_TEST_PASSWORD_USER") + " password=" +
+                     env("PGESQL_TEST_PASSWORD_PASSWORD") + " require_auth=!password"));
+  EXPECT_NE(e.message().find("server requested a cleartext password"), std::string::npos) << e.message();
+  e = open_error(tcp("sslmode=disable user=" + env("PGESQL_TEST_MD5_USER") + " password=" +
+                     env("PGESQL_TEST_MD5_PASSWORD") + " require_auth=scram-sha-256"));
+  EXPECT_NE(e.message().find("server requested a hashed password"), std::string::npos) << e.message();
+  // trust is "none": refused unless allowed
+  e = open_error(unix_socket("require_auth=scram-sha-256"));
+  EXPECT_NE(e.message().find("server did not complete authentication"), std::string::npos) << e.message();
+  EXPECT_EQ(scalar(*open(unix_socket("require_auth=none")), "select 1"), "1");
+  EXPECT_FALSE(open_error(tcp(scram + " require_auth=none")).message().empty());
+}
+
+// load_balance_hosts=random: over a TCP and a unix-socket route to the server, 40 connections
+// take both; without it, always the first.
+TEST(Connect, LoadBalanceHostsSpreadsConnections) {
+  const std::string hosts = "host=" + env("PGESQL_TEST_HOST") + "," + env("PGESQL_TEST_SOCKET_DIR") + " port=" +
+                            env("PGESQL_TEST_PORT") + " dbname=" + env("PGESQL_TEST_DATABASE") +
+                            " user=" + env("PGESQL_TEST_SCRAM_USER") + " password=" + env("PGESQL_TEST_SCRAM_PASSWORD") +
+                            " sslmode=disable";
+  int tcp_routes = 0, unix_routes = 0;
+  for (int i = 0; i < 40; ++i) {
+    auto c = open(hosts + " load_balance_hosts=random");
+    (scalar(*c, "select coalesce(host(inet_server_addr()), 'unix')") == "unix" ? unix_routes : tcp_routes)++;
+  }
+  EXPECT_GT(tcp_routes, 0);
+  EXPECT_GT(unix_routes, 0);
+  for (int i = 0; i < 5; ++i)
+    EXPECT_NE(scalar(*open(hosts + " load_balance_hosts=disable"), "select coalesce(host(inet_server_addr()), 'unix')"),
+              "unix");
+}
+
 TEST(Connect, Md5OverTcp) {
   auto c = open(tcp("sslmode=disable user=" + env("PGESQL_TEST_MD5_USER") + " password=" + env("PGESQL_TEST_MD5_PASSWORD")));
   EXPECT_EQ(scalar(*c, "select current_user"), env("PGESQL_TEST_MD5_USER"));

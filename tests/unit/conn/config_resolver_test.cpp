@@ -71,6 +71,30 @@ TEST(ResolveConfig, DateStyleAndTimeZoneFromTheEnvironmentAreStartupSettings) {
   EXPECT_TRUE(resolve_config({}, fake_env({{"PGTZ", ""}})).environment_settings.empty());
 }
 
+TEST(ResolveConfig, RequireAuthListsOrForbidsMethods) {
+  Config c = resolve_config({KV{"require_auth", "scram-sha-256,md5"}}, fake_env({}));
+  EXPECT_FALSE(c.require_auth.negated);
+  EXPECT_TRUE(c.require_auth.allows("md5"));
+  EXPECT_FALSE(c.require_auth.allows("password"));
+  EXPECT_FALSE(c.require_auth.allows("none"));
+  c = resolve_config({}, fake_env({{"PGREQUIREAUTH", "!password,!none"}}));
+  EXPECT_TRUE(c.require_auth.negated);
+  EXPECT_FALSE(c.require_auth.allows("password"));
+  EXPECT_TRUE(c.require_auth.allows("scram-sha-256"));
+  EXPECT_EQ(c.require_auth.text, "!password,!none");
+  EXPECT_TRUE(resolve_config({}, fake_env({})).require_auth.allows("none"));  // not given: anything
+  for (const char *bad : {"md5,!password", "kerberos", "md5,md5", "scram-sha-256,", "!"})
+    EXPECT_THROW(resolve_config({KV{"require_auth", bad}}, fake_env({})), ConfigError) << bad;
+}
+
+TEST(ResolveConfig, LoadBalanceHosts) {
+  EXPECT_FALSE(resolve_config({}, fake_env({})).load_balance_hosts);
+  EXPECT_TRUE(resolve_config({KV{"load_balance_hosts", "random"}}, fake_env({})).load_balance_hosts);
+  EXPECT_TRUE(resolve_config({}, fake_env({{"PGLOADBALANCEHOSTS", "random"}})).load_balance_hosts);
+  EXPECT_FALSE(resolve_config({KV{"load_balance_hosts", "disable"}}, fake_env({})).load_balance_hosts);
+  EXPECT_THROW(resolve_config({KV{"load_balance_hosts", "sometimes"}}, fake_env({})), ConfigError);
+}
+
 TEST(ResolveConfig, MultipleHostsWithOneOrManyPorts) {
   Config c = resolve_config({KV{"host", "a,b,/sock"}, KV{"port", "1,2,3"}}, fake_env({}));
   ASSERT_EQ(c.hosts.size(), 3u);
