@@ -4,6 +4,8 @@
 
 #include <atomic>
 #include <cstdarg>
+#include <cstdlib>
+#include <cstring>
 #include <mutex>
 
 #include "diag/sqlca.hpp"
@@ -23,6 +25,24 @@ FILE *stream = nullptr;
 bool log_enabled() { return enabled.load(std::memory_order_relaxed); }
 
 bool log_regression_mode() { return regression_mode.load(); }
+
+void enable_log_from_environment() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    const char *value = std::getenv("PGESQL_DEBUG");
+    if (value == nullptr || *value == '\0' || std::strcmp(value, "0") == 0) return;
+    {
+      std::lock_guard<std::mutex> lock(stream_mutex);
+      if (enabled.load()) return;  // the program's own ECPGdebug() wins
+      // PGESQL_DEBUG=1: stderr; any other value names a file the log is appended to
+      FILE *to = std::strcmp(value, "1") == 0 ? stderr : std::fopen(value, "a");
+      if (to == nullptr) return;
+      stream = to;
+      enabled = true;
+    }
+    log("debug log on through PGESQL_DEBUG\n");
+  });
+}
 
 void log(const char *fmt, ...) {
   if (!log_enabled()) return;

@@ -7,6 +7,9 @@
 namespace pgesql::diag {
 
 bool log_enabled();
+// PGESQL_DEBUG=1 (stderr) or PGESQL_DEBUG=FILE turns the log on without changing the program,
+// unless it called ECPGdebug() itself; read once, at the first CONNECT.
+void enable_log_from_environment();
 // ECPGdebug(n > 100): ECPG's regression log, whose lines must stay exactly ECPG's.
 bool log_regression_mode();
 

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "diag/debug_log.hpp"
+#include "diag/last_error.hpp"
 #include "diag/raise.hpp"
 #include "diag/sqlca.hpp"
 #include "diag/sqlstate.hpp"
@@ -23,6 +24,7 @@ namespace diag = pgesql::diag;
 extern "C" PGESQL_API int pgesql_connect(const pgesql_stmt *stmt, const char *target, const char *user,
                                          const char *password, const char *name, int autocommit) {
   begin_statement();
+  diag::enable_log_from_environment();
   int line = stmt->line;
   std::string where = target ? target : "";
   // Informix programs may name the database through the environment
@@ -57,6 +59,8 @@ extern "C" PGESQL_API int pgesql_connect(const pgesql_stmt *stmt, const char *ta
     diag::log("connect: %s\n", error.c_str());
     fall_back_to_newest_connection();
     diag::raise_error(line, ECPG_CONNECT, diag::sqlstate::unable_to_connect, db_for_message);
+    // sqlca says what ECPG says; the cause (refused, timed out, which password rule) is here
+    diag::thread_last_error().detail = error;
     return outcome();
   }
   auto c = std::make_shared<connection>();

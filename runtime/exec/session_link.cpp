@@ -475,7 +475,8 @@ std::unique_ptr<server_link> open_session_link(const std::string &target, const 
   } catch (const conn::ConfigError &e) {
     error = e.what();
   } catch (const conn::Error &e) {
-    error = e.message();
+    // the server's own SQLSTATE when it refused us (28P01 bad password, 3D000 no database)
+    error = e.origin() == conn::Error::Origin::server ? e.message() + " (SQLSTATE " + e.sqlstate() + ")" : e.message();
   }
   return nullptr;
 }

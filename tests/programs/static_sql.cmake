@@ -13,3 +13,6 @@ pgesql_program_test(transactions)
 pgesql_program_test(autocommit OPTIONS -t)
 # server error positions mapped to the .pgc: pgesql only (ECPG has no such field)
 pgesql_program_test(error_positions)
+# PGESQL_DEBUG turns the debug log on without changing the program
+pgesql_integration_test(programs.debug_log_from_environment
+  COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/run-with-debug-log $<TARGET_FILE:program_connections_c>)

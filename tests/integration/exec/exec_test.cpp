@@ -22,6 +22,29 @@ TEST_F(ExecTest, FailedConnectIsEcpgConnect) {
   EXPECT_NE(std::string(sqlca.sqlerrm.sqlerrmc).find("no_such_database_here"), std::string::npos);
 }
 
+// sqlca says what ECPG says for every failed CONNECT; the cause is in the DETAIL field.
+TEST_F(ExecTest, FailedConnectNamesItsCause) {
+  const std::string host = std::getenv("PGESQL_TEST_HOST"), port = std::getenv("PGESQL_TEST_PORT");
+  const std::string tcp = "tcp:postgresql://" + host + ":" + port + "/";
+  auto cause = [] { return std::string(pgesql_error_field(PGESQL_ERROR_DETAIL)); };
+  EXPECT_EQ(connect_to((tcp + database()).c_str(), nullptr, 0, std::getenv("PGESQL_TEST_SCRAM_USER"), "wrong"),
+            ECPG_CONNECT);
+  EXPECT_EQ(sqlstate_now(), "08001");
+  EXPECT_NE(cause().find("password authentication failed"), std::string::npos) << cause();
+  EXPECT_NE(cause().find("(SQLSTATE 28P01)"), std::string::npos) << cause();
+  EXPECT_EQ(cause().find("wrong"), std::string::npos) << "the password is never shown";
+  EXPECT_EQ(connect_to((tcp + "no_such_database_here").c_str(), nullptr, 0, std::getenv("PGESQL_TEST_SCRAM_USER"),
+                       std::getenv("PGESQL_TEST_SCRAM_PASSWORD")),
+            ECPG_CONNECT);
+  EXPECT_NE(cause().find("(SQLSTATE 3D000)"), std::string::npos) << cause();
+  EXPECT_EQ(connect_to(("tcp:postgresql://" + host + ":1/" + database()).c_str()), ECPG_CONNECT);
+  EXPECT_NE(cause().find("Connection refused"), std::string::npos) << cause();
+  EXPECT_EQ(connect_to((tcp + database() + "?require_auth=md5").c_str(), nullptr, 0,
+                       std::getenv("PGESQL_TEST_SCRAM_USER"), std::getenv("PGESQL_TEST_SCRAM_PASSWORD")),
+            ECPG_CONNECT);
+  EXPECT_NE(cause().find("authentication method requirement \"md5\" failed"), std::string::npos) << cause();
+}
+
 TEST_F(ExecTest, ParametersAndResultsOfEveryScalarType) {
   ASSERT_EQ(connect_to(database().c_str(), nullptr, 1), 0);
   run("drop table if exists exec_types");
