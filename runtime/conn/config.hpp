@@ -64,7 +64,8 @@ struct Config {
   // write) is awaited breaks the connection with 08006. 0: wait as long as TCP does.
   std::chrono::milliseconds read_timeout{0};
   TargetSessionAttrs target_session_attrs = TargetSessionAttrs::any;
-  bool load_balance_hosts = false;  // load_balance_hosts=random: hosts, and each host's addresses, in random order
+  bool load_balance_hosts = false;
+  bool ssl_direct = false;  // sslnegotiation=direct (PostgreSQL 17+): TLS without SSLRequest, only with sslmode>=require  // load_balance_hosts=random: hosts, and each host's addresses, in random order
   RequireAuth require_auth;
 
   SslMode sslmode = SslMode::prefer;

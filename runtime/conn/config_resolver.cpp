@@ -56,6 +56,7 @@ constexpr Keyword keywords[] = {
     {"channel_binding", "PGCHANNELBINDING"},
     {"target_session_attrs", "PGTARGETSESSIONATTRS"},
     {"load_balance_hosts", "PGLOADBALANCEHOSTS"},
+    {"sslnegotiation", "PGSSLNEGOTIATION"},
     {"require_auth", "PGREQUIREAUTH"},
     {"replication", nullptr},
 };
@@ -262,6 +263,12 @@ void resolve_modes(Config &c, const Lookup &get) {
   if (const auto *l = get("load_balance_hosts"))
     c.load_balance_hosts = parse_enum<bool>("load_balance_hosts", *l, {{"disable", false}, {"random", true}});
   if (const auto *r = get("require_auth"); r && !r->empty()) c.require_auth = parse_require_auth(*r);
+  if (const auto *n = get("sslnegotiation")) {
+    c.ssl_direct = parse_enum<bool>("sslnegotiation", *n, {{"postgres", false}, {"direct", true}});
+    if (c.ssl_direct && c.sslmode < SslMode::require)
+      throw ConfigError("weak sslmode \"" + std::string(get("sslmode") ? *get("sslmode") : "prefer") +
+                        "\" may not be used with sslnegotiation=direct (use \"require\", \"verify-ca\", or \"verify-full\")");
+  }
   if (const auto *b = get("channel_binding"))
     c.channel_binding = parse_enum<ChannelBinding>(
         "channel_binding", *b,

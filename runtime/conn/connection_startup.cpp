@@ -79,22 +79,25 @@ std::unique_ptr<net::Transport> ConnectionStarter::open_transport(bool use_tls) 
     net::Socket socket =
         net::Socket::connect_tcp(host_.host, host_.hostaddr, host_.port, deadline_, k, config_.load_balance_hosts);
     if (!use_tls) return std::make_unique<net::Socket>(std::move(socket));
-    protocol::Buffer request;
-    fe::ssl_request(request);
-    socket.write_all(request, deadline_);
-    char answer = 0;
-    // Exactly one byte: anything the server sent after it must not be read as plaintext.
-    if (socket.read_some(&answer, 1, deadline_) == 0) connect_error("server closed the connection during the SSL request");
-    switch (protocol::decode_encryption_response(answer)) {
-      case protocol::EncryptionResponse::accepted: break;
-      case protocol::EncryptionResponse::refused:
-        tls_unavailable_ = true;
-        if (config_.sslmode >= SslMode::require) connect_error("server does not support SSL, but SSL was required");
-        return std::make_unique<net::Socket>(std::move(socket));
-      case protocol::EncryptionResponse::error:
-      case protocol::EncryptionResponse::malformed:
-        tls_unavailable_ = true;
-        connect_error(std::string("received invalid response to SSL negotiation: ") + answer);
+    // sslnegotiation=direct: the TLS handshake is the first thing sent (no SSLRequest)
+    if (!config_.ssl_direct) {
+      protocol::Buffer request;
+      fe::ssl_request(request);
+      socket.write_all(request, deadline_);
+      char answer = 0;
+      // Exactly one byte: anything the server sent after it must not be read as plaintext.
+      if (socket.read_some(&answer, 1, deadline_) == 0) connect_error("server closed the connection during the SSL request");
+      switch (protocol::decode_encryption_response(answer)) {
+        case protocol::EncryptionResponse::accepted: break;
+        case protocol::EncryptionResponse::refused:
+          tls_unavailable_ = true;
+          if (config_.sslmode >= SslMode::require) connect_error("server does not support SSL, but SSL was required");
+          return std::make_unique<net::Socket>(std::move(socket));
+        case protocol::EncryptionResponse::error:
+        case protocol::EncryptionResponse::malformed:
+          tls_unavailable_ = true;
+          connect_error(std::string("received invalid response to SSL negotiation: ") + answer);
+      }
     }
     net::TlsOptions o;
     o.root_cert = config_.sslrootcert;
@@ -111,6 +114,7 @@ std::unique_ptr<net::Transport> ConnectionStarter::open_transport(bool use_tls) 
     o.max_version = config_.ssl_max_protocol_version;
     o.host = host_.host.empty() ? host_.hostaddr : host_.host;
     o.send_sni = config_.sslsni;
+    o.direct = config_.ssl_direct;
     try {
       return net::TlsTransport::handshake(std::move(socket), o, deadline_);
     } catch (const net::NetError &) {

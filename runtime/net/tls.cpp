@@ -1,5 +1,7 @@
 #include "net/tls.hpp"
 
+#include <cstring>
+
 #include <arpa/inet.h>
 #include <openssl/err.h>
 #include <openssl/ssl.h>
@@ -129,6 +131,9 @@ std::unique_ptr<TlsTransport> TlsTransport::handshake(Socket socket, const TlsOp
   if (h->ssl == nullptr || SSL_set_fd(h->ssl, socket.fd()) != 1) fail("could not establish SSL connection: " + openssl_error());
   if (options.send_sni && !options.host.empty() && !is_ip_address(options.host) && options.host[0] != '/')
     SSL_set_tlsext_host_name(h->ssl, options.host.c_str());
+  static const unsigned char alpn_postgresql[] = {10, 'p', 'o', 's', 't', 'g', 'r', 'e', 's', 'q', 'l'};
+  if (options.direct && SSL_set_alpn_protos(h->ssl, alpn_postgresql, sizeof alpn_postgresql) != 0)
+    fail("could not set the SSL ALPN extension: " + openssl_error());
   for (;;) {
     const int rc = SSL_connect(h->ssl);
     if (rc == 1) break;
@@ -143,6 +148,13 @@ std::unique_ptr<TlsTransport> TlsTransport::handshake(Socket socket, const TlsOp
     if (err == SSL_ERROR_SYSCALL && ERR_peek_error() == 0)
       fail("SSL SYSCALL error: EOF detected during the SSL handshake");
     fail("SSL error: " + openssl_error());
+  }
+  if (options.direct) {
+    const unsigned char *selected = nullptr;
+    unsigned int length = 0;
+    SSL_get0_alpn_selected(h->ssl, &selected, &length);
+    if (length != 10 || std::memcmp(selected, alpn_postgresql + 1, 10) != 0)
+      fail("direct SSL connection was established without ALPN protocol negotiation extension");
   }
   if (options.verify_host) check_host(h->ssl, options.host);
   return std::unique_ptr<TlsTransport>(new TlsTransport(std::move(socket), std::move(h)));

@@ -22,6 +22,9 @@ struct TlsOptions {
   std::string max_version;              // empty: no upper bound
   std::string host;  // the name the server is checked against, and sent as SNI
   bool send_sni = true;
+  // sslnegotiation=direct: TLS from the first byte, no SSLRequest; the server must select the
+  // ALPN protocol "postgresql" (PostgreSQL 17+), or the connection is refused.
+  bool direct = false;
 };
 
 class TlsTransport final : public Transport {

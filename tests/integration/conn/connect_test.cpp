@@ -2,6 +2,7 @@
 // multiple hosts, target_session_attrs, startup parameters.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 
@@ -59,6 +60,22 @@ TEST(Connect, LoadBalanceHostsSpreadsConnections) {
   for (int i = 0; i < 5; ++i)
     EXPECT_NE(scalar(*open(hosts + " load_balance_hosts=disable"), "select coalesce(host(inet_server_addr()), 'unix')"),
               "unix");
+}
+
+// sslnegotiation=direct against a server older than 17, which reads the TLS ClientHello as
+// a startup packet and hangs up: a connection failure, at once, never a hang.
+TEST(Connect, DirectSslAgainstAnOlderServerFailsFast) {
+  const auto start = std::chrono::steady_clock::now();
+  const conn::Error e = open_error(tcp("sslmode=require sslnegotiation=direct connect_timeout=20 user=" +
+                                       env("PGESQL_TEST_SCRAM_USER") + " password=" + env("PGESQL_TEST_SCRAM_PASSWORD")));
+  EXPECT_EQ(e.sqlstate(), "08001") << e.message();
+  EXPECT_NE(e.message().find("SSL"), std::string::npos) << e.message();
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
+  // the same options with the SSLRequest negotiation connect
+  EXPECT_EQ(scalar(*open(tcp("sslmode=require sslnegotiation=postgres user=" + env("PGESQL_TEST_SCRAM_USER") +
+                             " password=" + env("PGESQL_TEST_SCRAM_PASSWORD"))),
+                   "select 1"),
+            "1");
 }
 
 TEST(Connect, Md5OverTcp) {

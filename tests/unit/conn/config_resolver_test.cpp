@@ -95,6 +95,17 @@ TEST(ResolveConfig, LoadBalanceHosts) {
   EXPECT_THROW(resolve_config({KV{"load_balance_hosts", "sometimes"}}, fake_env({})), ConfigError);
 }
 
+TEST(ResolveConfig, DirectSslNegotiationNeedsARequiredSslMode) {
+  EXPECT_FALSE(resolve_config({}, fake_env({})).ssl_direct);
+  EXPECT_TRUE(resolve_config({KV{"sslmode", "require"}, KV{"sslnegotiation", "direct"}}, fake_env({})).ssl_direct);
+  EXPECT_TRUE(resolve_config({KV{"sslmode", "verify-full"}}, fake_env({{"PGSSLNEGOTIATION", "direct"}})).ssl_direct);
+  EXPECT_FALSE(resolve_config({KV{"sslnegotiation", "postgres"}}, fake_env({})).ssl_direct);
+  for (const char *weak : {"disable", "allow", "prefer"})
+    EXPECT_THROW(resolve_config({KV{"sslmode", weak}, KV{"sslnegotiation", "direct"}}, fake_env({})), ConfigError) << weak;
+  EXPECT_THROW(resolve_config({KV{"sslnegotiation", "direct"}}, fake_env({})), ConfigError);  // sslmode defaults to prefer
+  EXPECT_THROW(resolve_config({KV{"sslnegotiation", "tls"}}, fake_env({})), ConfigError);
+}
+
 TEST(ResolveConfig, MultipleHostsWithOneOrManyPorts) {
   Config c = resolve_config({KV{"host", "a,b,/sock"}, KV{"port", "1,2,3"}}, fake_env({}));
   ASSERT_EQ(c.hosts.size(), 3u);
