@@ -65,7 +65,11 @@ struct Config {
   std::chrono::milliseconds read_timeout{0};
   TargetSessionAttrs target_session_attrs = TargetSessionAttrs::any;
   bool load_balance_hosts = false;
-  bool ssl_direct = false;  // sslnegotiation=direct (PostgreSQL 17+): TLS without SSLRequest, only with sslmode>=require  // load_balance_hosts=random: hosts, and each host's addresses, in random order
+  bool ssl_direct = false;
+  // min_protocol_version / max_protocol_version (libpq 18): the minor version of protocol 3
+  // asked for (max) and accepted when the server negotiates down (min); 3.0 and 3.2 exist.
+  int min_protocol_minor = 0;
+  int max_protocol_minor = 0;  // sslnegotiation=direct (PostgreSQL 17+): TLS without SSLRequest, only with sslmode>=require  // load_balance_hosts=random: hosts, and each host's addresses, in random order
   RequireAuth require_auth;
 
   SslMode sslmode = SslMode::prefer;

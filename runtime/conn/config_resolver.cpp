@@ -57,6 +57,8 @@ constexpr Keyword keywords[] = {
     {"target_session_attrs", "PGTARGETSESSIONATTRS"},
     {"load_balance_hosts", "PGLOADBALANCEHOSTS"},
     {"sslnegotiation", "PGSSLNEGOTIATION"},
+    {"min_protocol_version", "PGMINPROTOCOLVERSION"},
+    {"max_protocol_version", "PGMAXPROTOCOLVERSION"},
     {"require_auth", "PGREQUIREAUTH"},
     {"replication", nullptr},
 };
@@ -263,6 +265,16 @@ void resolve_modes(Config &c, const Lookup &get) {
   if (const auto *l = get("load_balance_hosts"))
     c.load_balance_hosts = parse_enum<bool>("load_balance_hosts", *l, {{"disable", false}, {"random", true}});
   if (const auto *r = get("require_auth"); r && !r->empty()) c.require_auth = parse_require_auth(*r);
+  const auto protocol_minor = [](const char *key, const std::string &v) {
+    if (v == "3.0") return 0;
+    if (v == "3.2" || v == "latest") return 2;
+    throw ConfigError(std::string("invalid ") + key + " value: \"" + v + "\" (expected 3.0, 3.2 or latest)");
+  };
+  if (const auto *v = get("min_protocol_version"); v && !v->empty()) c.min_protocol_minor = protocol_minor("min_protocol_version", *v);
+  if (const auto *v = get("max_protocol_version"); v && !v->empty()) c.max_protocol_minor = protocol_minor("max_protocol_version", *v);
+  else c.max_protocol_minor = std::max(c.max_protocol_minor, c.min_protocol_minor);  // unset: at least what min asks
+  if (c.min_protocol_minor > c.max_protocol_minor)
+    throw ConfigError("min_protocol_version is greater than max_protocol_version");
   if (const auto *n = get("sslnegotiation")) {
     c.ssl_direct = parse_enum<bool>("sslnegotiation", *n, {{"postgres", false}, {"direct", true}});
     if (c.ssl_direct && c.sslmode < SslMode::require)

@@ -157,6 +157,8 @@ class Connection {
   // server_version_num-style number (150004 for 15.4), 0 if unknown.
   int server_version() const;
   std::int32_t backend_pid() const { return backend_key_.process_id; }
+  // The minor version of protocol 3 in use: 0, or 2 when asked for (max_protocol_version) and granted.
+  int protocol_version_minor() const { return protocol_minor_; }
   bool is_broken() const { return broken_; }
   bool uses_tls() const;
   const Config &config() const { return config_; }
@@ -215,6 +217,7 @@ class Connection {
   bool cancel_sent_ = false;
   TransactionStatus transaction_status_ = TransactionStatus::idle;
   protocol::BackendKeyData backend_key_;
+  int protocol_minor_ = 0;
   std::map<std::string, std::string, std::less<>> parameters_;
   std::deque<Notification> notifications_;
   std::optional<Error> copy_in_error_;  // the server's rejection, seen while COPY IN data was still being sent

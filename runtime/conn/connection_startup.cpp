@@ -43,7 +43,8 @@ class ConnectionStarter {
   net::Deadline deadline_;
   bool tls_unavailable_ = false;
   bool channel_bound_ = false;
-  bool auth_requested_ = false;  // the server asked for some authentication (else: "none")
+  bool auth_requested_ = false;
+  int protocol_minor_ = 0;       // of protocol 3: asked for, then what the server negotiated  // the server asked for some authentication (else: "none")
   // require_auth: refuses `method` before anything is sent for it; `asked` says what the server did.
   void require_method(Connection &c, const char *method, const char *asked) const;
 };
@@ -156,9 +157,11 @@ std::unique_ptr<Connection> ConnectionStarter::start(bool use_tls) {
   for (const auto &[name, value] : params)
     if (!protocol::is_protocol_string(name) || !protocol::is_protocol_string(value))
       throw Error::client_error(sqlstate::invalid_parameter_value, "connection parameter contains a zero byte");
-  fe::startup(c->out_, params);
+  fe::startup(c->out_, params, config_.max_protocol_minor >= 2 ? protocol::protocol_version_3_2 : protocol::protocol_version_3);
+  protocol_minor_ = config_.max_protocol_minor;
   c->flush_output();
   authenticate(*c);
+  c->protocol_minor_ = protocol_minor_;
   finish_startup(*c);
   check_session_attrs(*c);
   c->forget_secrets();
@@ -188,8 +191,18 @@ void ConnectionStarter::require_method(Connection &c, const char *method, const 
 void ConnectionStarter::authenticate(Connection &c) {
   for (;;) {
     const protocol::RawMessage m = next_reply(c);
-    if (m.tag == 'v') {  // NegotiateProtocolVersion: we asked for 3.0 without options, so nothing to adapt
-      if (!be::parse_negotiate_protocol_version(m.body)) c.protocol_violation(m, "(malformed NegotiateProtocolVersion)");
+    if (m.tag == 'v') {  // NegotiateProtocolVersion: the server speaks an older minor version (PG 15: 3.0)
+      const auto n = be::parse_negotiate_protocol_version(m.body);
+      // servers send the whole version number (3 << 16 | minor), as libpq reads it
+      const std::int32_t minor = n ? (n->newest_minor >= 0x10000 ? n->newest_minor & 0xFFFF : n->newest_minor) : -1;
+      if (!n || minor < 0 || minor > protocol_minor_ || (n->newest_minor >= 0x10000 && (n->newest_minor >> 16) != 3))
+        c.protocol_violation(m, "(malformed NegotiateProtocolVersion)");
+      if (minor < config_.min_protocol_minor)
+        c.fail(Error::connection_failure(sqlstate::unable_to_connect,
+                                         "server only supports protocol version 3." + std::to_string(minor) +
+                                             ", but min_protocol_version was set to 3." +
+                                             std::to_string(config_.min_protocol_minor)));
+      protocol_minor_ = minor;
       continue;
     }
     if (m.tag != 'R') c.protocol_violation(m, "during authentication");
@@ -302,7 +315,7 @@ void ConnectionStarter::finish_startup(Connection &c) {
     const protocol::RawMessage m = next_reply(c);
     switch (m.tag) {
       case 'K': {
-        const auto key = be::parse_backend_key_data(m.body);
+        const auto key = be::parse_backend_key_data(m.body, protocol_minor_);
         if (!key) c.protocol_violation(m, "(malformed BackendKeyData)");
         c.backend_key_ = *key;
         break;

@@ -14,7 +14,7 @@ struct CancelTarget {
   std::string hostaddr;
   std::uint16_t port = 5432;
   std::int32_t process_id = 0;
-  std::int32_t secret_key = 0;
+  std::string secret_key;  // as BackendKeyData gave it (4 bytes, or up to 256 in protocol 3.2)
 };
 
 // Sends the request and waits for the server to close the socket. Throws NetError.

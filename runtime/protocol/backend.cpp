@@ -34,12 +34,14 @@ std::optional<Authentication> parse_authentication(std::string_view body) {
   return a;
 }
 
-std::optional<BackendKeyData> parse_backend_key_data(std::string_view body) {
-  Reader r(body);
+std::optional<BackendKeyData> parse_backend_key_data(std::string_view body, int protocol_minor) {
+  if (body.size() < 8) return std::nullopt;
+  const std::size_t key_length = body.size() - 4;
+  if (protocol_minor < 2 ? key_length != 4 : key_length > 256) return std::nullopt;
+  Reader r(body.substr(0, 4));
   BackendKeyData k;
   k.process_id = r.i32();
-  k.secret_key = r.i32();
-  if (!r.done()) return std::nullopt;
+  k.secret_key.assign(body.substr(4));
   return k;
 }
 

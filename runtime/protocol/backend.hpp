@@ -36,7 +36,7 @@ struct Authentication {
 
 struct BackendKeyData {
   std::int32_t process_id = 0;
-  std::int32_t secret_key = 0;
+  std::string secret_key;  // 4 bytes in protocol 3.0; 4 to 256 bytes from 3.2 on
 };
 
 struct ParameterStatus {
@@ -69,7 +69,7 @@ struct Notification {
 };
 
 struct NegotiateProtocolVersion {
-  std::int32_t newest_minor = 0;
+  std::int32_t newest_minor = 0;  // servers send the whole version, 3 << 16 | minor (libpq reads it so)
   std::vector<std::string_view> unrecognized_options;
 };
 
@@ -98,7 +98,8 @@ struct ErrorFields {
 namespace backend {
 
 std::optional<Authentication> parse_authentication(std::string_view body);
-std::optional<BackendKeyData> parse_backend_key_data(std::string_view body);
+// `protocol_minor`: the protocol version in use (3.0 or 3.2), which bounds the key's length.
+std::optional<BackendKeyData> parse_backend_key_data(std::string_view body, int protocol_minor = 0);
 std::optional<ParameterStatus> parse_parameter_status(std::string_view body);
 std::optional<TransactionStatus> parse_ready_for_query(std::string_view body);
 bool parse_row_description(std::string_view body, std::vector<ColumnDescription> &columns);

@@ -58,9 +58,9 @@ void put_formats(Buffer &out, std::span<const Format> formats) {
 
 }  // namespace
 
-void startup(Buffer &out, std::span<const StartupParam> params) {
+void startup(Buffer &out, std::span<const StartupParam> params, std::int32_t version) {
   const auto at = begin_message(out, 0);
-  put_i32(out, protocol_version_3);
+  put_i32(out, version);
   for (const auto &[name, value] : params) {
     put_cstring(out, name);
     put_cstring(out, value);
@@ -72,11 +72,11 @@ void startup(Buffer &out, std::span<const StartupParam> params) {
 void ssl_request(Buffer &out) { code_only(out, ssl_request_code); }
 void gssenc_request(Buffer &out) { code_only(out, gssenc_request_code); }
 
-void cancel_request(Buffer &out, std::int32_t process_id, std::int32_t secret_key) {
+void cancel_request(Buffer &out, std::int32_t process_id, std::string_view secret_key) {
   const auto at = begin_message(out, 0);
   put_i32(out, cancel_request_code);
   put_i32(out, process_id);
-  put_i32(out, secret_key);
+  out.insert(out.end(), secret_key.begin(), secret_key.end());
   finish_message(out, at);
 }
 

@@ -13,6 +13,7 @@
 namespace pgesql::protocol {
 
 inline constexpr std::int32_t protocol_version_3 = 196608;  // 3.0
+inline constexpr std::int32_t protocol_version_3_2 = 196610;  // 3.2 (PostgreSQL 18): longer cancel keys
 inline constexpr std::int32_t ssl_request_code = 80877103;
 inline constexpr std::int32_t gssenc_request_code = 80877104;
 inline constexpr std::int32_t cancel_request_code = 80877102;
@@ -28,10 +29,10 @@ using StartupParam = std::pair<std::string_view, std::string_view>;
 
 namespace frontend {
 
-void startup(Buffer &out, std::span<const StartupParam> params);
+void startup(Buffer &out, std::span<const StartupParam> params, std::int32_t version = protocol_version_3);
 void ssl_request(Buffer &out);
 void gssenc_request(Buffer &out);
-void cancel_request(Buffer &out, std::int32_t process_id, std::int32_t secret_key);
+void cancel_request(Buffer &out, std::int32_t process_id, std::string_view secret_key);
 void password(Buffer &out, std::string_view password);
 void sasl_initial_response(Buffer &out, std::string_view mechanism, std::string_view data);
 void sasl_response(Buffer &out, std::string_view data);

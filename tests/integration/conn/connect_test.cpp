@@ -5,6 +5,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include "conn_test_support.hpp"
 
@@ -76,6 +77,36 @@ TEST(Connect, DirectSslAgainstAnOlderServerFailsFast) {
                              " password=" + env("PGESQL_TEST_SCRAM_PASSWORD"))),
                    "select 1"),
             "1");
+}
+
+// max_protocol_version=3.2 asks for 3.2; this PostgreSQL 15 server answers NegotiateProtocolVersion
+// and the session runs on 3.0 (its 4-byte cancel key still cancels). min_protocol_version=3.2
+// refuses such a server.
+TEST(Connect, ProtocolVersionNegotiatesDownOrRefuses) {
+  auto c = open(unix_socket("max_protocol_version=3.2"));
+  EXPECT_EQ(c->protocol_version_minor(), 0);
+  EXPECT_EQ(scalar(*c, "select 1"), "1");
+  std::thread canceller([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    c->cancel_handle().cancel();
+  });
+  EXPECT_THROW(
+      {
+        try {
+          c->simple_query("select pg_sleep(30)");
+        } catch (const conn::Error &e) {
+          EXPECT_EQ(e.sqlstate(), "57014");
+          throw;
+        }
+      },
+      conn::Error);
+  canceller.join();
+  EXPECT_EQ(open(unix_socket())->protocol_version_minor(), 0);
+  const conn::Error e = open_error(unix_socket("min_protocol_version=3.2"));
+  EXPECT_EQ(e.sqlstate(), "08001");
+  EXPECT_NE(e.message().find("server only supports protocol version 3.0, but min_protocol_version was set to 3.2"),
+            std::string::npos)
+      << e.message();
 }
 
 TEST(Connect, Md5OverTcp) {

@@ -106,6 +106,19 @@ TEST(ResolveConfig, DirectSslNegotiationNeedsARequiredSslMode) {
   EXPECT_THROW(resolve_config({KV{"sslnegotiation", "tls"}}, fake_env({})), ConfigError);
 }
 
+TEST(ResolveConfig, ProtocolVersions) {
+  Config c = resolve_config({}, fake_env({}));
+  EXPECT_EQ(c.min_protocol_minor, 0);
+  EXPECT_EQ(c.max_protocol_minor, 0);  // 3.0 unless asked, as libpq 18
+  EXPECT_EQ(resolve_config({KV{"max_protocol_version", "latest"}}, fake_env({})).max_protocol_minor, 2);
+  c = resolve_config({}, fake_env({{"PGMINPROTOCOLVERSION", "3.2"}}));
+  EXPECT_EQ(c.min_protocol_minor, 2);
+  EXPECT_EQ(c.max_protocol_minor, 2);  // max follows a higher min
+  EXPECT_THROW(resolve_config({KV{"min_protocol_version", "3.2"}, KV{"max_protocol_version", "3.0"}}, fake_env({})),
+               ConfigError);
+  EXPECT_THROW(resolve_config({KV{"max_protocol_version", "3.1"}}, fake_env({})), ConfigError);
+}
+
 TEST(ResolveConfig, MultipleHostsWithOneOrManyPorts) {
   Config c = resolve_config({KV{"host", "a,b,/sock"}, KV{"port", "1,2,3"}}, fake_env({}));
   ASSERT_EQ(c.hosts.size(), 3u);

@@ -59,9 +59,17 @@ TEST(Backend, BackendKeyDataAndParameterStatus) {
   auto k = backend::parse_backend_key_data(be32(42) + be32(-7));
   ASSERT_TRUE(k);
   EXPECT_EQ(k->process_id, 42);
-  EXPECT_EQ(k->secret_key, -7);
+  EXPECT_EQ(k->secret_key, be32(-7));
   EXPECT_FALSE(backend::parse_backend_key_data(be32(42)));
-  EXPECT_FALSE(backend::parse_backend_key_data(be32(42) + be32(1) + "x"));
+  EXPECT_FALSE(backend::parse_backend_key_data(be32(42) + be32(1) + "x"));  // 3.0: exactly 4 bytes
+  // protocol 3.2 (a PostgreSQL 18 server's BackendKeyData): 4 to 256 bytes of key
+  const std::string key32(32, '\xa5');
+  k = backend::parse_backend_key_data(be32(42) + key32, 2);
+  ASSERT_TRUE(k);
+  EXPECT_EQ(k->secret_key, key32);
+  EXPECT_TRUE(backend::parse_backend_key_data(be32(42) + std::string(256, 'k'), 2));
+  EXPECT_FALSE(backend::parse_backend_key_data(be32(42) + std::string(257, 'k'), 2));
+  EXPECT_FALSE(backend::parse_backend_key_data(be32(42) + key32, 0));
   const std::string status_body = cstr("DateStyle") + cstr("ISO, MDY");
   auto p = backend::parse_parameter_status(status_body);
   ASSERT_TRUE(p);

@@ -18,6 +18,9 @@ TEST(Frontend, StartupCarriesVersionAndParameters) {
   frontend::startup(out, params);
   const std::string body = be32(196608) + cstr("user") + cstr("alice") + cstr("database") + cstr("db") + '\0';
   EXPECT_EQ(out, be32(static_cast<std::int32_t>(body.size() + 4)) + body);
+  out.clear();  // max_protocol_version=3.2 asks for 3.2
+  frontend::startup(out, params, protocol_version_3_2);
+  EXPECT_EQ(out.substr(4, 4), be32(196610));
 }
 
 TEST(Frontend, SslAndGssencAndCancelRequests) {
@@ -28,8 +31,13 @@ TEST(Frontend, SslAndGssencAndCancelRequests) {
   frontend::gssenc_request(out);
   EXPECT_EQ(out, be32(8) + be32(80877104));
   out.clear();
-  frontend::cancel_request(out, 1234, -5);
+  frontend::cancel_request(out, 1234, be32(-5));
   EXPECT_EQ(out, be32(16) + be32(80877102) + be32(1234) + be32(-5));
+  out.clear();  // protocol 3.2: the key as long as the server made it
+  const std::string key32(32, '\x5a');
+  frontend::cancel_request(out, 1234, key32);
+  EXPECT_EQ(out, be32(44) + be32(80877102) + be32(1234) + key32);
+
 }
 
 TEST(Frontend, QueryAndTerminate) {
