@@ -20,6 +20,7 @@ inline constexpr std::uint16_t default_port = 5432;
 
 enum class SslMode { disable, allow, prefer, require, verify_ca, verify_full };
 enum class ChannelBinding { disable, prefer, require };
+enum class SslCertMode { disable, allow, require };  // sslcertmode (libpq 16)
 enum class TargetSessionAttrs { any, read_write, read_only, primary, standby, prefer_standby };
 
 // require_auth (libpq 16): the authentication methods a server may use, or (negated, "!md5")
@@ -64,16 +65,17 @@ struct Config {
   // write) is awaited breaks the connection with 08006. 0: wait as long as TCP does.
   std::chrono::milliseconds read_timeout{0};
   TargetSessionAttrs target_session_attrs = TargetSessionAttrs::any;
-  bool load_balance_hosts = false;
-  bool ssl_direct = false;
+  bool load_balance_hosts = false;  // load_balance_hosts=random: hosts, and each host's addresses, in random order
+  bool ssl_direct = false;          // sslnegotiation=direct (PostgreSQL 17+): TLS without SSLRequest, sslmode>=require
   // min_protocol_version / max_protocol_version (libpq 18): the minor version of protocol 3
   // asked for (max) and accepted when the server negotiates down (min); 3.0 and 3.2 exist.
   int min_protocol_minor = 0;
-  int max_protocol_minor = 0;  // sslnegotiation=direct (PostgreSQL 17+): TLS without SSLRequest, only with sslmode>=require  // load_balance_hosts=random: hosts, and each host's addresses, in random order
+  int max_protocol_minor = 0;
   RequireAuth require_auth;
 
   SslMode sslmode = SslMode::prefer;
-  std::string sslrootcert;  // "system" uses the OpenSSL default store
+  std::string sslrootcert;  // "system" uses the OpenSSL default store (and implies verify-full)
+  SslCertMode sslcertmode = SslCertMode::allow;  // disable: never send sslcert; require: the server must ask
   std::string sslcert;
   std::string sslkey;
   std::string sslcrl;

@@ -57,6 +57,7 @@ constexpr Keyword keywords[] = {
     {"target_session_attrs", "PGTARGETSESSIONATTRS"},
     {"load_balance_hosts", "PGLOADBALANCEHOSTS"},
     {"sslnegotiation", "PGSSLNEGOTIATION"},
+    {"sslcertmode", "PGSSLCERTMODE"},
     {"min_protocol_version", "PGMINPROTOCOLVERSION"},
     {"max_protocol_version", "PGMAXPROTOCOLVERSION"},
     {"require_auth", "PGREQUIREAUTH"},
@@ -296,6 +297,16 @@ void resolve_tls(Config &c, const Lookup &get, const Environment &env) {
     return !tls_dir.empty() && env.file_exists && env.file_exists(path) ? path : std::string();
   };
   c.sslrootcert = tls_file("sslrootcert", "root.crt");
+  // sslrootcert=system: the system's CAs vouch for any host name, so the name is checked too
+  if (c.sslrootcert == "system") {
+    const std::string *mode = get("sslmode");
+    if (mode == nullptr) c.sslmode = SslMode::verify_full;
+    else if (c.sslmode != SslMode::verify_full)
+      throw ConfigError("weak sslmode \"" + *mode + "\" may not be used with sslrootcert=system (use \"verify-full\")");
+  }
+  if (const auto *m = get("sslcertmode"))
+    c.sslcertmode = parse_enum<SslCertMode>(
+        "sslcertmode", *m, {{"disable", SslCertMode::disable}, {"allow", SslCertMode::allow}, {"require", SslCertMode::require}});
   c.sslcert = tls_file("sslcert", "postgresql.crt");
   c.sslkey = tls_file("sslkey", "postgresql.key");
   c.sslcrl = tls_file("sslcrl", "root.crl");

@@ -106,7 +106,8 @@ std::unique_ptr<net::Transport> ConnectionStarter::open_transport(bool use_tls) 
     o.verify_chain = config_.sslmode >= SslMode::verify_ca ||
                      (config_.sslmode == SslMode::require && !config_.sslrootcert.empty());
     o.verify_host = config_.sslmode == SslMode::verify_full;
-    o.cert_file = config_.sslcert;
+    o.cert_file = config_.sslcertmode == SslCertMode::disable ? std::string() : config_.sslcert;
+    o.require_certificate_request = config_.sslcertmode == SslCertMode::require;
     o.key_file = config_.sslkey;
     o.crl_file = config_.sslcrl;
     o.crl_dir = config_.sslcrldir;

@@ -13,6 +13,7 @@ namespace pgesql::net {
 struct TlsTransport::Handles {
   SSL_CTX *ctx = nullptr;
   SSL *ssl = nullptr;
+  bool certificate_requested = false;  // the server asked for a client certificate (sslcertmode=require)
   ~Handles() {
     if (ssl != nullptr) SSL_free(ssl);
     if (ctx != nullptr) SSL_CTX_free(ctx);
@@ -132,6 +133,14 @@ std::unique_ptr<TlsTransport> TlsTransport::handshake(Socket socket, const TlsOp
   if (options.send_sni && !options.host.empty() && !is_ip_address(options.host) && options.host[0] != '/')
     SSL_set_tlsext_host_name(h->ssl, options.host.c_str());
   static const unsigned char alpn_postgresql[] = {10, 'p', 'o', 's', 't', 'g', 'r', 'e', 's', 'q', 'l'};
+  if (options.require_certificate_request)
+    SSL_set_cert_cb(
+        h->ssl,
+        [](SSL *, void *handles) {
+          static_cast<Handles *>(handles)->certificate_requested = true;
+          return 1;
+        },
+        h.get());
   if (options.direct && SSL_set_alpn_protos(h->ssl, alpn_postgresql, sizeof alpn_postgresql) != 0)
     fail("could not set the SSL ALPN extension: " + openssl_error());
   for (;;) {
@@ -156,6 +165,8 @@ std::unique_ptr<TlsTransport> TlsTransport::handshake(Socket socket, const TlsOp
     if (length != 10 || std::memcmp(selected, alpn_postgresql + 1, 10) != 0)
       fail("direct SSL connection was established without ALPN protocol negotiation extension");
   }
+  if (options.require_certificate_request && !h->certificate_requested)
+    fail("server accepted connection without a valid SSL certificate");
   if (options.verify_host) check_host(h->ssl, options.host);
   return std::unique_ptr<TlsTransport>(new TlsTransport(std::move(socket), std::move(h)));
 }

@@ -25,6 +25,8 @@ struct TlsOptions {
   // sslnegotiation=direct: TLS from the first byte, no SSLRequest; the server must select the
   // ALPN protocol "postgresql" (PostgreSQL 17+), or the connection is refused.
   bool direct = false;
+  // sslcertmode=require: the server must ask for the client certificate during the handshake.
+  bool require_certificate_request = false;
 };
 
 class TlsTransport final : public Transport {

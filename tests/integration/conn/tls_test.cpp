@@ -95,6 +95,26 @@ TEST(Tls, ClientCertificateAuthentication) {
   EXPECT_EQ(scalar(*c, "select current_user"), env("PGESQL_TEST_CERT_USER"));
 }
 
+// sslcertmode: disable never sends the certificate (the cert role is then refused); require
+// insists that the server asks for one, which this server (ssl_ca_file set) does.
+TEST(Tls, SslCertModeDisableAndRequire) {
+  const std::string cert = "user=" + env("PGESQL_TEST_CERT_USER") + " sslmode=verify-ca sslrootcert=" +
+                           env("PGESQL_TEST_SSLROOTCERT") + " sslcert=" + env("PGESQL_TEST_CERT_SSLCERT") +
+                           " sslkey=" + env("PGESQL_TEST_CERT_SSLKEY");
+  EXPECT_EQ(scalar(*open(tcp(cert + " sslcertmode=require")), "select current_user"), env("PGESQL_TEST_CERT_USER"));
+  const conn::Error e = open_error(tcp(cert + " sslcertmode=disable"));
+  EXPECT_EQ(e.sqlstate(), "28000") << e.message();
+}
+
+// sslrootcert=system: OpenSSL's default CAs, and the host name is checked (verify-full);
+// the test CA is not among them, so the test server's certificate is refused.
+TEST(Tls, SystemRootCertificatesImplyVerifyFull) {
+  const conn::Error e = open_error(tcp("sslrootcert=system user=" + env("PGESQL_TEST_SCRAM_USER") +
+                                       " password=" + env("PGESQL_TEST_SCRAM_PASSWORD")));
+  EXPECT_EQ(e.sqlstate(), "08001");
+  EXPECT_NE(e.message().find("certificate verify failed"), std::string::npos) << e.message();
+}
+
 TEST(Tls, PasswordAndClientCertificate) {
   auto c = open(tcp("user=" + env("PGESQL_TEST_TLS_USER") + " password=" + env("PGESQL_TEST_TLS_PASSWORD") +
                     " sslmode=verify-full sslrootcert=" + env("PGESQL_TEST_SSLROOTCERT") + " sslcert=" +

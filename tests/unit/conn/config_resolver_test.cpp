@@ -119,6 +119,15 @@ TEST(ResolveConfig, ProtocolVersions) {
   EXPECT_THROW(resolve_config({KV{"max_protocol_version", "3.1"}}, fake_env({})), ConfigError);
 }
 
+TEST(ResolveConfig, SystemRootCertAndSslCertMode) {
+  EXPECT_EQ(resolve_config({KV{"sslrootcert", "system"}}, fake_env({})).sslmode, SslMode::verify_full);
+  EXPECT_THROW(resolve_config({KV{"sslrootcert", "system"}, KV{"sslmode", "require"}}, fake_env({})), ConfigError);
+  EXPECT_NO_THROW(resolve_config({KV{"sslrootcert", "system"}, KV{"sslmode", "verify-full"}}, fake_env({})));
+  EXPECT_EQ(resolve_config({}, fake_env({})).sslcertmode, SslCertMode::allow);
+  EXPECT_EQ(resolve_config({}, fake_env({{"PGSSLCERTMODE", "require"}})).sslcertmode, SslCertMode::require);
+  EXPECT_THROW(resolve_config({KV{"sslcertmode", "always"}}, fake_env({})), ConfigError);
+}
+
 TEST(ResolveConfig, MultipleHostsWithOneOrManyPorts) {
   Config c = resolve_config({KV{"host", "a,b,/sock"}, KV{"port", "1,2,3"}}, fake_env({}));
   ASSERT_EQ(c.hosts.size(), 3u);
