@@ -27,8 +27,7 @@ class sql_error : public std::runtime_error {
  public:
   sql_error(std::string sqlstate, long sqlcode, std::string message, std::string detail, std::string hint,
             std::string file, int line, int column = 0)
-      : std::runtime_error(file + ":" + std::to_string(line) + (column > 0 ? ":" + std::to_string(column) : "") +
-                           ": SQLSTATE " + sqlstate + ": " + message),
+      : std::runtime_error(where(file, line, column, sqlstate, message)),
         sqlstate_(std::move(sqlstate)),
         sqlcode_(sqlcode),
         message_(std::move(message)),
@@ -37,6 +36,17 @@ class sql_error : public std::runtime_error {
         file_(std::move(file)),
         line_(line),
         column_(column) {}
+
+  // "file:line[:column]: SQLSTATE xxxxx: message", appended piece by piece: GCC 12 warns
+  // (-Wrestrict, a false positive) on "x" + std::string&& chains once inlined at -O3.
+  static std::string where(const std::string &file, int line, int column, const std::string &sqlstate,
+                           const std::string &message) {
+    std::string s = file;
+    s.append(":").append(std::to_string(line));
+    if (column > 0) s.append(":").append(std::to_string(column));
+    s.append(": SQLSTATE ").append(sqlstate).append(": ").append(message);
+    return s;
+  }
 
   const std::string &sqlstate() const noexcept { return sqlstate_; }
   long sqlcode() const noexcept { return sqlcode_; }
