@@ -60,6 +60,23 @@ void infer_lang(Options &opt) {
     if (ends_with(in, ".pgcc") || ends_with(in, ".pgcpp") || ends_with(in, ".pgc++")) opt.lang = OutputLang::Cxx;
 }
 
+// What the options ask must be possible together; false with the reason on `err`.
+bool options_fit_together(const Options &opt, std::ostream &err) {
+  if (opt.inputs.empty()) {
+    err << "pgesql: no input files specified\nTry \"pgesql --help\" for more information.\n";
+    return false;
+  }
+  if (!opt.depfile.empty() && (opt.output.empty() || opt.output == "-")) {
+    err << "pgesql: --depfile needs -o OUTFILE\n";
+    return false;
+  }
+  if (opt.check_strict && opt.check_conninfo.empty() && opt.check_cache.empty()) {
+    err << "pgesql: --check-strict needs --check or --check-cache\n";
+    return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 const char *help_text() {
@@ -202,18 +219,7 @@ CliAction parse_command_line(int argc, char **argv, Options &opt, std::ostream &
     }
   }
   if (verbose) return CliAction::Verbose;
-  if (opt.inputs.empty()) {
-    err << "pgesql: no input files specified\nTry \"pgesql --help\" for more information.\n";
-    return CliAction::Error;
-  }
-  if (!opt.depfile.empty() && (opt.output.empty() || opt.output == "-")) {
-    err << "pgesql: --depfile needs -o OUTFILE\n";
-    return CliAction::Error;
-  }
-  if (opt.check_strict && opt.check_conninfo.empty() && opt.check_cache.empty()) {
-    err << "pgesql: --check-strict needs --check or --check-cache\n";
-    return CliAction::Error;
-  }
+  if (!options_fit_together(opt, err)) return CliAction::Error;
   if (!lang_given) infer_lang(opt);
   return CliAction::Run;
 }
