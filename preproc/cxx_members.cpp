@@ -87,7 +87,7 @@ std::string member_definition_owner(std::string_view text) {
 }  // namespace
 
 void Context::note_brace_text(std::string_view text) {
-  if (in_declare_) return;
+  if (in_declare_ || opt.lang != OutputLang::Cxx) return;  // C has no member functions
   // the '{' being opened arrives here first: blocks clear the text as they open instead
   const std::size_t cut = text.find_last_of(";}");
   if (cut == std::string_view::npos) {
@@ -99,12 +99,16 @@ void Context::note_brace_text(std::string_view text) {
 }
 
 void Context::enter_class_or_member_block() {
+  if (opt.lang != OutputLang::Cxx) {
+    block_classes_.emplace_back();
+    return;
+  }
   std::string code = code_only(brace_text_);
   if (const std::size_t brace = code.find_last_of('{'); brace != std::string::npos) code.resize(brace);
   brace_text_.clear();
-  std::string cls = opt.lang == OutputLang::Cxx ? class_head(code) : std::string();
+  std::string cls = class_head(code);
   block_classes_.push_back(cls);
-  if (!cls.empty() || opt.lang != OutputLang::Cxx) return;
+  if (!cls.empty()) return;
   const std::string owner = member_definition_owner(code);
   const auto it = owner.empty() ? class_members_.end() : class_members_.find(owner);
   if (it == class_members_.end()) return;
