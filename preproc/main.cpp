@@ -59,7 +59,8 @@ int main(int argc, char **argv) {
       std::cout << "pgesql " PGESQL_VERSION_STRING "\n";
       return 0;
     case pgesql::pp::CliAction::Verbose:
-      std::cout << "pgesql " PGESQL_VERSION_STRING "\nEXEC SQL INCLUDE ... search starts here:\n";
+      std::cout << "pgesql " PGESQL_VERSION_STRING "\nruntime connection features: " PGESQL_RUNTIME_FEATURES
+                   "\nEXEC SQL INCLUDE ... search starts here:\n";
       for (const auto &d : opt.include_dirs) std::cout << " " << d << "\n";
       if (opt.system_includes) std::cout << " /usr/local/include\n /usr/include\n";
       std::cout << "end of search list\n";

@@ -22,6 +22,7 @@ enum class SslMode { disable, allow, prefer, require, verify_ca, verify_full };
 enum class ChannelBinding { disable, prefer, require };
 enum class SslCertMode { disable, allow, require };  // sslcertmode (libpq 16)
 enum class TargetSessionAttrs { any, read_write, read_only, primary, standby, prefer_standby };
+enum class GssEncMode { disable, prefer, require };
 
 // require_auth (libpq 16): the authentication methods a server may use, or (negated, "!md5")
 // those it may not. Empty: any. Methods: password, md5, gss, sspi, scram-sha-256, none.
@@ -85,6 +86,12 @@ struct Config {
   std::string ssl_max_protocol_version;  // empty: the newest OpenSSL offers
   bool sslsni = true;
   ChannelBinding channel_binding = ChannelBinding::prefer;
+
+  // GSSAPI: transport encryption (asked for before TLS, TCP only; prefer asks only when the
+  // user holds Kerberos credentials), the server's service name, credential delegation.
+  GssEncMode gssencmode = GssEncMode::prefer;
+  std::string krbsrvname = "postgres";
+  bool gss_delegation = false;
 
   bool keepalives = true;
   int keepalives_idle = 0;  // seconds; 0 keeps the OS default

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "auth/crypto.hpp"
+#include "auth/gss_context.hpp"
 #include "conn/pgpass.hpp"
 #include "conn/service_file.hpp"
 
@@ -53,6 +54,7 @@ constexpr Keyword keywords[] = {
     {"gssencmode", "PGGSSENCMODE"},
     {"krbsrvname", "PGKRBSRVNAME"},
     {"gsslib", "PGGSSLIB"},
+    {"gssdelegation", "PGGSSDELEGATION"},
     {"channel_binding", "PGCHANNELBINDING"},
     {"target_session_attrs", "PGTARGETSESSIONATTRS"},
     {"load_balance_hosts", "PGLOADBALANCEHOSTS"},
@@ -334,12 +336,21 @@ void resolve_tcp(Config &c, const Lookup &get) {
     c.tcp_user_timeout_ms = parse_int("tcp_user_timeout", *t);
 }
 
+void resolve_gss(Config &c, const Lookup &get) {
+  if (const auto *m = get("gssencmode"))
+    c.gssencmode = parse_enum<GssEncMode>(
+        "gssencmode", *m, {{"disable", GssEncMode::disable}, {"prefer", GssEncMode::prefer}, {"require", GssEncMode::require}});
+  // Refused rather than ignored: a connection must not silently go unencrypted.
+  if (c.gssencmode == GssEncMode::require && !auth::gss_supported())
+    throw ConfigError("gssencmode value \"require\" invalid when GSSAPI support is not compiled in");
+  if (const auto *k = get("krbsrvname"); k && !k->empty()) c.krbsrvname = *k;
+  if (const auto *d = get("gssdelegation"); d && !d->empty()) c.gss_delegation = parse_bool("gssdelegation", *d);
+}
+
 // Refused rather than ignored: a connection must not silently lack what was asked for.
 void refuse_unsupported(const Lookup &get) {
   if (const auto *r = get("replication"); r && !r->empty() && *r != "0" && *r != "false" && *r != "off" && *r != "no")
     throw ConfigError("replication connections are not supported");
-  if (const auto *g = get("gssencmode"); g && *g == "require")
-    throw ConfigError("gssencmode value \"require\" invalid: GSSAPI encryption is not supported");
 }
 
 // pgesql_* keywords, and the timeouts that also come from PGESQL_* variables.
@@ -369,6 +380,7 @@ Config resolve_config(const Options &given, const Environment &env) {
   resolve_modes(c, get);
   resolve_tls(c, get, env);
   resolve_tcp(c, get);
+  resolve_gss(c, get);
   refuse_unsupported(get);
   resolve_pgesql_options(c, get, env);
   return c;

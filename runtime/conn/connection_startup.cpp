@@ -1,13 +1,16 @@
-// Connection::open: per host, the socket, TLS negotiation (sslmode), the startup
-// packet, authentication, and the target_session_attrs check.
+// Connection::open: per host, the socket, GSSAPI encryption (gssencmode) or TLS
+// negotiation (sslmode), the startup packet, authentication, and the
+// target_session_attrs check.
 #include <memory>
 
 #include "auth/crypto.hpp"
+#include "auth/gss_context.hpp"
 #include "auth/md5_password.hpp"
 #include "net/random_order.hpp"
 #include "auth/scram_client.hpp"
 #include "conn/config_resolver.hpp"
 #include "conn/connection.hpp"
+#include "net/gss_transport.hpp"
 #include "net/socket.hpp"
 #include "net/tls.hpp"
 
@@ -21,14 +24,23 @@ class ConnectionStarter {
  public:
   ConnectionStarter(const Config &config, const HostSpec &host) : config_(config), host_(host) {}
 
-  // One attempt; `use_tls` decides whether SSLRequest is sent (TCP only).
-  std::unique_ptr<Connection> attempt(bool use_tls);
+  // One attempt; `use_gss` decides whether GSSENCRequest is sent first, `use_tls` whether
+  // SSLRequest is (TCP only; not once GSSAPI encryption is up).
+  std::unique_ptr<Connection> attempt(bool use_gss, bool use_tls);
   // Whether the server turned TLS down or the handshake failed (for prefer's fallback).
   bool tls_unavailable() const { return tls_unavailable_; }
+  // Whether GSSAPI encryption could not be set up (the server does not know GSSENCRequest,
+  // or the GSSAPI exchange failed): gssencmode=prefer then tries a new connection without it.
+  bool gss_failed() const { return gss_failed_; }
+  bool gss_encrypted() const { return gss_encrypted_; }
 
  private:
-  std::unique_ptr<Connection> start(bool use_tls);
-  std::unique_ptr<net::Transport> open_transport(bool use_tls);
+  std::unique_ptr<Connection> start(bool use_gss, bool use_tls);
+  std::unique_ptr<net::Transport> open_transport(bool use_gss, bool use_tls);
+  // Sends GSSENCRequest; the GSSAPI transport when the server accepts, else null (the
+  // socket stays usable for SSLRequest).
+  std::unique_ptr<net::Transport> negotiate_gss(net::Socket &socket);
+  void gss_authenticate(Connection &c, const protocol::Authentication &request);
   // The next startup reply that is not asynchronous; an ErrorResponse or a read failure ends
   // the attempt.
   protocol::RawMessage next_reply(Connection &c);
@@ -42,6 +54,9 @@ class ConnectionStarter {
   const HostSpec &host_;
   net::Deadline deadline_;
   bool tls_unavailable_ = false;
+  bool gss_failed_ = false;
+  bool gss_encrypted_ = false;
+  std::unique_ptr<auth::GssContext> gss_auth_;  // the `gss` authentication exchange under way
   bool channel_bound_ = false;
   bool auth_requested_ = false;
   int protocol_minor_ = 0;       // of protocol 3: asked for, then what the server negotiated  // the server asked for some authentication (else: "none")
@@ -62,7 +77,37 @@ std::string host_label(const HostSpec &h) {
 
 }  // namespace
 
-std::unique_ptr<net::Transport> ConnectionStarter::open_transport(bool use_tls) {
+std::unique_ptr<net::Transport> ConnectionStarter::negotiate_gss(net::Socket &socket) {
+  protocol::Buffer request;
+  fe::gssenc_request(request);
+  socket.write_all(request, deadline_);
+  char answer = 0;
+  // Exactly one byte: what follows is the first GSSAPI token or the SSL negotiation.
+  if (socket.read_some(&answer, 1, deadline_) == 0) {
+    gss_failed_ = true;
+    connect_error("server closed the connection during the GSSAPI encryption request");
+  }
+  if (answer == 'N') {
+    if (config_.gssencmode == GssEncMode::require)
+      connect_error("server doesn't support GSSAPI encryption, but it was required");
+    return nullptr;
+  }
+  gss_failed_ = true;  // until the context is up
+  if (answer == 'E') connect_error("server does not understand the GSSAPI encryption request (it is older than PostgreSQL 12)");
+  if (answer != 'G') connect_error(std::string("received invalid response to GSSAPI negotiation: ") + answer);
+  std::unique_ptr<auth::GssContext> context;
+  try {
+    context = std::make_unique<auth::GssContext>(config_.krbsrvname, host_.host, true, config_.gss_delegation);
+  } catch (const auth::GssError &e) {
+    connect_error(e.what());
+  }
+  auto transport = net::GssTransport::handshake(std::move(socket), std::move(context), deadline_);
+  gss_failed_ = false;
+  gss_encrypted_ = true;
+  return transport;
+}
+
+std::unique_ptr<net::Transport> ConnectionStarter::open_transport(bool use_gss, bool use_tls) {
   if (config_.connect_timeout.count() > 0) deadline_ = net::Clock::now() + config_.connect_timeout;
   try {
     if (host_.is_unix_socket()) {
@@ -79,6 +124,8 @@ std::unique_ptr<net::Transport> ConnectionStarter::open_transport(bool use_tls) 
                             config_.keepalives_count, config_.tcp_user_timeout_ms};
     net::Socket socket =
         net::Socket::connect_tcp(host_.host, host_.hostaddr, host_.port, deadline_, k, config_.load_balance_hosts);
+    if (use_gss)
+      if (auto gss = negotiate_gss(socket)) return gss;
     if (!use_tls) return std::make_unique<net::Socket>(std::move(socket));
     // sslnegotiation=direct: the TLS handshake is the first thing sent (no SSLRequest)
     if (!config_.ssl_direct) {
@@ -136,9 +183,9 @@ std::string ConnectionStarter::password_or_fail() {
   return copy;
 }
 
-std::unique_ptr<Connection> ConnectionStarter::attempt(bool use_tls) {
+std::unique_ptr<Connection> ConnectionStarter::attempt(bool use_gss, bool use_tls) {
   try {
-    return start(use_tls);
+    return start(use_gss, use_tls);
   } catch (const Error &e) {
     // A connection lost before it was ready is a failure to connect, not a broken session.
     if (e.origin() != Error::Origin::connection || e.sqlstate() != sqlstate::connection_failure) throw;
@@ -146,8 +193,8 @@ std::unique_ptr<Connection> ConnectionStarter::attempt(bool use_tls) {
   }
 }
 
-std::unique_ptr<Connection> ConnectionStarter::start(bool use_tls) {
-  auto stream = std::make_unique<MessageStream>(open_transport(use_tls));
+std::unique_ptr<Connection> ConnectionStarter::start(bool use_gss, bool use_tls) {
+  auto stream = std::make_unique<MessageStream>(open_transport(use_gss, use_tls));
   std::unique_ptr<Connection> c(new Connection(config_, host_, std::move(stream)));
   std::vector<protocol::StartupParam> params{{"user", config_.user}, {"database", config_.dbname}};
   if (!config_.application_name.empty()) params.emplace_back("application_name", config_.application_name);
@@ -211,7 +258,9 @@ void ConnectionStarter::authenticate(Connection &c) {
     if (!request) c.protocol_violation(m, "(malformed Authentication request)");
     switch (request->request) {
       case protocol::AuthRequest::ok:
-        if (!auth_requested_) require_method(c, "none", "did not complete authentication");
+        // GSSAPI encryption authenticated the client already, and counts as `gss` (as in libpq).
+        if (!auth_requested_ && !(gss_encrypted_ && config_.require_auth.allows("gss")))
+          require_method(c, "none", "did not complete authentication");
         if (config_.channel_binding == ChannelBinding::require && !channel_bound_)
           c.fail(Error::connection_failure(sqlstate::unable_to_connect,
                                            "channel binding required, but server authenticated client without channel binding"));
@@ -242,16 +291,41 @@ void ConnectionStarter::authenticate(Connection &c) {
         break;
       case protocol::AuthRequest::gss:
       case protocol::AuthRequest::gss_continue:
+        auth_requested_ = true;
         require_method(c, "gss", "requested GSSAPI authentication");
-        [[fallthrough]];
+        if (config_.channel_binding == ChannelBinding::require)
+          c.fail(Error::connection_failure(sqlstate::unable_to_connect,
+                                           "channel binding required but not supported by server's authentication request"));
+        gss_authenticate(c, *request);
+        break;
       case protocol::AuthRequest::sspi:
-        if (request->request == protocol::AuthRequest::sspi) require_method(c, "sspi", "requested SSPI authentication");
+        require_method(c, "sspi", "requested SSPI authentication");
         [[fallthrough]];
       default:
         c.fail(Error::connection_failure(sqlstate::unable_to_connect,
                                          "authentication method " + std::to_string(static_cast<int>(request->request)) +
                                              " requested by the server is not supported"));
     }
+  }
+}
+
+// AuthenticationGSS starts the exchange, each AuthenticationGSSContinue carries the server's
+// next token; AuthenticationOk ends it.
+void ConnectionStarter::gss_authenticate(Connection &c, const protocol::Authentication &request) {
+  try {
+    if (request.request == protocol::AuthRequest::gss) {
+      if (gss_auth_) c.fail(Error::connection_failure(sqlstate::protocol_violation, "protocol error: GSSAPI authentication requested twice"));
+      gss_auth_ = std::make_unique<auth::GssContext>(config_.krbsrvname, host_.is_unix_socket() ? std::string() : host_.host,
+                                                     false, config_.gss_delegation);
+    } else if (!gss_auth_ || gss_auth_->established()) {
+      c.fail(Error::connection_failure(sqlstate::protocol_violation, "protocol error: unexpected GSSAPI continuation"));
+    }
+    const std::string token = gss_auth_->step(request.request == protocol::AuthRequest::gss ? std::string_view() : request.data);
+    if (token.empty()) return;
+    fe::gss_response(c.out_, token);
+    c.flush_output();
+  } catch (const auth::GssError &e) {
+    c.fail(Error::connection_failure(sqlstate::unable_to_connect, e.what()));
   }
 }
 
@@ -377,24 +451,41 @@ std::unique_ptr<Connection> Connection::open(const Config &config) {
     const bool tcp = !host.is_unix_socket();
     // TLS is never used over unix-domain sockets (as with libpq); sslmode only governs TCP.
     const bool tls_first = tcp && config.sslmode != SslMode::disable && config.sslmode != SslMode::allow;
-    ConnectionStarter starter(effective, host);
-    try {
-      return starter.attempt(tls_first);
-    } catch (const Error &e) {
-      const bool server_refused = e.origin() == Error::Origin::server;
-      // prefer: retry without TLS when TLS failed or the server refused us over TLS.
-      if (tcp && config.sslmode == SslMode::prefer && tls_first && (starter.tls_unavailable() || server_refused) &&
-          !(server_refused && starter.tls_unavailable())) {
-        ConnectionStarter plain(effective, host);
-        return plain.attempt(false);
+    // GSSAPI encryption comes before TLS, over TCP, and only for a user with credentials (as in
+    // libpq: without a ticket, prefer costs nothing and require fails at once).
+    const bool gss_first = tcp && config.gssencmode != GssEncMode::disable && auth::gss_have_credentials();
+    if (config.gssencmode == GssEncMode::require && !gss_first)
+      connect_error("GSSAPI encryption required but was impossible (possibly no credential cache, no server support, or "
+                    "using a local socket)");
+    const auto with_tls_modes = [&](bool gss) -> std::unique_ptr<Connection> {
+      ConnectionStarter starter(effective, host);
+      try {
+        return starter.attempt(gss, tls_first);
+      } catch (const Error &e) {
+        const bool server_refused = e.origin() == Error::Origin::server;
+        // gssencmode=prefer: GSSAPI encryption failed, or the server refused us over it (pg_hba
+        // has no hostgssenc line for us): a new connection without it (null), as libpq does.
+        if (gss && config.gssencmode == GssEncMode::prefer &&
+            (starter.gss_failed() || (starter.gss_encrypted() && server_refused)))
+          return nullptr;
+        if (starter.gss_encrypted()) throw;  // TLS played no part
+        // prefer: retry without TLS when TLS failed or the server refused us over TLS.
+        if (tcp && config.sslmode == SslMode::prefer && tls_first && (starter.tls_unavailable() || server_refused) &&
+            !(server_refused && starter.tls_unavailable())) {
+          ConnectionStarter plain(effective, host);
+          return plain.attempt(false, false);
+        }
+        // allow: retry with TLS when the server refused the plaintext connection.
+        if (tcp && config.sslmode == SslMode::allow && server_refused) {
+          ConnectionStarter secure(effective, host);
+          return secure.attempt(false, true);
+        }
+        throw;
       }
-      // allow: retry with TLS when the server refused the plaintext connection.
-      if (tcp && config.sslmode == SslMode::allow && server_refused) {
-        ConnectionStarter secure(effective, host);
-        return secure.attempt(true);
-      }
-      throw;
-    }
+    };
+    if (gss_first)
+      if (auto c = with_tls_modes(true)) return c;
+    return with_tls_modes(false);
   };
   // load_balance_hosts=random: one random order for this connection, kept across both passes
   std::vector<HostSpec> hosts = config.hosts;

@@ -96,6 +96,12 @@ void sasl_response(Buffer &out, std::string_view data) {
   finish_message(out, at);
 }
 
+void gss_response(Buffer &out, std::string_view token) {
+  const auto at = begin_message(out, 'p');
+  out.append(token);
+  finish_message(out, at);
+}
+
 void query(Buffer &out, std::string_view sql) { tag_and_string(out, 'Q', sql); }
 
 void parse(Buffer &out, std::string_view statement, std::string_view sql,

@@ -36,6 +36,8 @@ void cancel_request(Buffer &out, std::int32_t process_id, std::string_view secre
 void password(Buffer &out, std::string_view password);
 void sasl_initial_response(Buffer &out, std::string_view mechanism, std::string_view data);
 void sasl_response(Buffer &out, std::string_view data);
+// GSSResponse: a GSSAPI token of the `gss` authentication exchange, as is.
+void gss_response(Buffer &out, std::string_view token);
 void query(Buffer &out, std::string_view sql);
 // param_types: OIDs, 0 lets the server infer.
 void parse(Buffer &out, std::string_view statement, std::string_view sql,

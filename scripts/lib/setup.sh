@@ -22,6 +22,11 @@ PGESQL_PACKAGES=(
   "pgbouncer:/usr/sbin/pgbouncer"
   "libpg-query-dev:/usr/include/pg_query.h"
   "libecpg-dev:/usr/bin/ecpg"
+  # GSSAPI: the library pgesql builds with, and a throwaway Kerberos KDC for the gssapi tests.
+  "libkrb5-dev:/usr/include/gssapi/gssapi.h"
+  "krb5-kdc:/usr/sbin/krb5kdc"
+  "krb5-admin-server:/usr/sbin/kadmin.local"
+  "krb5-user:/usr/bin/kinit"
 )
 
 pgesql_install_missing() {

@@ -1,3 +1,4 @@
+#include "auth/gss_context.hpp"
 #include "conn/config_resolver.hpp"
 
 #include <gtest/gtest.h>
@@ -204,7 +205,18 @@ TEST(ResolveConfig, TlsAndSocketOptions) {
   EXPECT_FALSE(c.keepalives);
   EXPECT_THROW(resolve_config({KV{"ssl_min_protocol_version", "SSLv3"}}, fake_env({})), ConfigError);
   EXPECT_THROW(resolve_config({KV{"replication", "database"}}, fake_env({})), ConfigError);
-  EXPECT_THROW(resolve_config({KV{"gssencmode", "require"}}, fake_env({})), ConfigError);
+  EXPECT_THROW(resolve_config({KV{"gssencmode", "always"}}, fake_env({})), ConfigError);
+  // require is refused only by a build without GSSAPI: it must not silently go unencrypted.
+  if (auth::gss_supported()) {
+    const Config g = resolve_config({KV{"gssencmode", "require"}, KV{"krbsrvname", "pg"}, KV{"gssdelegation", "1"}},
+                                    fake_env({}));
+    EXPECT_EQ(g.gssencmode, GssEncMode::require);
+    EXPECT_EQ(g.krbsrvname, "pg");
+    EXPECT_TRUE(g.gss_delegation);
+  } else {
+    EXPECT_THROW(resolve_config({KV{"gssencmode", "require"}}, fake_env({})), ConfigError);
+  }
+  EXPECT_EQ(resolve_config({}, fake_env({{"PGGSSENCMODE", "disable"}})).gssencmode, GssEncMode::disable);
 }
 
 TEST(ResolveConfig, FallbackApplicationName) {

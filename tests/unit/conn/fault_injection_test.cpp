@@ -208,7 +208,7 @@ TEST(FaultInjection, RequireAgainstAServerThatRefusesTls) {
 TEST(FaultInjection, UnsupportedAuthenticationMethod) {
   FakeServer server([](int fd) {
     FakeServer::read_untagged(fd);
-    FakeServer::send(fd, message('R', test::be32(7)));  // GSSAPI
+    FakeServer::send(fd, message('R', test::be32(9)));  // SSPI
     FakeServer::read_message(fd);
   });
   try {
@@ -218,6 +218,23 @@ TEST(FaultInjection, UnsupportedAuthenticationMethod) {
     EXPECT_EQ(e.sqlstate(), "08001");
     EXPECT_NE(e.message().find("not supported"), std::string::npos);
   }
+}
+
+TEST(FaultInjection, GssapiWithoutCredentialsFailsWithTheLibrarysReason) {
+  setenv("KRB5CCNAME", "FILE:/nonexistent/pgesql-no-ticket", 1);
+  FakeServer server([](int fd) {
+    FakeServer::read_untagged(fd);
+    FakeServer::send(fd, message('R', test::be32(7)));  // AuthenticationGSS
+    FakeServer::read_message(fd);
+  });
+  try {
+    Connection::open(fake_config(server.port()));
+    FAIL();
+  } catch (const Error &e) {
+    EXPECT_EQ(e.sqlstate(), "08001");
+    EXPECT_NE(e.message().find("GSSAPI"), std::string::npos) << e.message();
+  }
+  unsetenv("KRB5CCNAME");
 }
 
 TEST(FaultInjection, ScramServerWithABadSignatureIsRejected) {
