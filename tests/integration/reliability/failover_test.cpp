@@ -132,5 +132,50 @@ TEST_F(Failover, AcknowledgedWritesSurvivePromotionAndReconnectFindsTheNewPrimar
   EXPECT_EQ(pgesql_exec(&ins, "app", nullptr, 1, &in, 0, nullptr), 0) << sqlca.sqlerrm.sqlerrmc;
 }
 
+// Every target_session_attrs value on a real primary/standby pair, each host order, and
+// with load_balance_hosts=random: the server chosen, or ECPG's -402/08001 with libpq's reason.
+TEST_F(Failover, TargetSessionAttrsChooseBetweenPrimaryAndStandby) {
+  const std::string p = port_of(primary_), s = port_of(standby_);
+  const auto reached = [](const std::string &hosts, const std::string &attrs) {
+    const std::string url = "postgresql://postgres:postgres-secret@" + hosts +
+                            "/pgesql_test?sslmode=disable&connect_timeout=5&target_session_attrs=" + attrs;
+    if (connect_to(url.c_str(), "tsa", 1) != 0) return "refused: " + sqlstate_now() + " " + pgesql_error_field(PGESQL_ERROR_DETAIL);
+    const std::string port = std::to_string(server_port("tsa"));
+    pgesql_stmt bye = statement(PGESQL_STMT_NORMAL, nullptr);
+    pgesql_disconnect(&bye, "tsa");
+    return port;
+  };
+  const std::string standby_first = "127.0.0.1:" + s + ",127.0.0.1:" + p;
+  const std::string primary_first = "127.0.0.1:" + p + ",127.0.0.1:" + s;
+  for (const std::string &hosts : {standby_first, primary_first}) {
+    SCOPED_TRACE(hosts);
+    EXPECT_EQ(reached(hosts, "any"), hosts == standby_first ? s : p);
+    EXPECT_EQ(reached(hosts, "read-write"), p);
+    EXPECT_EQ(reached(hosts, "primary"), p);
+    EXPECT_EQ(reached(hosts, "read-only"), s);
+    EXPECT_EQ(reached(hosts, "standby"), s);
+    EXPECT_EQ(reached(hosts, "prefer-standby"), s);
+  }
+  // Only one kind of server listed: prefer-standby settles for the primary, the others refuse.
+  const std::string only_primary = "127.0.0.1:" + p, only_standby = "127.0.0.1:" + s;
+  EXPECT_EQ(reached(only_primary, "prefer-standby"), p);
+  EXPECT_EQ(reached(only_primary, "any"), p);
+  EXPECT_EQ(reached(only_standby, "any"), s);
+  const auto refused_because = [&](const std::string &hosts, const std::string &attrs, const std::string &reason) {
+    const std::string got = reached(hosts, attrs);
+    EXPECT_TRUE(got.starts_with("refused: 08001")) << attrs << ": " << got;
+    EXPECT_NE(got.find(reason), std::string::npos) << attrs << ": " << got;
+  };
+  refused_because(only_standby, "read-write", "session is read-only");
+  refused_because(only_standby, "primary", "server is in hot standby mode");
+  refused_because(only_primary, "read-only", "session is not read-only");
+  refused_because(only_primary, "standby", "server is not in hot standby mode");
+  // A random order must still honour the attribute, every time.
+  for (int i = 0; i < 10; ++i) {
+    EXPECT_EQ(reached(primary_first, "standby&load_balance_hosts=random"), s);
+    EXPECT_EQ(reached(standby_first, "primary&load_balance_hosts=random"), p);
+  }
+}
+
 }  // namespace
 }  // namespace pgesql::test
