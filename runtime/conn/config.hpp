@@ -85,6 +85,7 @@ struct Config {
   std::string ssl_min_protocol_version = "TLSv1.2";
   std::string ssl_max_protocol_version;  // empty: the newest OpenSSL offers
   bool sslsni = true;
+  std::string sslkeylogfile;  // libpq 18: append TLS session keys there (debugging with Wireshark)
   ChannelBinding channel_binding = ChannelBinding::prefer;
 
   // GSSAPI: transport encryption (asked for before TLS, TCP only; prefer asks only when the

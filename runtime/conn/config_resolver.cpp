@@ -48,6 +48,13 @@ constexpr Keyword keywords[] = {
     {"sslcrl", "PGSSLCRL"},
     {"sslcrldir", "PGSSLCRLDIR"},
     {"sslsni", "PGSSLSNI"},
+    {"sslkeylogfile", nullptr},
+    // OAuth (libpq 18) is accepted; a server asking for OAUTHBEARER fails the connection as a SASL
+    // mechanism pgesql does not offer.
+    {"oauth_issuer", nullptr},
+    {"oauth_client_id", nullptr},
+    {"oauth_client_secret", nullptr},
+    {"oauth_scope", nullptr},
     {"ssl_min_protocol_version", "PGSSLMINPROTOCOLVERSION"},
     {"ssl_max_protocol_version", "PGSSLMAXPROTOCOLVERSION"},
     {"requirepeer", "PGREQUIREPEER"},
@@ -314,6 +321,7 @@ void resolve_tls(Config &c, const Lookup &get, const Environment &env) {
   c.sslcrl = tls_file("sslcrl", "root.crl");
   if (const auto *d = get("sslcrldir")) c.sslcrldir = *d;
   if (const auto *s = get("sslsni")) c.sslsni = parse_bool("sslsni", *s);
+  if (const auto *k = get("sslkeylogfile")) c.sslkeylogfile = *k;
   if (const auto *p = get("sslpassword")) c.sslpassword = *p;
   const auto tls_version = [&](const char *key, std::string &slot) {
     const auto *v = get(key);

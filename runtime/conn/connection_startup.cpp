@@ -163,6 +163,7 @@ std::unique_ptr<net::Transport> ConnectionStarter::open_transport(bool use_gss, 
     o.max_version = config_.ssl_max_protocol_version;
     o.host = host_.host.empty() ? host_.hostaddr : host_.host;
     o.send_sni = config_.sslsni;
+    o.key_log_file = config_.sslkeylogfile;
     o.direct = config_.ssl_direct;
     try {
       return net::TlsTransport::handshake(std::move(socket), o, deadline_);

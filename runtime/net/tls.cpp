@@ -1,6 +1,10 @@
 #include "net/tls.hpp"
 
+#include <cstdio>
 #include <cstring>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 #include <arpa/inet.h>
 #include <openssl/err.h>
@@ -14,6 +18,7 @@ struct TlsTransport::Handles {
   SSL_CTX *ctx = nullptr;
   SSL *ssl = nullptr;
   bool certificate_requested = false;  // the server asked for a client certificate (sslcertmode=require)
+  std::string key_log_file;            // sslkeylogfile
   ~Handles() {
     if (ssl != nullptr) SSL_free(ssl);
     if (ctx != nullptr) SSL_CTX_free(ctx);
@@ -101,6 +106,23 @@ void check_host(SSL *ssl, const std::string &host) {
   if (ok != 1) fail("server certificate does not match host name \"" + host + "\"");
 }
 
+// sslkeylogfile (libpq 18): the session keys in NSS key log format, for Wireshark. Created
+// private (0600); a file that cannot be written costs a warning, not the connection.
+void log_session_key(const SSL *ssl, const char *line) {
+  const auto *path = static_cast<const std::string *>(SSL_get_app_data(ssl));
+  if (path == nullptr || path->empty()) return;
+  const int fd = ::open(path->c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0) {
+    std::fprintf(stderr, "WARNING: could not open SSL key logging file \"%s\": %s\n", path->c_str(), std::strerror(errno));
+    return;
+  }
+  std::string record = std::string(line) + "\n";
+  const ssize_t written = ::write(fd, record.data(), record.size());
+  if (written != static_cast<ssize_t>(record.size()))
+    std::fprintf(stderr, "WARNING: could not write to SSL key logging file \"%s\"\n", path->c_str());
+  ::close(fd);
+}
+
 }  // namespace
 
 bool is_ip_address(const std::string &host) {
@@ -130,6 +152,11 @@ std::unique_ptr<TlsTransport> TlsTransport::handshake(Socket socket, const TlsOp
   SSL_CTX_set_mode(h->ctx, SSL_MODE_ENABLE_PARTIAL_WRITE | SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER);
   h->ssl = SSL_new(h->ctx);
   if (h->ssl == nullptr || SSL_set_fd(h->ssl, socket.fd()) != 1) fail("could not establish SSL connection: " + openssl_error());
+  if (!options.key_log_file.empty()) {
+    h->key_log_file = options.key_log_file;
+    SSL_set_app_data(h->ssl, &h->key_log_file);
+    SSL_CTX_set_keylog_callback(h->ctx, log_session_key);
+  }
   if (options.send_sni && !options.host.empty() && !is_ip_address(options.host) && options.host[0] != '/')
     SSL_set_tlsext_host_name(h->ssl, options.host.c_str());
   static const unsigned char alpn_postgresql[] = {10, 'p', 'o', 's', 't', 'g', 'r', 'e', 's', 'q', 'l'};

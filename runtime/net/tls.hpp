@@ -27,6 +27,8 @@ struct TlsOptions {
   bool direct = false;
   // sslcertmode=require: the server must ask for the client certificate during the handshake.
   bool require_certificate_request = false;
+  // sslkeylogfile: where to append the session keys (NSS key log format); empty: nowhere.
+  std::string key_log_file;
 };
 
 class TlsTransport final : public Transport {

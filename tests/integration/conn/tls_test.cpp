@@ -2,6 +2,12 @@
 // failures, SCRAM-SHA-256-PLUS channel binding, client certificates.
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <sstream>
+
 #include "conn_test_support.hpp"
 
 namespace pgesql::test {
@@ -104,6 +110,25 @@ TEST(Tls, SslCertModeDisableAndRequire) {
   EXPECT_EQ(scalar(*open(tcp(cert + " sslcertmode=require")), "select current_user"), env("PGESQL_TEST_CERT_USER"));
   const conn::Error e = open_error(tcp(cert + " sslcertmode=disable"));
   EXPECT_EQ(e.sqlstate(), "28000") << e.message();
+}
+
+// sslkeylogfile (libpq 18): the session's TLS secrets in NSS key log format, in a private file.
+TEST(Tls, KeyLogFileGetsTheSessionSecrets) {
+  const std::string path = "/tmp/pgesql-keylog." + std::to_string(::getpid());
+  ::unlink(path.c_str());
+  auto c = open(scram("sslmode=require sslkeylogfile=" + path));
+  EXPECT_EQ(ssl_in_use(*c), "t");
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  // TLS 1.3 logs the traffic secrets; 1.2 would log CLIENT_RANDOM.
+  EXPECT_TRUE(text.str().find("CLIENT_TRAFFIC_SECRET_0 ") != std::string::npos ||
+              text.str().find("CLIENT_RANDOM ") != std::string::npos)
+      << text.str();
+  struct stat st {};
+  ASSERT_EQ(::stat(path.c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0600u);
+  ::unlink(path.c_str());
 }
 
 // sslrootcert=system: OpenSSL's default CAs, and the host name is checked (verify-full);

@@ -217,6 +217,9 @@ TEST(ResolveConfig, TlsAndSocketOptions) {
     EXPECT_THROW(resolve_config({KV{"gssencmode", "require"}}, fake_env({})), ConfigError);
   }
   EXPECT_EQ(resolve_config({}, fake_env({{"PGGSSENCMODE", "disable"}})).gssencmode, GssEncMode::disable);
+  // libpq 18's OAuth keywords are accepted (a server asking for OAUTHBEARER is then refused).
+  EXPECT_NO_THROW(resolve_config({KV{"oauth_issuer", "https://issuer"}, KV{"oauth_client_id", "app"}}, fake_env({})));
+  EXPECT_EQ(resolve_config({KV{"sslkeylogfile", "/tmp/k"}}, fake_env({})).sslkeylogfile, "/tmp/k");
 }
 
 TEST(ResolveConfig, FallbackApplicationName) {
