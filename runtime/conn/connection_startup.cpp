@@ -66,6 +66,20 @@ class ConnectionStarter {
 
 namespace {
 
+// The transport's view of a GSSAPI context: auth and net do not know each other.
+class GssSealing final : public net::SealingContext {
+ public:
+  explicit GssSealing(std::unique_ptr<auth::GssContext> context) : context_(std::move(context)) {}
+  std::string step(std::string_view server_token) override { return context_->step(server_token); }
+  bool established() const override { return context_->established(); }
+  std::size_t max_plaintext(std::size_t sealed_limit) const override { return context_->max_plaintext(sealed_limit); }
+  std::string seal(std::string_view plain) const override { return context_->wrap(plain); }
+  std::string open(std::string_view sealed) const override { return context_->unwrap(sealed); }
+
+ private:
+  std::unique_ptr<auth::GssContext> context_;
+};
+
 [[noreturn]] void connect_error(std::string message, bool timed_out = false) {
   throw Error::connection_failure(sqlstate::unable_to_connect, std::move(message), timed_out);
 }
@@ -101,7 +115,8 @@ std::unique_ptr<net::Transport> ConnectionStarter::negotiate_gss(net::Socket &so
   } catch (const auth::GssError &e) {
     connect_error(e.what());
   }
-  auto transport = net::GssTransport::handshake(std::move(socket), std::move(context), deadline_);
+  auto transport =
+      net::GssTransport::handshake(std::move(socket), std::make_unique<GssSealing>(std::move(context)), deadline_);
   gss_failed_ = false;
   gss_encrypted_ = true;
   return transport;

@@ -71,7 +71,7 @@ std::string server_error_text(Socket &socket, Deadline deadline) {
 
 }  // namespace
 
-std::unique_ptr<GssTransport> GssTransport::handshake(Socket socket, std::unique_ptr<auth::GssContext> context,
+std::unique_ptr<GssTransport> GssTransport::handshake(Socket socket, std::unique_ptr<SealingContext> context,
                                                       Deadline deadline) {
   try {
     std::string server_token;
@@ -90,17 +90,19 @@ std::unique_ptr<GssTransport> GssTransport::handshake(Socket socket, std::unique
       server_token.assign(length, '\0');
       read_exact(socket, server_token.data(), length, deadline);
     }
-  } catch (const auth::GssError &e) {
+  } catch (const NetError &) {
+    throw;
+  } catch (const std::runtime_error &e) {
     negotiation_failed(e.what());
   }
   return std::unique_ptr<GssTransport>(new GssTransport(std::move(socket), std::move(context)));
 }
 
-GssTransport::GssTransport(Socket socket, std::unique_ptr<auth::GssContext> context)
+GssTransport::GssTransport(Socket socket, std::unique_ptr<SealingContext> context)
     : socket_(std::move(socket)), context_(std::move(context)) {
   try {
     max_plain_chunk_ = context_->max_plaintext(gss_max_packet - 4);
-  } catch (const auth::GssError &e) {
+  } catch (const std::runtime_error &e) {
     negotiation_failed(e.what());
   }
   if (max_plain_chunk_ == 0) negotiation_failed("GSSAPI leaves no room for data in a packet");
@@ -114,14 +116,14 @@ bool GssTransport::open_complete_packet() {
                                                      std::to_string(length) + " bytes)");
   if (sealed_.size() < 4 + static_cast<std::size_t>(length)) return false;
   try {
-    std::string opened = context_->unwrap(std::string_view(sealed_).substr(4, length));
+    std::string opened = context_->open(std::string_view(sealed_).substr(4, length));
     if (plain_read_ == plain_.size()) {
       plain_ = std::move(opened);
       plain_read_ = 0;
     } else {
       plain_.append(opened);
     }
-  } catch (const auth::GssError &e) {
+  } catch (const std::runtime_error &e) {
     throw NetError(sqlstate::connection_failure, e.what());
   }
   sealed_.erase(0, 4 + static_cast<std::size_t>(length));
@@ -169,8 +171,8 @@ std::size_t GssTransport::read_some(char *buffer, std::size_t size, Deadline dea
 
 void GssTransport::seal_into_packet(std::string_view plain) {
   try {
-    packet_ = length_prefixed(context_->wrap(plain));
-  } catch (const auth::GssError &e) {
+    packet_ = length_prefixed(context_->seal(plain));
+  } catch (const std::runtime_error &e) {
     throw NetError(sqlstate::connection_failure, e.what());
   }
   packet_sent_ = 0;

@@ -6,10 +6,26 @@
 #include <memory>
 #include <string>
 
-#include "auth/gss_context.hpp"
+#include <string_view>
+
 #include "net/socket.hpp"
 
 namespace pgesql::net {
+
+// The security context the transport runs on (auth::GssContext, adapted by the connection
+// layer). Failures are thrown as std::runtime_error with the GSSAPI library's text.
+class SealingContext {
+ public:
+  virtual ~SealingContext() = default;
+  // One step of establishing the context: the server's last token in (empty at the start),
+  // the token to send out (empty when there is none).
+  virtual std::string step(std::string_view server_token) = 0;
+  virtual bool established() const = 0;
+  // The largest plaintext whose sealed form fits in `sealed_limit` bytes.
+  virtual std::size_t max_plaintext(std::size_t sealed_limit) const = 0;
+  virtual std::string seal(std::string_view plain) const = 0;
+  virtual std::string open(std::string_view sealed) const = 0;
+};
 
 // The largest packet either side sends, length word included (PostgreSQL's
 // PQ_GSS_SEND_BUFFER_SIZE): what the server is sure to accept.
@@ -19,7 +35,7 @@ class GssTransport final : public Transport {
  public:
   // Establishes `context` over `socket` once the server answered 'G' to GSSENCRequest.
   // Throws NetError (08001) with the GSSAPI or server error text.
-  static std::unique_ptr<GssTransport> handshake(Socket socket, std::unique_ptr<auth::GssContext> context,
+  static std::unique_ptr<GssTransport> handshake(Socket socket, std::unique_ptr<SealingContext> context,
                                                  Deadline deadline);
 
   // Non-blocking writes follow OpenSSL's rule: after want_read/want_write the next call
@@ -32,14 +48,14 @@ class GssTransport final : public Transport {
   int fd() const override { return socket_.fd(); }
 
  private:
-  GssTransport(Socket socket, std::unique_ptr<auth::GssContext> context);
+  GssTransport(Socket socket, std::unique_ptr<SealingContext> context);
   // Unwraps the first packet of sealed_ into plain_ when it has arrived whole.
   bool open_complete_packet();
   std::size_t take_plain(char *buffer, std::size_t size);
   void seal_into_packet(std::string_view plain);
 
   Socket socket_;
-  std::unique_ptr<auth::GssContext> context_;
+  std::unique_ptr<SealingContext> context_;
   std::size_t max_plain_chunk_;
   std::string sealed_;  // received, not yet a whole packet
   std::string plain_;   // opened, not yet read; plain_[plain_read_..] is unread
