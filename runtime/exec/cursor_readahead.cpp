@@ -1,4 +1,5 @@
 #include "exec/cursor_readahead.hpp"
+#include "exec/statement_text.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -62,17 +63,10 @@ bool contains_word_pair(const std::vector<std::string_view> &w, std::size_t from
 }  // namespace
 
 std::string server_cursor_name(std::string_view written) {
-  if (written.size() >= 2 && written.front() == '"' && written.back() == '"') {
-    std::string name;
-    for (std::size_t i = 1; i + 1 < written.size(); ++i) {
-      name += written[i];
-      if (written[i] == '"') ++i;  // "" inside quotes is one quote
-    }
-    return name;
-  }
+  if (is_quoted_identifier(written)) return server_name(unquoted_name(written));
   std::string name(written);
   for (char &c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return name;
+  return server_name(name);
 }
 
 std::vector<std::string> positioned_cursor_names(std::string_view sql) {

@@ -1,12 +1,12 @@
 #include <strings.h>
 
 #include "exec/connection.hpp"
+#include "exec/statement_text.hpp"
 
 namespace pgesql::exec {
 
 std::map<std::string, prepared_statement>::iterator find_prepared(connection &c, std::string_view name) {
-  if (name.size() >= 2 && name.front() == '"' && name.back() == '"') name = name.substr(1, name.size() - 2);
-  std::string key(name);
+  const std::string key = server_name(unquoted_name(name));
   auto exact = c.prepared.find(key);
   if (exact != c.prepared.end()) return exact;
   for (auto it = c.prepared.begin(); it != c.prepared.end(); ++it)

@@ -189,7 +189,7 @@ bool run_prepared(connection &c, const pgesql_stmt *stmt, const char *name, cons
 }
 
 int deallocate_one(connection &c, const std::string &name, int line, bool informix) {
-  query_result r = c.link->simple_query("deallocate \"" + name + "\"");
+  query_result r = c.link->simple_query("deallocate " + quoted_identifier(name));
   c.prepared.erase(name);
   check_result(c, r, line, informix);
   return outcome();
@@ -293,9 +293,7 @@ extern "C" PGESQL_API int pgesql_prepare(const pgesql_stmt *stmt, const char *co
   if (!entry.ready) return outcome();
   const store_options &opt = entry.opt;
   const connection_ptr &c = entry.c;
-  std::string stmt_name = name ? name : (stmt->name ? stmt->name : "");
-  if (stmt_name.size() >= 2 && stmt_name.front() == '"' && stmt_name.back() == '"')
-    stmt_name = stmt_name.substr(1, stmt_name.size() - 2);
+  const std::string stmt_name = server_name(unquoted_name(name ? name : (stmt->name ? stmt->name : "")));
   // preparing a name again replaces the statement
   if (auto old = find_prepared(*c, stmt_name); old != c->prepared.end()) {
     std::string old_name = old->first;

@@ -6,8 +6,16 @@
 namespace pgesql::exec {
 namespace {
 
-bool ident_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
-bool ident_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$'; }
+// As the server's lexer reads identifiers: ASCII letters, digits, _ and $, and every byte of a
+// multibyte character (so a non-ASCII name stays unquoted, and case-folded, as in ECPG).
+bool ident_start(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || c == '_' || u >= 0x80;
+}
+bool ident_char(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  return ident_start(c) || (u >= '0' && u <= '9') || c == '$';
+}
 
 // What may follow ':' in a host variable reference inside PREPAREd text (s.m, p->m).
 bool host_ref_char(char c) {
@@ -17,11 +25,29 @@ bool host_ref_char(char c) {
 
 }  // namespace
 
-std::string identifier_text(std::string_view name) {
-  bool plain = !name.empty() && ident_start(name[0]);
-  for (char c : name) plain = plain && ident_char(c);
-  // an already quoted name is used as written
-  if (plain || (name.size() >= 2 && name.front() == '"' && name.back() == '"')) return std::string(name);
+bool is_quoted_identifier(std::string_view name) {
+  if (name.size() < 3 || name.front() != '"' || name.back() != '"') return false;
+  const std::string_view inside = name.substr(1, name.size() - 2);
+  for (std::size_t i = 0; i < inside.size(); ++i) {
+    if (inside[i] != '"') continue;
+    if (i + 1 >= inside.size() || inside[i + 1] != '"') return false;  // a quote that ends the name early
+    ++i;
+  }
+  return true;
+}
+
+std::string unquoted_name(std::string_view name) {
+  if (!is_quoted_identifier(name)) return std::string(name);
+  std::string out;
+  const std::string_view inside = name.substr(1, name.size() - 2);
+  for (std::size_t i = 0; i < inside.size(); ++i) {
+    out += inside[i];
+    if (inside[i] == '"') ++i;
+  }
+  return out;
+}
+
+std::string quoted_identifier(std::string_view name) {
   std::string quoted = "\"";
   for (char c : name) {
     if (c == '"') quoted += '"';
@@ -29,6 +55,23 @@ std::string identifier_text(std::string_view name) {
   }
   quoted += '"';
   return quoted;
+}
+
+std::string server_name(std::string_view name) {
+  constexpr std::size_t max_bytes = 63;  // NAMEDATALEN - 1
+  if (name.size() <= max_bytes) return std::string(name);
+  std::size_t cut = max_bytes;
+  // back to the first byte of a UTF-8 character, as the server's pg_mbcliplen does
+  while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;
+  return std::string(name.substr(0, cut));
+}
+
+std::string identifier_text(std::string_view name) {
+  bool plain = !name.empty() && ident_start(name[0]);
+  for (char c : name) plain = plain && ident_char(c);
+  // a name written in double quotes is used as written, when it is exactly one quoted identifier
+  if (plain || is_quoted_identifier(name)) return std::string(name);
+  return quoted_identifier(name);
 }
 
 std::string substitute_names(std::string_view sql, std::span<const std::string> names) {

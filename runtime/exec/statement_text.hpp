@@ -11,8 +11,21 @@ namespace pgesql::exec {
 
 // A cursor/statement name as SQL: kept as written when it is a plain
 // identifier (the server folds its case, as for a name written in the
-// source), else double-quoted.
+// source) or exactly one double-quoted identifier, else double-quoted whole,
+// so that no name can end the statement and start another.
 std::string identifier_text(std::string_view name);
+
+// Whether `name` is one double-quoted identifier ("a""b"), nothing before or after.
+bool is_quoted_identifier(std::string_view name);
+// The name inside the quotes of a quoted identifier; any other name as it is.
+std::string unquoted_name(std::string_view name);
+// `name` double-quoted, inner quotes doubled.
+std::string quoted_identifier(std::string_view name);
+// The name as the server keeps an identifier: at most 63 bytes (NAMEDATALEN - 1),
+// cut at a character boundary. Prepared statements get this name on the wire too,
+// so SQL that names them (DEALLOCATE, EXECUTE) finds them, and no protocol
+// message carrying it can exceed the server's limit for small messages.
+std::string server_name(std::string_view name);
 
 // Replaces each $0 outside quotes with the next of `names` (the last one
 // repeats). Names are passed through identifier_text.

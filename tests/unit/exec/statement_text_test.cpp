@@ -17,6 +17,32 @@ TEST(StatementText, IdentifiersArePlainOrQuoted) {
   EXPECT_EQ(identifier_text("a b"), "\"a b\"");
   EXPECT_EQ(identifier_text("x\"y"), "\"x\"\"y\"");
   EXPECT_EQ(identifier_text("1abc"), "\"1abc\"");
+  EXPECT_EQ(identifier_text("caf\xc3\xa9"), "caf\xc3\xa9");  // non-ASCII letters stay unquoted, as in ECPG
+}
+
+// A name that only looks quoted (it closes its quotes early) is quoted whole: it can never
+// end the statement and start another.
+TEST(StatementText, NamesCannotEscapeTheirQuotes) {
+  EXPECT_EQ(identifier_text("\"a\"; drop table t; select \"b\""), "\"\"\"a\"\"; drop table t; select \"\"b\"\"\"");
+  EXPECT_EQ(identifier_text("x\"; drop table t; --"), "\"x\"\"; drop table t; --\"");
+  EXPECT_EQ(identifier_text("c;drop table t"), "\"c;drop table t\"");
+  EXPECT_EQ(identifier_text("\"a\"\"b\""), "\"a\"\"b\"");  // one quoted identifier: a"b
+  EXPECT_EQ(identifier_text("\""), "\"\"\"\"");
+  EXPECT_TRUE(is_quoted_identifier("\"a\"\"b\""));
+  EXPECT_FALSE(is_quoted_identifier("\"a\"b\""));
+  EXPECT_FALSE(is_quoted_identifier("\"\""));
+  EXPECT_EQ(unquoted_name("\"a\"\"b\""), "a\"b");
+  EXPECT_EQ(unquoted_name("\"a\" or \"b\""), "\"a\" or \"b\"");
+  EXPECT_EQ(quoted_identifier("a\"b"), "\"a\"\"b\"");
+}
+
+TEST(StatementText, ServerNamesAreCutAt63BytesOnACharacterBoundary) {
+  EXPECT_EQ(server_name("short"), "short");
+  EXPECT_EQ(server_name(std::string(10240, 'k')), std::string(63, 'k'));
+  // 62 ASCII bytes, then a two-byte character that would straddle byte 63
+  const std::string name = std::string(62, 'a') + "\xc3\xa9" + "tail";
+  EXPECT_EQ(server_name(name), std::string(62, 'a'));
+  EXPECT_EQ(server_name(std::string(61, 'a') + "\xc3\xa9"), std::string(61, 'a') + "\xc3\xa9");
 }
 
 TEST(StatementText, SubstitutesDollarZeroOutsideQuotes) {
