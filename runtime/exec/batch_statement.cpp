@@ -15,6 +15,7 @@
 #include "diag/sqlca.hpp"
 #include "diag/sqlstate.hpp"
 #include "ecpgerrno.h"
+#include "exec/abi_guard.hpp"
 #include "exec/batch_copy.hpp"
 #include "exec/statement_context.hpp"
 #include "exec/value_vocabulary.hpp"
@@ -104,43 +105,45 @@ namespace diag = pgesql::diag;
 
 extern "C" PGESQL_API int pgesql_exec_batch(const pgesql_stmt *stmt, const char *connection_name, long rows, int nin,
                                             const pgesql_var *in) {
-  statement_entry entry = enter_statement(stmt, connection_name);
-  if (!entry.ready) return outcome();
-  const store_options &opt = entry.opt;
-  const connection_ptr &c = entry.c;
-  std::span<const pgesql_var> inputs(in, nin > 0 ? static_cast<std::size_t>(nin) : 0);
-  if (rows <= 0) return outcome();
-  if (!check_inputs(inputs, rows, opt.line)) return outcome();
+  return pgesql::exec::guarded(stmt != nullptr ? stmt->line : 0, [&] {
+    statement_entry entry = enter_statement(stmt, connection_name);
+    if (!entry.ready) return outcome();
+    const store_options &opt = entry.opt;
+    const connection_ptr &c = entry.c;
+    std::span<const pgesql_var> inputs(in, nin > 0 ? static_cast<std::size_t>(nin) : 0);
+    if (rows <= 0) return outcome();
+    if (!check_inputs(inputs, rows, opt.line)) return outcome();
 
-  std::size_t nrows = static_cast<std::size_t>(rows);
-  param_rows params(inputs.size());
-  params.reserve(nrows * inputs.size(), nrows * inputs.size() * 8);
-  param_value one;
-  for (std::size_t row = 0; row < nrows; ++row)
-    for (std::size_t col = 0; col < inputs.size(); ++col) {
-      const pgesql_var &v = inputs[col];
-      if (v.type == PGESQL_T_CXX ? !format_host_row(opt, v, row, one) : !format_param(opt, element(v, row), one))
-        return outcome();
-      params.push_back(one);
+    std::size_t nrows = static_cast<std::size_t>(rows);
+    param_rows params(inputs.size());
+    params.reserve(nrows * inputs.size(), nrows * inputs.size() * 8);
+    param_value one;
+    for (std::size_t row = 0; row < nrows; ++row)
+      for (std::size_t col = 0; col < inputs.size(); ++col) {
+        const pgesql_var &v = inputs[col];
+        if (v.type == PGESQL_T_CXX ? !format_host_row(opt, v, row, one) : !format_param(opt, element(v, row), one))
+          return outcome();
+        params.push_back(one);
+      }
+
+    if (!autostart_transaction(*c, opt.line, opt.informix)) return outcome();
+    diag::log("exec_batch on line %d: query: %s; %zu row(s) of %zu parameter(s) on connection %s\n", opt.line,
+              stmt->sql, nrows, inputs.size(), c->name.c_str());
+    std::string copy_sql, table;
+    bool use_copy = nrows >= copy_min_rows && copy_enabled() && copy_form(stmt->sql, inputs.size(), copy_sql, table) &&
+                    !params.any_binary() && copies_like_insert(*c, table);
+    if (use_copy) diag::log("exec_batch on line %d: as %s\n", opt.line, copy_sql.c_str());
+    batch_result r = use_copy ? c->link->copy_batch(stmt->sql, copy_sql, params)
+                              : c->link->execute_batch(stmt->sql, params);
+    bool row_failed = r.status.outcome == query_result::status::error && r.failed_row < nrows;
+    if (row_failed)
+      r.status.error.message += " (row " + std::to_string(r.failed_row + 1) + " of " + std::to_string(nrows) + ")";
+    if (!check_result(*c, r.status, opt.line, opt.informix)) {
+      if (row_failed) diag::thread_sqlca().sqlerrd[3] = static_cast<long>(r.failed_row + 1);
+      return outcome();
     }
-
-  if (!autostart_transaction(*c, opt.line, opt.informix)) return outcome();
-  diag::log("exec_batch on line %d: query: %s; %zu row(s) of %zu parameter(s) on connection %s\n", opt.line,
-            stmt->sql, nrows, inputs.size(), c->name.c_str());
-  std::string copy_sql, table;
-  bool use_copy = nrows >= copy_min_rows && copy_enabled() && copy_form(stmt->sql, inputs.size(), copy_sql, table) &&
-                  !params.any_binary() && copies_like_insert(*c, table);
-  if (use_copy) diag::log("exec_batch on line %d: as %s\n", opt.line, copy_sql.c_str());
-  batch_result r = use_copy ? c->link->copy_batch(stmt->sql, copy_sql, params)
-                            : c->link->execute_batch(stmt->sql, params);
-  bool row_failed = r.status.outcome == query_result::status::error && r.failed_row < nrows;
-  if (row_failed)
-    r.status.error.message += " (row " + std::to_string(r.failed_row + 1) + " of " + std::to_string(nrows) + ")";
-  if (!check_result(*c, r.status, opt.line, opt.informix)) {
-    if (row_failed) diag::thread_sqlca().sqlerrd[3] = static_cast<long>(r.failed_row + 1);
+    r.status.command_tag = total_tag(r.status.command_tag, r.rows_processed);
+    process_output(*c, r.status, opt, false, {});
     return outcome();
-  }
-  r.status.command_tag = total_tag(r.status.command_tag, r.rows_processed);
-  process_output(*c, r.status, opt, false, {});
-  return outcome();
+  });
 }

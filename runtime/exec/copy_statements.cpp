@@ -7,6 +7,7 @@
 
 #include "diag/debug_log.hpp"
 #include "diag/raise.hpp"
+#include "exec/abi_guard.hpp"
 #include "exec/copy_streams.hpp"
 #include "exec/statement_context.hpp"
 #include "pgesql/pgesql.h"
@@ -83,11 +84,13 @@ using namespace pgesql::exec;
 namespace diag = pgesql::diag;
 
 extern "C" PGESQL_API int pgesql_copy_file(const pgesql_stmt *stmt, const char *connection_name, FILE *fp) {
-  const bool from_program = class_of(stmt, stmt->sql != nullptr ? stmt->sql : "").copy_in;
-  return run_copy_statement(stmt, connection_name, from_program, [&](connection &c, std::string_view sql) {
-    if (from_program) return c.link->copy_from(sql, file_source(fp != nullptr ? fp : stdin));
-    std::FILE *out = fp != nullptr ? fp : stdout;
-    return flushed(c.link->copy_to(sql, file_sink(out)), out);
+  return pgesql::exec::guarded(stmt != nullptr ? stmt->line : 0, [&] {
+    const bool from_program = class_of(stmt, stmt->sql != nullptr ? stmt->sql : "").copy_in;
+    return run_copy_statement(stmt, connection_name, from_program, [&](connection &c, std::string_view sql) {
+      if (from_program) return c.link->copy_from(sql, file_source(fp != nullptr ? fp : stdin));
+      std::FILE *out = fp != nullptr ? fp : stdout;
+      return flushed(c.link->copy_to(sql, file_sink(out)), out);
+    });
   });
 }
 
@@ -101,23 +104,27 @@ pgesql_stmt callback_copy(const char *sql, const char *function) {
 
 extern "C" PGESQL_API int pgesql_copy_from(const char *connection_name, const char *sql, pgesql_copy_read_fn read,
                                            void *context) {
-  const pgesql_stmt stmt = callback_copy(sql, "pgesql_copy_from");
-  return run_copy_statement(&stmt, connection_name, true, [&](connection &c, std::string_view text) {
-    return c.link->copy_from(text, [&](char *buffer, std::size_t size) -> std::size_t {
-      const long n = read(context, buffer, static_cast<long>(size));
-      if (n < 0) throw copy_failure("the program's read function failed");
-      return static_cast<std::size_t>(n) <= size ? static_cast<std::size_t>(n) : size;
+  return pgesql::exec::guarded(0, [&] {
+    const pgesql_stmt stmt = callback_copy(sql, "pgesql_copy_from");
+    return run_copy_statement(&stmt, connection_name, true, [&](connection &c, std::string_view text) {
+      return c.link->copy_from(text, [&](char *buffer, std::size_t size) -> std::size_t {
+        const long n = read(context, buffer, static_cast<long>(size));
+        if (n < 0) throw copy_failure("the program's read function failed");
+        return static_cast<std::size_t>(n) <= size ? static_cast<std::size_t>(n) : size;
+      });
     });
   });
 }
 
 extern "C" PGESQL_API int pgesql_copy_to(const char *connection_name, const char *sql, pgesql_copy_write_fn write,
                                          void *context) {
-  const pgesql_stmt stmt = callback_copy(sql, "pgesql_copy_to");
-  return run_copy_statement(&stmt, connection_name, false, [&](connection &c, std::string_view text) {
-    return c.link->copy_to(text, [&](std::string_view data) {
-      if (write(context, data.data(), static_cast<long>(data.size())) != 0)
-        throw copy_failure("the program's write function stopped the COPY");
+  return pgesql::exec::guarded(0, [&] {
+    const pgesql_stmt stmt = callback_copy(sql, "pgesql_copy_to");
+    return run_copy_statement(&stmt, connection_name, false, [&](connection &c, std::string_view text) {
+      return c.link->copy_to(text, [&](std::string_view data) {
+        if (write(context, data.data(), static_cast<long>(data.size())) != 0)
+          throw copy_failure("the program's write function stopped the COPY");
+      });
     });
   });
 }

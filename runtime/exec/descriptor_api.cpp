@@ -14,6 +14,7 @@
 #include "diag/sqlca.hpp"
 #include "diag/sqlstate.hpp"
 #include "ecpgerrno.h"
+#include "exec/abi_guard.hpp"
 #include "exec/statement_context.hpp"
 #include "exec/value_vocabulary.hpp"
 #include "sql3types.h"
@@ -251,56 +252,68 @@ namespace diag = pgesql::diag;
 namespace exec = pgesql::exec;
 
 extern "C" PGESQL_API int pgesql_allocate_descriptor(const pgesql_stmt *stmt, const char *name) {
-  exec::begin_statement();
-  allocate_descriptor(name ? name : "");
-  (void)stmt;
-  return exec::outcome();
+  return pgesql::exec::guarded(stmt != nullptr ? stmt->line : 0, [&] {
+    exec::begin_statement();
+    allocate_descriptor(name ? name : "");
+    (void)stmt;
+    return exec::outcome();
+  });
 }
 
 extern "C" PGESQL_API int pgesql_deallocate_descriptor(const pgesql_stmt *stmt, const char *name) {
-  exec::begin_statement();
-  if (!deallocate_descriptor(name ? name : ""))
-    diag::raise_error(stmt->line, ECPG_UNKNOWN_DESCRIPTOR, diag::sqlstate::invalid_descriptor_name, name);
-  return exec::outcome();
+  return pgesql::exec::guarded(stmt != nullptr ? stmt->line : 0, [&] {
+    exec::begin_statement();
+    if (!deallocate_descriptor(name ? name : ""))
+      diag::raise_error(stmt->line, ECPG_UNKNOWN_DESCRIPTOR, diag::sqlstate::invalid_descriptor_name, name);
+    return exec::outcome();
+  });
 }
 
 extern "C" PGESQL_API int pgesql_get_descriptor_count(const pgesql_stmt *stmt, const char *name,
                                                       const pgesql_var *count) {
-  exec::begin_statement();
-  sql_descriptor *d = require_descriptor(name ? name : "", stmt->line);
-  if (d == nullptr) return exec::outcome();
-  // a descriptor nothing was stored into yet holds an empty result, as ECPG's does: 0 columns
-  const std::size_t n = d->result ? d->result->columns.size() : 0;
-  if (put_int(stmt->line, count->type, count->addr, static_cast<long>(n))) {
-    diag::thread_sqlca().sqlerrd[2] = 1;
-    diag::log("ECPGget_desc_header: found %zu attributes\n", n);
-  }
-  return exec::outcome();
+  return pgesql::exec::guarded(stmt != nullptr ? stmt->line : 0, [&] {
+    exec::begin_statement();
+    sql_descriptor *d = require_descriptor(name ? name : "", stmt->line);
+    if (d == nullptr) return exec::outcome();
+    // a descriptor nothing was stored into yet holds an empty result, as ECPG's does: 0 columns
+    const std::size_t n = d->result ? d->result->columns.size() : 0;
+    if (put_int(stmt->line, count->type, count->addr, static_cast<long>(n))) {
+      diag::thread_sqlca().sqlerrd[2] = 1;
+      diag::log("ECPGget_desc_header: found %zu attributes\n", n);
+    }
+    return exec::outcome();
+  });
 }
 
 extern "C" PGESQL_API int pgesql_get_descriptor(const pgesql_stmt *stmt, const char *name, int index, int nitems,
                                                 const pgesql_desc_item *items) {
-  exec::begin_statement();
-  sql_descriptor *d = require_descriptor(name ? name : "", stmt->line);
-  if (d == nullptr || !d->result) return exec::outcome();
-  get_items(stmt->line, *d, index, item_span(nitems, items));
-  return exec::outcome();
+  return pgesql::exec::guarded(stmt != nullptr ? stmt->line : 0, [&] {
+    exec::begin_statement();
+    sql_descriptor *d = require_descriptor(name ? name : "", stmt->line);
+    if (d == nullptr || !d->result) return exec::outcome();
+    get_items(stmt->line, *d, index, item_span(nitems, items));
+    return exec::outcome();
+  });
 }
 
 extern "C" PGESQL_API int pgesql_set_descriptor_count(const pgesql_stmt *stmt, const char *name,
                                                       const pgesql_var *count) {
-  exec::begin_statement();
-  sql_descriptor *d = require_descriptor(name ? name : "", stmt->line);
-  if (d == nullptr) return exec::outcome();
-  take_int(stmt->line, *count, d->count);
-  return exec::outcome();
+  return pgesql::exec::guarded(stmt != nullptr ? stmt->line : 0, [&] {
+    exec::begin_statement();
+    sql_descriptor *d = require_descriptor(name ? name : "", stmt->line);
+    if (d == nullptr) return exec::outcome();
+    take_int(stmt->line, *count, d->count);
+    return exec::outcome();
+  });
 }
 
 extern "C" PGESQL_API int pgesql_set_descriptor(const pgesql_stmt *stmt, const char *name, int index, int nitems,
                                                 const pgesql_desc_item *items) {
-  exec::begin_statement();
-  sql_descriptor *d = require_descriptor(name ? name : "", stmt->line);
-  if (d == nullptr) return exec::outcome();
-  set_items(stmt->line, *d, index, item_span(nitems, items));
-  return exec::outcome();
+  return pgesql::exec::guarded(stmt != nullptr ? stmt->line : 0, [&] {
+    exec::begin_statement();
+    sql_descriptor *d = require_descriptor(name ? name : "", stmt->line);
+    if (d == nullptr) return exec::outcome();
+    set_items(stmt->line, *d, index, item_span(nitems, items));
+    return exec::outcome();
+  });
 }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "ecpglib.h"
+#include "exec/abi_guard.hpp"
 #include "exec/ecpg_call_support.hpp"
 #include "pgesql/pgesql.h"
 
@@ -39,8 +40,13 @@ extern "C" {
 PGESQL_API bool ECPGget_desc(int lineno, const char *desc_name, int index, ...) {
   std::va_list args;
   va_start(args, index);
-  const std::vector<pgesql_desc_item> items = read_items(&args);
+  std::vector<pgesql_desc_item> items;
+  const bool read = pgesql::exec::guarded(lineno, [&] {
+    items = read_items(&args);
+    return true;
+  });
   va_end(args);
+  if (!read) return false;
   const pgesql_stmt s = ecpg_call_statement(lineno);
   return ecpg_call_done(pgesql_get_descriptor(&s, desc_name, index, static_cast<int>(items.size()), items.data()));
 }
@@ -48,8 +54,13 @@ PGESQL_API bool ECPGget_desc(int lineno, const char *desc_name, int index, ...) 
 PGESQL_API bool ECPGset_desc(int lineno, const char *desc_name, int index, ...) {
   std::va_list args;
   va_start(args, index);
-  const std::vector<pgesql_desc_item> items = read_items(&args);
+  std::vector<pgesql_desc_item> items;
+  const bool read = pgesql::exec::guarded(lineno, [&] {
+    items = read_items(&args);
+    return true;
+  });
   va_end(args);
+  if (!read) return false;
   const pgesql_stmt s = ecpg_call_statement(lineno);
   return ecpg_call_done(pgesql_set_descriptor(&s, desc_name, index, static_cast<int>(items.size()), items.data()));
 }
@@ -61,9 +72,13 @@ PGESQL_API bool ECPGdescribe(int line, int compat, bool input, const char *conne
   std::va_list args;
   va_start(args, stmt_name);
   std::vector<pgesql_var> targets;
-  for (int type = va_arg(args, int); type != ECPGt_EORT; type = va_arg(args, int))
-    targets.push_back(pgesql::exec::read_ecpg_variable(type, &args));
+  const bool read = pgesql::exec::guarded(line, [&] {
+    for (int type = va_arg(args, int); type != ECPGt_EORT; type = va_arg(args, int))
+      targets.push_back(pgesql::exec::read_ecpg_variable(type, &args));
+    return true;
+  });
   va_end(args);
+  if (!read) return false;
   const pgesql_stmt s = ecpg_call_statement(line, PGESQL_STMT_NORMAL, nullptr, ecpg_compat_flags(compat));
   bool described = false;
   for (const pgesql_var &target : targets)

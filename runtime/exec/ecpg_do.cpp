@@ -25,6 +25,7 @@
 #include "diag/sqlstate.hpp"
 #include "ecpgerrno.h"
 #include "ecpglib.h"
+#include "exec/abi_guard.hpp"
 #include "exec/ecpg_call_support.hpp"
 #include "exec/statement_class.hpp"
 #include "exec/statement_text.hpp"
@@ -235,8 +236,15 @@ extern "C" PGESQL_API bool ECPGdo(const int lineno, const int compat, const int 
   std::vector<pgesql_var> inputs, outputs;
   std::va_list args;
   va_start(args, query);
-  pgesql::exec::read_variables(&args, inputs, outputs);
+  // guarded() in two steps: va_start and va_end must stay in this frame
+  const bool read = pgesql::exec::guarded(lineno, [&] {
+    pgesql::exec::read_variables(&args, inputs, outputs);
+    return true;
+  });
   va_end(args);
-  return pgesql::exec::run(lineno, compat, force_indicator, connection_name, questionmarks, st, query,
-                           std::move(inputs), outputs);
+  if (!read) return false;
+  return pgesql::exec::guarded(lineno, [&] {
+    return pgesql::exec::run(lineno, compat, force_indicator, connection_name, questionmarks, st, query,
+                             std::move(inputs), outputs);
+  });
 }

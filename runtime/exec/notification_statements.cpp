@@ -7,6 +7,7 @@
 #include "diag/raise.hpp"
 #include "diag/sqlstate.hpp"
 #include "ecpgerrno.h"
+#include "exec/abi_guard.hpp"
 #include "exec/statement_context.hpp"
 #include "pgesql/pgesql.h"
 #include "values/type_oids.hpp"
@@ -61,59 +62,67 @@ namespace diag = pgesql::diag;
 
 extern "C" PGESQL_API int pgesql_wait_notification(const pgesql_stmt *stmt, const char *connection_name,
                                                    long timeout_ms, int ninto, const pgesql_var *into) {
-  statement_entry entry = enter_statement(stmt, connection_name);
-  if (!entry.ready) return outcome();
-  const store_options &opt = entry.opt;
-  connection &c = *entry.c;
-  std::optional<std::chrono::milliseconds> timeout;
-  if (timeout_ms >= 0) timeout = std::chrono::milliseconds(timeout_ms);
-  diag::log("wait for notification on line %d: timeout %ld ms on connection %s\n", opt.line, timeout_ms,
-            c.name.c_str());
-  query_result failure;
-  std::optional<notification> n = c.link->wait_notification(timeout, failure);
-  if (!n) {
-    if (failure.outcome != query_result::status::error) {
-      diag::raise_not_found(opt.line);
+  return pgesql::exec::guarded(stmt != nullptr ? stmt->line : 0, [&] {
+    statement_entry entry = enter_statement(stmt, connection_name);
+    if (!entry.ready) return outcome();
+    const store_options &opt = entry.opt;
+    connection &c = *entry.c;
+    std::optional<std::chrono::milliseconds> timeout;
+    if (timeout_ms >= 0) timeout = std::chrono::milliseconds(timeout_ms);
+    diag::log("wait for notification on line %d: timeout %ld ms on connection %s\n", opt.line, timeout_ms,
+              c.name.c_str());
+    query_result failure;
+    std::optional<notification> n = c.link->wait_notification(timeout, failure);
+    if (!n) {
+      if (failure.outcome != query_result::status::error) {
+        diag::raise_not_found(opt.line);
+        return outcome();
+      }
+      // the server ended the session while the program waited: a lost connection, class 08
+      if (!c.link->is_open() && !failure.error.sqlstate.starts_with("08"))
+        failure.error.sqlstate = diag::sqlstate::connection_failure;
+      check_result(c, failure, opt.line, opt.informix);
       return outcome();
     }
-    // the server ended the session while the program waited: a lost connection, class 08
-    if (!c.link->is_open() && !failure.error.sqlstate.starts_with("08"))
-      failure.error.sqlstate = diag::sqlstate::connection_failure;
-    check_result(c, failure, opt.line, opt.informix);
+    diag::log("wait for notification on line %d: \"%s\" from backend %d\n", opt.line, n->channel.c_str(), n->pid);
+    const query_result row = as_row(*n, ninto > 2);
+    process_output(c, row, opt, false, std::span<const pgesql_var>(into, ninto > 0 ? static_cast<std::size_t>(ninto) : 0));
     return outcome();
-  }
-  diag::log("wait for notification on line %d: \"%s\" from backend %d\n", opt.line, n->channel.c_str(), n->pid);
-  const query_result row = as_row(*n, ninto > 2);
-  process_output(c, row, opt, false, std::span<const pgesql_var>(into, ninto > 0 ? static_cast<std::size_t>(ninto) : 0));
-  return outcome();
+  });
 }
 
 extern "C" PGESQL_API int pgesql_poll_notification(const char *connection_name, pgesql_notification *out) {
-  connection_ptr c = find_connection(connection_name);
-  if (!c) return -1;
-  std::lock_guard<std::mutex> lock(c->mutex);
-  if (!c->link || !c->link->is_open()) return -1;
-  query_result failure;
-  std::optional<notification> n = c->link->wait_notification(std::chrono::milliseconds(0), failure);
-  if (!n) return failure.outcome == query_result::status::error ? -1 : 0;
-  last_polled = std::move(*n);
-  *out = pgesql_notification{last_polled.channel.c_str(), last_polled.payload.c_str(), last_polled.pid};
-  return 1;
+  return pgesql::exec::guarded(0, [&] {
+    connection_ptr c = find_connection(connection_name);
+    if (!c) return -1;
+    std::lock_guard<std::mutex> lock(c->mutex);
+    if (!c->link || !c->link->is_open()) return -1;
+    query_result failure;
+    std::optional<notification> n = c->link->wait_notification(std::chrono::milliseconds(0), failure);
+    if (!n) return failure.outcome == query_result::status::error ? -1 : 0;
+    last_polled = std::move(*n);
+    *out = pgesql_notification{last_polled.channel.c_str(), last_polled.payload.c_str(), last_polled.pid};
+    return 1;
+  });
 }
 
 extern "C" PGESQL_API int pgesql_on_notification(const char *connection_name, pgesql_notification_handler handler,
                                                  void *context) {
-  connection_ptr c = find_connection(connection_name);
-  if (!c) return -1;
-  std::lock_guard<std::mutex> lock(c->mutex);
-  c->notification_handler = handler;
-  c->notification_context = context;
-  return 0;
+  return pgesql::exec::guarded(0, [&] {
+    connection_ptr c = find_connection(connection_name);
+    if (!c) return -1;
+    std::lock_guard<std::mutex> lock(c->mutex);
+    c->notification_handler = handler;
+    c->notification_context = context;
+    return 0;
+  });
 }
 
 extern "C" PGESQL_API int pgesql_socket(const char *connection_name) {
-  connection_ptr c = find_connection(connection_name);
-  if (!c) return -1;
-  std::lock_guard<std::mutex> lock(c->mutex);
-  return c->link && c->link->is_open() ? c->link->socket() : -1;
+  return pgesql::exec::guarded(0, [&] {
+    connection_ptr c = find_connection(connection_name);
+    if (!c) return -1;
+    std::lock_guard<std::mutex> lock(c->mutex);
+    return c->link && c->link->is_open() ? c->link->socket() : -1;
+  });
 }

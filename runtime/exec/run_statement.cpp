@@ -13,6 +13,7 @@
 #include "diag/raise.hpp"
 #include "diag/sqlstate.hpp"
 #include "ecpgerrno.h"
+#include "exec/abi_guard.hpp"
 #include "exec/cached_run.hpp"
 #include "exec/copy_streams.hpp"
 #include "exec/cursor_fetch.hpp"
@@ -203,191 +204,201 @@ namespace diag = pgesql::diag;
 
 extern "C" PGESQL_API int pgesql_exec(const pgesql_stmt *stmt, const char *connection_name, const char *name,
                                       int nin, const pgesql_var *in, int nout, const pgesql_var *out) {
-  statement_entry entry = enter_statement(stmt, connection_name);
-  if (!entry.ready) return outcome();
-  const store_options &opt = entry.opt;
-  const connection_ptr &c = entry.c;
-  bool informix_se = (stmt->flags & PGESQL_F_COMPAT_INFORMIX_SE) != 0;
-  if (stmt->kind == PGESQL_STMT_TRANSACTION) return run_transaction(*c, stmt, opt);
+  return pgesql::exec::guarded(stmt != nullptr ? stmt->line : 0, [&] {
+    statement_entry entry = enter_statement(stmt, connection_name);
+    if (!entry.ready) return outcome();
+    const store_options &opt = entry.opt;
+    const connection_ptr &c = entry.c;
+    bool informix_se = (stmt->flags & PGESQL_F_COMPAT_INFORMIX_SE) != 0;
+    if (stmt->kind == PGESQL_STMT_TRANSACTION) return run_transaction(*c, stmt, opt);
 
-  std::span<const pgesql_var> inputs(in, nin > 0 ? static_cast<std::size_t>(nin) : 0);
-  std::span<const pgesql_var> outputs(out, nout > 0 ? static_cast<std::size_t>(nout) : 0);
-  std::vector<param_value> params;
-  std::vector<std::string> names;
-  query_result r;
+    std::span<const pgesql_var> inputs(in, nin > 0 ? static_cast<std::size_t>(nin) : 0);
+    std::span<const pgesql_var> outputs(out, nout > 0 ? static_cast<std::size_t>(nout) : 0);
+    std::vector<param_value> params;
+    std::vector<std::string> names;
+    query_result r;
 
-  if (stmt->kind == PGESQL_STMT_EXEC_IMMEDIATE) {
-    if (!run_immediate(*c, stmt, opt, inputs, r)) return outcome();
-  } else if (stmt->kind == PGESQL_STMT_EXECUTE) {
-    if (!run_prepared(*c, stmt, name, opt, inputs, r)) return outcome();
-  } else {
-    std::optional<std::size_t> cursor_cap;
-    if (!take_cursor_readahead(stmt, opt, inputs, cursor_cap)) return outcome();
-    if (!build_params(opt, inputs, params, names)) return outcome();
-    if (name != nullptr) names.assign(1, name);
-    std::string sql = names.empty() ? std::string(stmt->sql) : substitute_names(stmt->sql, names);
-    if (stmt->kind == PGESQL_STMT_FETCH && !params.empty() && all_integers(inputs)) {
-      // FETCH :n / MOVE :n: the count goes into the text (it can only be digits)
-      std::vector<std::string> counts;
-      for (const param_value &p : params) counts.push_back(p.data);
-      std::string spliced;
-      if (splice_counts(sql, counts, spliced)) {
-        sql = std::move(spliced);
-        params.clear();
+    if (stmt->kind == PGESQL_STMT_EXEC_IMMEDIATE) {
+      if (!run_immediate(*c, stmt, opt, inputs, r)) return outcome();
+    } else if (stmt->kind == PGESQL_STMT_EXECUTE) {
+      if (!run_prepared(*c, stmt, name, opt, inputs, r)) return outcome();
+    } else {
+      std::optional<std::size_t> cursor_cap;
+      if (!take_cursor_readahead(stmt, opt, inputs, cursor_cap)) return outcome();
+      if (!build_params(opt, inputs, params, names)) return outcome();
+      if (name != nullptr) names.assign(1, name);
+      std::string sql = names.empty() ? std::string(stmt->sql) : substitute_names(stmt->sql, names);
+      if (stmt->kind == PGESQL_STMT_FETCH && !params.empty() && all_integers(inputs)) {
+        // FETCH :n / MOVE :n: the count goes into the text (it can only be digits)
+        std::vector<std::string> counts;
+        for (const param_value &p : params) counts.push_back(p.data);
+        std::string spliced;
+        if (splice_counts(sql, counts, spliced)) {
+          sql = std::move(spliced);
+          params.clear();
+        }
       }
+      const statement_class cls = class_of(stmt, sql);
+      bool set_call = false;
+      if (params.size() == 1 && cls.set) sql = set_with_parameter(sql, set_call);
+      std::string execute_name;
+      bool execute_call = cls.sql_execute && sql_execute_with_params(sql, params.size(), execute_name);
+      // static DML with nothing substituted: prepared once per connection, then bound and executed
+      const bool cached = stmt->kind == PGESQL_STMT_NORMAL && names.empty() && !set_call && !execute_call &&
+                          cls.cacheable && cache_of(*c) != nullptr;
+      // a cached statement found stale may run again after beginning its transaction anew
+      // when nothing else ran in it: the runtime's own BEGIN, or the program's just before
+      std::optional<std::string> replay_begin;
+      if (!c->autocommit && c->link->transaction_status() == transaction_state::idle)
+        replay_begin = "begin transaction";
+      else if (c->link->transaction_status() == transaction_state::in_transaction)
+        replay_begin = c->begin_just_run;
+      if (!autostart_transaction(*c, opt.line, opt.informix)) return outcome();
+      if ((stmt->facts & PGESQL_FACT_CURRENT_OF) && !put_back_for_current_of(*c, sql, opt.line)) return outcome();
+      diag::log("exec on line %d: query: %s; with %zu parameter(s) on connection %s\n", opt.line, sql.c_str(),
+                params.size(), c->name.c_str());
+      // EXECUTE name(:a, :b): the prepared statement itself, its arguments as parameters
+      bool served = false;
+      std::string arguments;
+      if (execute_call)
+        r = c->link->execute_prepared(execute_name, params);
+      else if (!params.empty() && cls.sql_execute && sql_execute_arguments(sql, execute_name, arguments))
+        r = execute_with_expressions(*c, execute_name, arguments, params);
+      else if (stmt->kind == PGESQL_STMT_FETCH && params.empty() && serve_fetch(*c, sql, r))
+        served = true;
+      else if (cached)
+        r = run_cached(*c, stmt, sql, params, replay_begin ? &*replay_begin : nullptr);
+      else if (params.empty() && (cls.copy_in || cls.copy_out))
+        r = copy_with_stdio(*c, sql, cls);  // as ECPG prints COPY TO STDOUT: the program's stdout
+      else
+        r = c->link->execute(sql, params);
+      // the program wrote a SET: it gets a command's outcome, not set_config's row
+      if (set_call && r.outcome == query_result::status::rows) r = query_result{};
+      // PREPARE name AS ... in SQL: EXECUTE and cursors may name it like one of ours
+      std::string prepared_name, prepared_text;
+      if (r.outcome == query_result::status::command_ok && cls.sql_prepare && sql_prepare_as(sql, prepared_name, prepared_text))
+        c->prepared[prepared_name] = prepared_statement{prepared_text, {}, false};
+      if (stmt->kind == PGESQL_STMT_OPEN && r.outcome == query_result::status::command_ok)
+        note_cursor_opened(*c, stmt, sql, cursor_cap);
+      else if (!served)
+        note_cursor_effects(*c, stmt->kind, sql, r);
     }
-    const statement_class cls = class_of(stmt, sql);
-    bool set_call = false;
-    if (params.size() == 1 && cls.set) sql = set_with_parameter(sql, set_call);
-    std::string execute_name;
-    bool execute_call = cls.sql_execute && sql_execute_with_params(sql, params.size(), execute_name);
-    // static DML with nothing substituted: prepared once per connection, then bound and executed
-    const bool cached = stmt->kind == PGESQL_STMT_NORMAL && names.empty() && !set_call && !execute_call &&
-                        cls.cacheable && cache_of(*c) != nullptr;
-    // a cached statement found stale may run again after beginning its transaction anew
-    // when nothing else ran in it: the runtime's own BEGIN, or the program's just before
-    std::optional<std::string> replay_begin;
-    if (!c->autocommit && c->link->transaction_status() == transaction_state::idle)
-      replay_begin = "begin transaction";
-    else if (c->link->transaction_status() == transaction_state::in_transaction)
-      replay_begin = c->begin_just_run;
-    if (!autostart_transaction(*c, opt.line, opt.informix)) return outcome();
-    if ((stmt->facts & PGESQL_FACT_CURRENT_OF) && !put_back_for_current_of(*c, sql, opt.line)) return outcome();
-    diag::log("exec on line %d: query: %s; with %zu parameter(s) on connection %s\n", opt.line, sql.c_str(),
-              params.size(), c->name.c_str());
-    // EXECUTE name(:a, :b): the prepared statement itself, its arguments as parameters
-    bool served = false;
-    std::string arguments;
-    if (execute_call)
-      r = c->link->execute_prepared(execute_name, params);
-    else if (!params.empty() && cls.sql_execute && sql_execute_arguments(sql, execute_name, arguments))
-      r = execute_with_expressions(*c, execute_name, arguments, params);
-    else if (stmt->kind == PGESQL_STMT_FETCH && params.empty() && serve_fetch(*c, sql, r))
-      served = true;
-    else if (cached)
-      r = run_cached(*c, stmt, sql, params, replay_begin ? &*replay_begin : nullptr);
-    else if (params.empty() && (cls.copy_in || cls.copy_out))
-      r = copy_with_stdio(*c, sql, cls);  // as ECPG prints COPY TO STDOUT: the program's stdout
-    else
-      r = c->link->execute(sql, params);
-    // the program wrote a SET: it gets a command's outcome, not set_config's row
-    if (set_call && r.outcome == query_result::status::rows) r = query_result{};
-    // PREPARE name AS ... in SQL: EXECUTE and cursors may name it like one of ours
-    std::string prepared_name, prepared_text;
-    if (r.outcome == query_result::status::command_ok && cls.sql_prepare && sql_prepare_as(sql, prepared_name, prepared_text))
-      c->prepared[prepared_name] = prepared_statement{prepared_text, {}, false};
-    if (stmt->kind == PGESQL_STMT_OPEN && r.outcome == query_result::status::command_ok)
-      note_cursor_opened(*c, stmt, sql, cursor_cap);
-    else if (!served)
-      note_cursor_effects(*c, stmt->kind, sql, r);
-  }
-  note_command(*c, r);
-  if (check_result(*c, r, opt.line, opt.informix)) process_output(*c, r, opt, informix_se, outputs);
-  if (c->link) c->link->give_back(std::move(r.fields));
-  return outcome();
+    note_command(*c, r);
+    if (check_result(*c, r, opt.line, opt.informix)) process_output(*c, r, opt, informix_se, outputs);
+    if (c->link) c->link->give_back(std::move(r.fields));
+    return outcome();
+  });
 }
 
 extern "C" PGESQL_API int pgesql_prepare(const pgesql_stmt *stmt, const char *connection_name, const char *name,
                                          const char *query) {
-  statement_entry entry = enter_statement(stmt, connection_name);
-  if (!entry.ready) return outcome();
-  const store_options &opt = entry.opt;
-  const connection_ptr &c = entry.c;
-  const std::string stmt_name = server_name(unquoted_name(name ? name : (stmt->name ? stmt->name : "")));
-  // preparing a name again replaces the statement
-  if (auto old = find_prepared(*c, stmt_name); old != c->prepared.end()) {
-    std::string old_name = old->first;
-    if (deallocate_one(*c, old_name, opt.line, opt.informix) != 0) return outcome();
-  }
-  std::string sql = placeholders_to_params(query ? query : "");
-  diag::log("prepare on line %d: name %s; query: \"%s\"\n", opt.line, stmt_name.c_str(), sql.c_str());
-  query_result r = c->link->prepare(stmt_name, sql);
-  if (check_result(*c, r, opt.line, opt.informix))
-    c->prepared[stmt_name] = prepared_statement{sql, std::move(r.columns), true};
-  return outcome();
+  return pgesql::exec::guarded(stmt != nullptr ? stmt->line : 0, [&] {
+    statement_entry entry = enter_statement(stmt, connection_name);
+    if (!entry.ready) return outcome();
+    const store_options &opt = entry.opt;
+    const connection_ptr &c = entry.c;
+    const std::string stmt_name = server_name(unquoted_name(name ? name : (stmt->name ? stmt->name : "")));
+    // preparing a name again replaces the statement
+    if (auto old = find_prepared(*c, stmt_name); old != c->prepared.end()) {
+      std::string old_name = old->first;
+      if (deallocate_one(*c, old_name, opt.line, opt.informix) != 0) return outcome();
+    }
+    std::string sql = placeholders_to_params(query ? query : "");
+    diag::log("prepare on line %d: name %s; query: \"%s\"\n", opt.line, stmt_name.c_str(), sql.c_str());
+    query_result r = c->link->prepare(stmt_name, sql);
+    if (check_result(*c, r, opt.line, opt.informix))
+      c->prepared[stmt_name] = prepared_statement{sql, std::move(r.columns), true};
+    return outcome();
+  });
 }
 
 extern "C" PGESQL_API int pgesql_deallocate(const pgesql_stmt *stmt, const char *connection_name, const char *name) {
-  statement_entry entry = enter_statement(stmt, connection_name);
-  if (!entry.ready) return outcome();
-  const store_options &opt = entry.opt;
-  const connection_ptr &c = entry.c;
-  if (name == nullptr) {
-    std::vector<std::string> all;
-    for (const auto &[prepared_name, prepared] : c->prepared) all.push_back(prepared_name);
-    for (const std::string &n : all)
-      if (deallocate_one(*c, n, opt.line, opt.informix) != 0) break;
-    return outcome();
-  }
-  auto found = find_prepared(*c, name);
-  if (found == c->prepared.end()) {
-    // Informix programs FREE cursors and statements alike: an unknown name is no error there
-    if (!opt.informix) diag::raise_error(opt.line, ECPG_INVALID_STMT, diag::sqlstate::invalid_statement_name, name);
-    return outcome();
-  }
-  std::string found_name = found->first;
-  return deallocate_one(*c, found_name, opt.line, opt.informix);
+  return pgesql::exec::guarded(stmt != nullptr ? stmt->line : 0, [&] {
+    statement_entry entry = enter_statement(stmt, connection_name);
+    if (!entry.ready) return outcome();
+    const store_options &opt = entry.opt;
+    const connection_ptr &c = entry.c;
+    if (name == nullptr) {
+      std::vector<std::string> all;
+      for (const auto &[prepared_name, prepared] : c->prepared) all.push_back(prepared_name);
+      for (const std::string &n : all)
+        if (deallocate_one(*c, n, opt.line, opt.informix) != 0) break;
+      return outcome();
+    }
+    auto found = find_prepared(*c, name);
+    if (found == c->prepared.end()) {
+      // Informix programs FREE cursors and statements alike: an unknown name is no error there
+      if (!opt.informix) diag::raise_error(opt.line, ECPG_INVALID_STMT, diag::sqlstate::invalid_statement_name, name);
+      return outcome();
+    }
+    std::string found_name = found->first;
+    return deallocate_one(*c, found_name, opt.line, opt.informix);
+  });
 }
 
 extern "C" PGESQL_API int pgesql_open_prepared(const pgesql_stmt *stmt, const char *connection_name,
                                                const char *cursor, const char *prepared, int nin,
                                                const pgesql_var *in) {
-  statement_entry entry = enter_statement(stmt, connection_name);
-  if (!entry.ready) return outcome();
-  const store_options &opt = entry.opt;
-  const connection_ptr &c = entry.c;
-  std::string prepared_name = prepared ? prepared : "";
-  auto it = find_prepared(*c, prepared_name);
-  if (it == c->prepared.end()) {
-    diag::raise_error(opt.line, ECPG_INVALID_STMT, diag::sqlstate::invalid_statement_name, prepared_name.c_str());
+  return pgesql::exec::guarded(stmt != nullptr ? stmt->line : 0, [&] {
+    statement_entry entry = enter_statement(stmt, connection_name);
+    if (!entry.ready) return outcome();
+    const store_options &opt = entry.opt;
+    const connection_ptr &c = entry.c;
+    std::string prepared_name = prepared ? prepared : "";
+    auto it = find_prepared(*c, prepared_name);
+    if (it == c->prepared.end()) {
+      diag::raise_error(opt.line, ECPG_INVALID_STMT, diag::sqlstate::invalid_statement_name, prepared_name.c_str());
+      return outcome();
+    }
+    std::vector<param_value> params;
+    std::vector<std::string> names;
+    std::span<const pgesql_var> inputs(in, nin > 0 ? static_cast<std::size_t>(nin) : 0);
+    std::optional<std::size_t> cursor_cap;
+    if (!take_cursor_readahead(stmt, opt, inputs, cursor_cap)) return outcome();
+    if (!build_params(opt, inputs, params, names)) return outcome();
+    if (cursor != nullptr) names.assign(1, cursor);
+    // the DECLARE text up to FOR, then the prepared statement's own text
+    std::string sql = names.empty() ? std::string(stmt->sql) : substitute_names(stmt->sql, names);
+    sql += ' ';
+    sql += it->second.sql;
+    if (!autostart_transaction(*c, opt.line, opt.informix)) return outcome();
+    diag::log("open on line %d: query: %s; with %zu parameter(s) on connection %s\n", opt.line, sql.c_str(),
+              params.size(), c->name.c_str());
+    query_result r = c->link->execute(sql, params);
+    if (r.outcome == query_result::status::command_ok) note_cursor_opened(*c, stmt, sql, cursor_cap);
+    if (check_result(*c, r, opt.line, opt.informix)) process_output(*c, r, opt, false, {});
     return outcome();
-  }
-  std::vector<param_value> params;
-  std::vector<std::string> names;
-  std::span<const pgesql_var> inputs(in, nin > 0 ? static_cast<std::size_t>(nin) : 0);
-  std::optional<std::size_t> cursor_cap;
-  if (!take_cursor_readahead(stmt, opt, inputs, cursor_cap)) return outcome();
-  if (!build_params(opt, inputs, params, names)) return outcome();
-  if (cursor != nullptr) names.assign(1, cursor);
-  // the DECLARE text up to FOR, then the prepared statement's own text
-  std::string sql = names.empty() ? std::string(stmt->sql) : substitute_names(stmt->sql, names);
-  sql += ' ';
-  sql += it->second.sql;
-  if (!autostart_transaction(*c, opt.line, opt.informix)) return outcome();
-  diag::log("open on line %d: query: %s; with %zu parameter(s) on connection %s\n", opt.line, sql.c_str(),
-            params.size(), c->name.c_str());
-  query_result r = c->link->execute(sql, params);
-  if (r.outcome == query_result::status::command_ok) note_cursor_opened(*c, stmt, sql, cursor_cap);
-  if (check_result(*c, r, opt.line, opt.informix)) process_output(*c, r, opt, false, {});
-  return outcome();
+  });
 }
 
 extern "C" PGESQL_API int pgesql_describe(const pgesql_stmt *stmt, const char *connection_name, const char *name,
                                           int input, const pgesql_var *target) {
-  begin_statement();
-  store_options opt = options_of(stmt);
-  connection_ptr c = require_connection(connection_name, opt.line);
-  if (!c) return outcome();
-  std::lock_guard<std::mutex> lock(c->mutex);
-  if (!require_link(*c, opt.line)) return outcome();
-  std::string stmt_name = name ? name : (stmt->name ? stmt->name : "");
-  auto found = find_prepared(*c, stmt_name);
-  if (found == c->prepared.end()) {
-    diag::raise_error(opt.line, ECPG_INVALID_STMT, diag::sqlstate::invalid_statement_name, stmt_name.c_str());
+  return pgesql::exec::guarded(stmt != nullptr ? stmt->line : 0, [&] {
+    begin_statement();
+    store_options opt = options_of(stmt);
+    connection_ptr c = require_connection(connection_name, opt.line);
+    if (!c) return outcome();
+    std::lock_guard<std::mutex> lock(c->mutex);
+    if (!require_link(*c, opt.line)) return outcome();
+    std::string stmt_name = name ? name : (stmt->name ? stmt->name : "");
+    auto found = find_prepared(*c, stmt_name);
+    if (found == c->prepared.end()) {
+      diag::raise_error(opt.line, ECPG_INVALID_STMT, diag::sqlstate::invalid_statement_name, stmt_name.c_str());
+      return outcome();
+    }
+    if (input) return describe_input(*c, opt, found->first, *target);
+    prepared_statement &prepared = found->second;
+    if (!prepared.described) {
+      // prepared by SQL PREPARE ... AS: only the server knows its columns
+      query_result asked = c->link->describe_prepared(found->first);
+      if (!check_result(*c, asked, opt.line, opt.informix)) return outcome();
+      prepared.columns = std::move(asked.columns);
+      prepared.described = true;
+    }
+    query_result description;
+    description.outcome = query_result::status::rows;
+    description.columns = prepared.columns;
+    describe_into(opt, description, *target, true);
     return outcome();
-  }
-  if (input) return describe_input(*c, opt, found->first, *target);
-  prepared_statement &prepared = found->second;
-  if (!prepared.described) {
-    // prepared by SQL PREPARE ... AS: only the server knows its columns
-    query_result asked = c->link->describe_prepared(found->first);
-    if (!check_result(*c, asked, opt.line, opt.informix)) return outcome();
-    prepared.columns = std::move(asked.columns);
-    prepared.described = true;
-  }
-  query_result description;
-  description.outcome = query_result::status::rows;
-  description.columns = prepared.columns;
-  describe_into(opt, description, *target, true);
-  return outcome();
+  });
 }

@@ -87,6 +87,14 @@ statement_entry enter_statement(const pgesql_stmt *stmt, const char *connection_
 }
 
 statement_entry::~statement_entry() {
+  if (c && std::uncaught_exceptions() > exceptions_at_entry) {
+    try {
+      if (c->link) c->link->close();
+    } catch (...) {
+      // closing is best effort; the link is dropped below either way
+    }
+    return;
+  }
   if (c && c->notification_handler != nullptr) hand_out_notifications(*this);
 }
 

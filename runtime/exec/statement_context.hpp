@@ -3,6 +3,7 @@
 // transaction rules, and turning the server's answer into sqlca.
 #pragma once
 
+#include <exception>
 #include <mutex>
 #include <span>
 #include <string>
@@ -34,6 +35,9 @@ struct statement_entry {
   connection_ptr c;
   std::unique_lock<std::mutex> lock;
   bool ready = false;
+  // An exception leaving the statement (memory ran out) abandons the exchange with the server
+  // wherever it was: the destructor then closes the connection (guarded() reports the error).
+  int exceptions_at_entry = std::uncaught_exceptions();
 
   statement_entry() = default;
   statement_entry(statement_entry &&) = default;

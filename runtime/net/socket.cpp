@@ -13,6 +13,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <memory>
 #include <vector>
 
 #include "net/random_order.hpp"
@@ -106,14 +107,16 @@ Socket Socket::connect_tcp(const std::string &host, const std::string &hostaddr,
   hints.ai_flags = hostaddr.empty() ? AI_ADDRCONFIG : AI_NUMERICHOST;
   const std::string name = hostaddr.empty() ? host : hostaddr;
   const std::string service = std::to_string(port);
-  addrinfo *list = nullptr;
-  const int rc = ::getaddrinfo(name.c_str(), service.c_str(), &hints, &list);
+  addrinfo *found = nullptr;
+  const int rc = ::getaddrinfo(name.c_str(), service.c_str(), &hints, &found);
   if (rc != 0)
     throw NetError(sqlstate::unable_to_connect,
                    "could not translate host name \"" + name + "\" to address: " + ::gai_strerror(rc));
+  // Freed on every way out, also when building a message runs out of memory.
+  const std::unique_ptr<addrinfo, void (*)(addrinfo *)> list(found, ::freeaddrinfo);
   std::string failures;
   std::vector<const addrinfo *> addresses;
-  for (const addrinfo *ai = list; ai != nullptr; ai = ai->ai_next) addresses.push_back(ai);
+  for (const addrinfo *ai = list.get(); ai != nullptr; ai = ai->ai_next) addresses.push_back(ai);
   if (random_order) shuffle_in_place(addresses);
   for (const addrinfo *ai : addresses) {
     const int fd = ::socket(ai->ai_family, ai->ai_socktype | SOCK_CLOEXEC, ai->ai_protocol);
@@ -121,7 +124,6 @@ Socket Socket::connect_tcp(const std::string &host, const std::string &hostaddr,
     set_nonblocking(fd);
     const int err = connect_fd(fd, ai->ai_addr, ai->ai_addrlen, deadline);
     if (err == 0) {
-      ::freeaddrinfo(list);
       int one = 1;
       ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
       set_keepalive(fd, keepalive);
@@ -137,12 +139,8 @@ Socket Socket::connect_tcp(const std::string &host, const std::string &hostaddr,
     if (!failures.empty()) failures += "\n";
     failures += "connection to server at \"" + name + "\" (" + addr_text + "), port " + service +
                 " failed: " + (err == ETIMEDOUT ? std::string("timeout expired") : errno_text(err));
-    if (err == ETIMEDOUT) {
-      ::freeaddrinfo(list);
-      throw NetError(sqlstate::unable_to_connect, failures, true);
-    }
+    if (err == ETIMEDOUT) throw NetError(sqlstate::unable_to_connect, failures, true);
   }
-  ::freeaddrinfo(list);
   if (failures.empty()) failures = "could not create a socket for host \"" + name + "\"";
   throw NetError(sqlstate::unable_to_connect, failures);
 }
