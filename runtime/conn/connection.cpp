@@ -40,8 +40,8 @@ void Connection::close() {
       protocol::Buffer bye;
       fe::terminate(bye);
       stream_->write(bye, net::Clock::now() + std::chrono::seconds(1));
-    } catch (const Error &) {
-      // The server is gone already; nothing to tell it.
+    } catch (...) {
+      // The server is gone already, or there is no memory to say goodbye: close regardless.
     }
   }
   stream_.reset();

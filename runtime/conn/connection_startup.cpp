@@ -6,11 +6,11 @@
 #include "auth/crypto.hpp"
 #include "auth/gss_context.hpp"
 #include "auth/md5_password.hpp"
-#include "net/random_order.hpp"
 #include "auth/scram_client.hpp"
 #include "conn/config_resolver.hpp"
 #include "conn/connection.hpp"
 #include "net/gss_transport.hpp"
+#include "net/random_order.hpp"
 #include "net/socket.hpp"
 #include "net/tls.hpp"
 
@@ -58,8 +58,8 @@ class ConnectionStarter {
   bool gss_encrypted_ = false;
   std::unique_ptr<auth::GssContext> gss_auth_;  // the `gss` authentication exchange under way
   bool channel_bound_ = false;
-  bool auth_requested_ = false;
-  int protocol_minor_ = 0;       // of protocol 3: asked for, then what the server negotiated  // the server asked for some authentication (else: "none")
+  bool auth_requested_ = false;  // the server asked for some authentication (else: "none")
+  int protocol_minor_ = 0;       // of protocol 3: asked for, then what the server negotiated
   // require_auth: refuses `method` before anything is sent for it; `asked` says what the server did.
   void require_method(Connection &c, const char *method, const char *asked) const;
 };

@@ -91,7 +91,7 @@ statement_entry::~statement_entry() {
     try {
       if (c->link) c->link->close();
     } catch (...) {
-      // closing is best effort; the link is dropped below either way
+      // Connection::close swallows its own failures; nothing else may leave a destructor
     }
     return;
   }
