@@ -4,7 +4,6 @@
 
 #include <gtest/gtest.h>
 
-#include <array>
 #include <chrono>
 #include <cstdio>
 #include <thread>
@@ -12,20 +11,9 @@
 #include <unistd.h>
 
 #include "conn_test_support.hpp"
+#include "shell_output.hpp"
 
 namespace pgesql::test {
-
-// The output of a shell command, without the trailing newline.
-inline std::string run(const std::string &command) {
-  std::string out;
-  FILE *p = ::popen(command.c_str(), "r");
-  if (p == nullptr) return out;
-  std::array<char, 512> buf;
-  while (std::fgets(buf.data(), static_cast<int>(buf.size()), p) != nullptr) out += buf.data();
-  ::pclose(p);
-  while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
-  return out;
-}
 
 // A second cluster of one test's own (ctest runs each test in its own process, so it
 // starts once per test), reconfigured with ALTER SYSTEM and reloaded.
@@ -34,14 +22,14 @@ class ReconfiguredServer : public testing::Test {
   // `setting` is an ALTER SYSTEM SET clause; the reload is done when `show` gives `expected`.
   static void start(const std::string &setting, const std::string &show, const std::string &expected) {
     const std::string pgcluster = std::string(PGESQL_SOURCE_DIR) + "/scripts/pgcluster";
-    dir_ = run(pgcluster + " start " + cluster_dir() + " 2>&1 | tail -1");
+    dir_ = shell_output(pgcluster + " start " + cluster_dir() + " 2>&1 | tail -1");
     if (dir_ != cluster_dir()) {
       std::fprintf(stderr, "pgcluster start: %s\n", dir_.c_str());
-      run(pgcluster + " stop " + cluster_dir());
+      shell_output(pgcluster + " stop " + cluster_dir());
       dir_.clear();
       return;
     }
-    port_ = run("grep '^port = ' " + dir_ + "/data/postgresql.conf | tail -1 | sed 's/port = //'");
+    port_ = shell_output("grep '^port = ' " + dir_ + "/data/postgresql.conf | tail -1 | sed 's/port = //'");
     reconfigure(setting, show, expected);
   }
   // ALTER SYSTEM SET `setting`, reload, and wait until new sessions' `show` gives `expected`.
@@ -60,7 +48,7 @@ class ReconfiguredServer : public testing::Test {
   // The second cluster's directory (its tls/ has the CA and keys pgcluster made).
   static std::string cluster_dir() { return "/tmp/pgesql-second." + std::to_string(::getpid()); }
   static void TearDownTestSuite() {
-    if (!dir_.empty()) run(std::string(PGESQL_SOURCE_DIR) + "/scripts/pgcluster stop " + dir_);
+    if (!dir_.empty()) shell_output(std::string(PGESQL_SOURCE_DIR) + "/scripts/pgcluster stop " + dir_);
   }
   void SetUp() override {
     if (dir_.empty() || port_.empty()) GTEST_FAIL() << "could not start a second cluster with scripts/pgcluster";

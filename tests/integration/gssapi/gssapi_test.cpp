@@ -4,7 +4,6 @@
 // (hostgssenc), pgesql_gss_auth only without it (hostnogssenc ... gss).
 #include <gtest/gtest.h>
 
-#include <array>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -18,35 +17,25 @@
 #include "ecpgerrno.h"
 #include "ecpglib.h"
 #include "pgesql/pgesql.h"
+#include "shell_output.hpp"
 #include "sqlca.h"
 
 namespace pgesql::test {
 namespace {
-
-std::string run(const std::string &command) {
-  std::string out;
-  FILE *p = ::popen(command.c_str(), "r");
-  if (p == nullptr) return out;
-  std::array<char, 512> buf;
-  while (std::fgets(buf.data(), static_cast<int>(buf.size()), p) != nullptr) out += buf.data();
-  ::pclose(p);
-  while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
-  return out;
-}
 
 class Gssapi : public testing::Test {
  protected:
   static void SetUpTestSuite() {
     const std::string pgcluster = std::string(PGESQL_SOURCE_DIR) + "/scripts/pgcluster";
     const std::string dir = "/tmp/pgesql-gss." + std::to_string(::getpid());
-    dir_ = run(pgcluster + " start " + dir + " 2>&1 | tail -1");
+    dir_ = shell_output(pgcluster + " start " + dir + " 2>&1 | tail -1");
     if (dir_ != dir) {
       setup_error_ = "pgcluster start: " + dir_;
-      run(pgcluster + " stop " + dir);
+      shell_output(pgcluster + " stop " + dir);
       dir_.clear();
       return;
     }
-    const std::string kdc = run(pgcluster + " kerberos " + dir_ + " 2>&1");
+    const std::string kdc = shell_output(pgcluster + " kerberos " + dir_ + " 2>&1");
     if (kdc != dir_ + "/kerberos") {
       setup_error_ = "pgcluster kerberos: " + kdc;
       return;
@@ -63,7 +52,7 @@ class Gssapi : public testing::Test {
     ::setenv("KRB5_CONFIG", vars_["PGESQL_TEST_KRB5_CONFIG"].c_str(), 1);
   }
   static void TearDownTestSuite() {
-    if (!dir_.empty()) run(std::string(PGESQL_SOURCE_DIR) + "/scripts/pgcluster stop " + dir_);
+    if (!dir_.empty()) shell_output(std::string(PGESQL_SOURCE_DIR) + "/scripts/pgcluster stop " + dir_);
   }
   void SetUp() override {
     if (!setup_error_.empty()) GTEST_FAIL() << setup_error_;

@@ -7,34 +7,23 @@
 
 #include <unistd.h>
 
-#include <array>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <thread>
 
 #include "../exec/exec_fixture.hpp"
+#include "shell_output.hpp"
 
 namespace pgesql::test {
 namespace {
 
-std::string shell(const std::string &command) {
-  std::string out;
-  FILE *p = ::popen(command.c_str(), "r");
-  if (p == nullptr) return out;
-  std::array<char, 512> buf;
-  while (std::fgets(buf.data(), static_cast<int>(buf.size()), p) != nullptr) out += buf.data();
-  ::pclose(p);
-  while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
-  return out;
-}
-
 std::string pgcluster(const std::string &args) {
-  return shell(std::string(PGESQL_SOURCE_DIR) + "/scripts/pgcluster " + args + " 2>&1 | tail -1");
+  return shell_output(std::string(PGESQL_SOURCE_DIR) + "/scripts/pgcluster " + args + " 2>&1 | tail -1");
 }
 
 std::string port_of(const std::string &dir) {
-  return shell("sed -n \"s/^export PGPORT='\\(.*\\)'$/\\1/p\" " + dir + "/env");
+  return shell_output("sed -n \"s/^export PGPORT='\\(.*\\)'$/\\1/p\" " + dir + "/env");
 }
 
 class Failover : public ::testing::Test {

@@ -132,7 +132,7 @@ class ExpiredCertificate : public ReconfiguredServer {
     start("log_min_messages = warning", "show log_min_messages", "warning");
     if (dir_.empty()) return;
     const std::string tls = dir + "/tls";
-    run("openssl req -new -key " + tls + "/server.key -subj /CN=localhost -out " + tls + "/expired.csr 2>/dev/null && "
+    shell_output("openssl req -new -key " + tls + "/server.key -subj /CN=localhost -out " + tls + "/expired.csr 2>/dev/null && "
         "printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\\n' > " + tls + "/expired.ext && "
         "openssl x509 -req -in " + tls + "/expired.csr -CA " + tls + "/ca.crt -CAkey " + tls +
         "/ca.key -CAcreateserial -days -1 -extfile " + tls + "/expired.ext -out " + dir +
