@@ -1,9 +1,11 @@
 #include "net/tls.hpp"
 
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
 
 #include <fcntl.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #include <arpa/inet.h>
@@ -116,9 +118,11 @@ void log_session_key(const SSL *ssl, const char *line) {
     std::fprintf(stderr, "WARNING: could not open SSL key logging file \"%s\": %s\n", path->c_str(), std::strerror(errno));
     return;
   }
-  std::string record = std::string(line) + "\n";
-  const ssize_t written = ::write(fd, record.data(), record.size());
-  if (written != static_cast<ssize_t>(record.size()))
+  // No allocation here: this runs inside OpenSSL, where no exception may pass.
+  char newline[] = "\n";
+  iovec parts[2] = {{const_cast<char *>(line), std::strlen(line)}, {newline, 1}};
+  const ssize_t written = ::writev(fd, parts, 2);
+  if (written != static_cast<ssize_t>(parts[0].iov_len + 1))
     std::fprintf(stderr, "WARNING: could not write to SSL key logging file \"%s\"\n", path->c_str());
   ::close(fd);
 }
