@@ -162,6 +162,10 @@ void Context::close_brace(Pos) {
   symbols.leave_block();
 }
 
+namespace {
+constexpr std::size_t max_expanded_tokens = 100000;
+}  // namespace
+
 std::vector<Tok> Context::expand_defines(std::vector<Tok> toks, bool c_mode, int depth) {
   if (defines_.empty() || depth > 16) return toks;
   std::vector<Tok> out;
@@ -179,6 +183,13 @@ std::vector<Tok> Context::expand_defines(std::vector<Tok> toks, bool c_mode, int
       if (first) r.space_before = t.space_before;
       first = false;
       out.push_back(std::move(r));
+    }
+    // Names defined as several uses of the next name double at each level: sixteen levels
+    // of that would need gigabytes. No real statement comes near this many tokens.
+    if (out.size() > max_expanded_tokens) {
+      if (depth == 0) diag.error(t.loc.begin, "the expansion of \"" + t.text + "\" is too large (more than 100000 tokens)");
+      out.resize(max_expanded_tokens + 1);
+      return out;
     }
   }
   return out;
