@@ -186,6 +186,7 @@ void Connection::read_ready_for_query(std::string_view body) {
   const auto status = be::parse_ready_for_query(body);
   if (!status) fail(Error::connection_failure(sqlstate::protocol_violation, "protocol error: malformed ReadyForQuery"));
   transaction_status_ = *status;
+  ++ready_count_;
   request_started_.reset();
   cancel_sent_ = false;
 }

@@ -136,7 +136,13 @@ class Connection {
     explicit CopyWriter(Connection &c) : connection_(c) {}
     Connection &connection_;
   };
-  std::uint64_t copy_in(std::string_view sql, const std::function<void(CopyWriter &)> &produce);
+  // with_query sends the data right behind the COPY statement instead of waiting for the
+  // server's CopyInResponse: one round trip less. The server ignores copy data that reaches it
+  // outside COPY (the protocol's rule for a COPY that failed to start), so the outcome is the
+  // same either way; a caller uses it for statements it built itself.
+  enum class CopyStart { after_response, with_query };
+  std::uint64_t copy_in(std::string_view sql, const std::function<void(CopyWriter &)> &produce,
+                        CopyStart start = CopyStart::after_response);
 
   // --- asynchronous messages -------------------------------------------------------------
   // Called for each NoticeResponse (default: ignored).
@@ -151,6 +157,8 @@ class Connection {
   // --- state ----------------------------------------------------------------------------
   CancelHandle cancel_handle() const;
   TransactionStatus transaction_status() const { return transaction_status_; }
+  // ReadyForQuery messages read so far: equal counts mean no request completed in between.
+  std::uint64_t completed_exchanges() const { return ready_count_; }
   // A ParameterStatus value (server_version, client_encoding, DateStyle, integer_datetimes,
   // standard_conforming_strings, ...), or nullptr if the server has not reported it.
   const std::string *parameter(std::string_view name) const;
@@ -216,11 +224,13 @@ class Connection {
   std::optional<net::Clock::time_point> request_started_;
   bool cancel_sent_ = false;
   TransactionStatus transaction_status_ = TransactionStatus::idle;
+  std::uint64_t ready_count_ = 0;
   protocol::BackendKeyData backend_key_;
   int protocol_minor_ = 0;
   std::map<std::string, std::string, std::less<>> parameters_;
   std::deque<Notification> notifications_;
   std::optional<Error> copy_in_error_;  // the server's rejection, seen while COPY IN data was still being sent
+  bool copy_in_accepted_ = false;       // a CopyInResponse read while data was being sent (CopyStart::with_query)
   std::function<void(const ErrorFields &)> notice_handler_;
   std::vector<ColumnDescription> described_columns_;  // from the last Describe, for the next Execute
   std::vector<Field> row_fields_;                     // reused for every DataRow

@@ -109,44 +109,65 @@ void Connection::CopyWriter::write(std::string_view data) {
       c.fail(std::move(e));
     }
     if (c.handle_async(m)) continue;
+    if (m.tag == 'G' && !c.copy_in_accepted_) {  // the answer to a COPY sent with its data
+      if (!be::parse_copy_response(m.body)) c.protocol_violation(m, "(malformed CopyInResponse)");
+      c.copy_in_accepted_ = true;
+      continue;
+    }
     if (m.tag != 'E') c.protocol_violation(m, "during COPY IN");
     c.keep_first_error(m.body, c.copy_in_error_);
     throw StoppedByServer{};
   }
 }
 
-std::uint64_t Connection::copy_in(std::string_view sql, const std::function<void(CopyWriter &)> &produce) {
-  send_simple_query(sql);
+std::uint64_t Connection::copy_in(std::string_view sql, const std::function<void(CopyWriter &)> &produce,
+                                  CopyStart start) {
+  if (start == CopyStart::with_query) {
+    require_idle();
+    if (!protocol::is_protocol_string(sql))
+      throw Error::client_error(sqlstate::invalid_parameter_value, "query text contains a zero byte");
+    fe::query(out_, sql);  // goes out with the first data
+  } else {
+    send_simple_query(sql);
+  }
   std::optional<Error> first_error;
   std::exception_ptr producer_error;
   std::uint64_t rows = 0;
-  bool saw_copy = false;
+  bool saw_copy = false, fed = false;
+  // runs the producer once, ending the data with CopyDone (or CopyFail for its failure)
+  auto feed = [&] {
+    fed = true;
+    CopyWriter writer(*this);
+    copy_in_error_.reset();
+    copy_in_accepted_ = saw_copy;  // a second CopyInResponse would be a protocol violation
+    try {
+      produce(writer);
+      fe::copy_done(out_);
+    } catch (const StoppedByServer &) {
+      first_error = std::move(copy_in_error_);
+      fe::copy_done(out_);  // dropped by the server; ReadyForQuery follows the error
+    } catch (const Error &e) {
+      if (e.connection_broken()) throw;
+      producer_error = std::current_exception();
+      fe::copy_fail(out_, e.what());
+    } catch (const std::exception &e) {
+      producer_error = std::current_exception();
+      fe::copy_fail(out_, e.what());
+    } catch (...) {
+      producer_error = std::current_exception();
+      fe::copy_fail(out_, "COPY aborted by the client");
+    }
+    flush_output();
+    saw_copy = saw_copy || copy_in_accepted_;
+  };
+  if (start == CopyStart::with_query) feed();
   for (;;) {
     const RawMessage m = next_message();
     switch (m.tag) {
       case 'G': {
         if (!be::parse_copy_response(m.body)) protocol_violation(m, "(malformed CopyInResponse)");
         saw_copy = true;
-        CopyWriter writer(*this);
-        copy_in_error_.reset();
-        try {
-          produce(writer);
-          fe::copy_done(out_);
-        } catch (const StoppedByServer &) {
-          first_error = std::move(copy_in_error_);
-          fe::copy_done(out_);  // dropped by the server; ReadyForQuery follows the error
-        } catch (const Error &e) {
-          if (e.connection_broken()) throw;
-          producer_error = std::current_exception();
-          fe::copy_fail(out_, e.what());
-        } catch (const std::exception &e) {
-          producer_error = std::current_exception();
-          fe::copy_fail(out_, e.what());
-        } catch (...) {
-          producer_error = std::current_exception();
-          fe::copy_fail(out_, "COPY aborted by the client");
-        }
-        flush_output();
+        if (!fed) feed();
         break;
       }
       case 'C':

@@ -29,25 +29,50 @@ struct sql_reader {
     ++i;
     return true;
   }
-  // A possibly qualified, possibly quoted name; empty when there is none.
-  std::string_view name() {
+  // One identifier, plain or quoted: its text as written, and (in `server_name`) the name
+  // the server makes of it. Empty when there is none or it is malformed.
+  std::string_view identifier(std::string &server_name) {
     skip_space();
-    std::size_t start = i;
-    while (i < s.size()) {
-      char c = s[i];
-      if (c == '"') {
-        std::size_t close = s.find('"', i + 1);
-        while (close != std::string_view::npos && close + 1 < s.size() && s[close + 1] == '"') close = s.find('"', close + 2);
-        if (close == std::string_view::npos) return {};
-        i = close + 1;
-      } else if (std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' ||
-                 static_cast<unsigned char>(c) >= 0x80) {
-        ++i;
-      } else {
-        break;
+    const std::size_t start = i;
+    server_name.clear();
+    if (i < s.size() && s[i] == '"') {
+      for (++i; i < s.size(); ++i) {
+        if (s[i] != '"') {
+          server_name += s[i];
+        } else if (i + 1 < s.size() && s[i + 1] == '"') {
+          server_name += '"';
+          ++i;
+        } else {
+          ++i;
+          return server_name.empty() ? std::string_view{} : s.substr(start, i - start);
+        }
       }
+      return {};  // unterminated
     }
+    auto plain = [](unsigned char c, bool first) {
+      return std::isalpha(c) || c == '_' || c >= 0x80 || (!first && (std::isdigit(c) || c == '$'));
+    };
+    while (i < s.size() && plain(static_cast<unsigned char>(s[i]), i == start)) {
+      // the server lowercases ASCII letters of an unquoted name (other bytes stay as they are
+      // in a multibyte encoding; a name that then matches no column just keeps the INSERT)
+      char c = s[i++];
+      server_name += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    // a quote right after a plain name ("ab"cd") is a syntax error for the server
+    if (i < s.size() && s[i] == '"') return {};
     return s.substr(start, i - start);
+  }
+  // A relation name: one to three identifiers joined by dots (schema, catalog).
+  std::string_view relation() {
+    skip_space();
+    const std::size_t start = i;
+    std::string ignored;
+    for (int part = 0; part < 3; ++part) {
+      if (identifier(ignored).empty()) return {};
+      if (i >= s.size() || s[i] != '.') return s.substr(start, i - start);
+      ++i;
+    }
+    return {};
   }
   bool param(std::size_t n) {
     skip_space();
@@ -66,31 +91,60 @@ struct sql_reader {
 
 }  // namespace
 
-bool copy_form(std::string_view insert_sql, std::size_t nparams, std::string &copy_sql, std::string &table) {
+std::optional<copy_plan> copy_form(std::string_view insert_sql, std::size_t nparams) {
   sql_reader r{insert_sql};
-  if (nparams == 0 || !r.word("insert") || !r.word("into")) return false;
-  std::string_view rel = r.name();
-  if (rel.empty()) return false;
-  std::string columns;
+  if (nparams == 0 || !r.word("insert") || !r.word("into")) return std::nullopt;
+  copy_plan plan;
+  plan.table.assign(r.relation());
+  if (plan.table.empty()) return std::nullopt;
+  std::string written_columns;
   if (r.punct('(')) {
     for (;;) {
-      std::string_view col = r.name();
-      if (col.empty()) return false;
-      columns += columns.empty() ? "" : ", ";
-      columns += col;
+      std::string name;
+      std::string_view col = r.identifier(name);
+      if (col.empty()) return std::nullopt;  // also a subfield or element (a.b, a[1]): COPY has neither
+      written_columns += written_columns.empty() ? "" : ", ";
+      written_columns += col;
+      plan.columns.push_back(std::move(name));
       if (r.punct(')')) break;
-      if (!r.punct(',')) return false;
+      if (!r.punct(',')) return std::nullopt;
     }
+    // as many values as columns, else the INSERT's own error is the one to report
+    if (plan.columns.size() != nparams) return std::nullopt;
   }
-  if (!r.word("values") || !r.punct('(')) return false;
+  if (!r.word("values") || !r.punct('(')) return std::nullopt;
   for (std::size_t n = 1; n <= nparams; ++n) {
-    if (!r.param(n)) return false;
-    if (!r.punct(n == nparams ? ')' : ',')) return false;
+    if (!r.param(n)) return std::nullopt;
+    if (!r.punct(n == nparams ? ')' : ',')) return std::nullopt;
   }
-  if (!r.at_end()) return false;
-  table.assign(rel);
-  copy_sql = "copy " + table + (columns.empty() ? "" : " (" + columns + ")") + " from stdin";
-  return true;
+  if (!r.at_end()) return std::nullopt;
+  plan.copy_sql = "copy " + plan.table + (written_columns.empty() ? "" : " (" + written_columns + ")") + " from stdin";
+  return plan;
+}
+
+std::string copy_fitness_query(const copy_plan &plan, std::size_t nparams, int server_version_num) {
+  // COPY ignores rules and refuses row-level security; it fills generated columns itself
+  // where an INSERT naming them fails, and writes GENERATED ALWAYS identity columns an
+  // INSERT may not: in each case the INSERT runs as written.
+  std::string column_ok = "a.attnum is not null";
+  if (server_version_num >= 100000) column_ok += " and a.attidentity <> 'a'";
+  if (server_version_num >= 120000) column_ok += " and a.attgenerated = ''";
+  std::string targets, count_ok;
+  if (plan.columns.empty()) {
+    targets = "pg_catalog.pg_attribute a where a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped";
+    count_ok = "count(*) = " + std::to_string(nparams);  // COPY needs every column, the INSERT gets them
+  } else {
+    std::string names;
+    for (std::size_t k = 0; k < plan.columns.size(); ++k) names += (k ? ",$" : "$") + std::to_string(k + 2);
+    targets = "pg_catalog.unnest(array[" + names + "]::text[]) with ordinality n(name, i) "
+              "left join pg_catalog.pg_attribute a on a.attrelid = c.oid and a.attname = n.name "
+              "and a.attnum > 0 and not a.attisdropped";
+    count_ok = "count(distinct n.name) = " + std::to_string(plan.columns.size());
+  }
+  const std::string order = plan.columns.empty() ? "a.attnum" : "n.i";
+  return "select c.relkind in ('r', 'p') and not c.relhasrules and not c.relrowsecurity and (select " + count_ok +
+         " and bool_and(" + column_ok + ") from " + targets + "), (select pg_catalog.string_agg(a.atttypid::text, ',' order by " +
+         order + ") from " + targets + ") from pg_catalog.pg_class c where c.oid = pg_catalog.to_regclass($1)";
 }
 
 void append_copy_row(std::string &out, const param_rows &rows, std::size_t row) {

@@ -17,6 +17,7 @@
 #include "ecpgerrno.h"
 #include "exec/abi_guard.hpp"
 #include "exec/batch_copy.hpp"
+#include "exec/copy_binary.hpp"
 #include "exec/statement_context.hpp"
 #include "exec/value_vocabulary.hpp"
 #include "pgesql/pgesql.h"
@@ -70,31 +71,76 @@ bool check_inputs(std::span<const pgesql_var> in, long rows, int line) {
 // row (bench/RESULTS.md); from this many rows on it is worth its catalog check.
 constexpr std::size_t copy_min_rows = 64;
 
+bool env_switch_on(const char *name) {
+  const char *e = std::getenv(name);
+  return e == nullptr || (std::strcmp(e, "0") != 0 && strcasecmp(e, "off") != 0);
+}
+
 // PGESQL_BULK_COPY=off keeps every batch on the pipeline.
 bool copy_enabled() {
-  static const bool on = [] {
-    const char *e = std::getenv("PGESQL_BULK_COPY");
-    return e == nullptr || (std::strcmp(e, "0") != 0 && strcasecmp(e, "off") != 0);
-  }();
+  static const bool on = env_switch_on("PGESQL_BULK_COPY");
   return on;
 }
 
-// COPY takes rows as INSERT does only into a plain or partitioned table without
-// rules (COPY ignores them) or row-level security (COPY FROM refuses it).
-bool copies_like_insert(connection &c, const std::string &table) {
-  param_value name;
-  name.data = table;
-  query_result r = c.link->execute(
-      "select c.relkind in ('r', 'p') and not c.relhasrules and not c.relrowsecurity "
-      "from pg_catalog.pg_class c where c.oid = pg_catalog.to_regclass($1)",
-      std::span<const param_value>(&name, 1));
-  return r.outcome == query_result::status::rows && r.row_count == 1 && r.field(0, 0) && *r.field(0, 0) == "t";
+// PGESQL_BULK_BINARY=off keeps COPY in text format (for comparing the two).
+bool binary_enabled() {
+  static const bool on = env_switch_on("PGESQL_BULK_BINARY");
+  return on;
+}
+
+// Whether the plan's COPY takes the rows exactly as its INSERT would (see
+// copy_fitness_query), and the column encoders when every column has one.
+bool copy_fits(connection &c, const copy_plan &plan, std::size_t nparams, std::vector<binary_column> &binary) {
+  std::vector<param_value> args(1 + plan.columns.size());
+  args[0].data = plan.table;
+  for (std::size_t k = 0; k < plan.columns.size(); ++k) args[k + 1].data = plan.columns[k];
+  // an unknown version is taken as a current one, whose catalog has every column checked
+  const int version = c.link->server_version() > 0 ? c.link->server_version() : 999999;
+  query_result r = c.link->execute(copy_fitness_query(plan, nparams, version), args);
+  if (r.outcome != query_result::status::rows || r.row_count != 1 || !r.field(0, 0) || *r.field(0, 0) != "t")
+    return false;
+  binary.clear();
+  if (binary_enabled() && r.field(0, 1)) binary = binary_columns(*r.field(0, 1), nparams);
+  return true;
 }
 
 // The batch's command tag: the verb of the last row's tag with the total.
 std::string total_tag(const std::string &last, std::uint64_t total) {
   std::string verb = last.substr(0, last.find(' '));
   return verb == "INSERT" ? "INSERT 0 " + std::to_string(total) : verb + " " + std::to_string(total);
+}
+
+// The rows through COPY when that is exact (binary when every value encodes exactly),
+// else through the pipeline.
+batch_result run_batch(connection &c, const char *sql, const param_rows &params, int line) {
+  const std::size_t nrows = params.rows(), nparams = params.per_row();
+  std::optional<copy_plan> plan;
+  if (nrows >= copy_min_rows && copy_enabled() && !params.any_binary()) plan = copy_form(sql, nparams);
+  if (!plan) {
+    c.last_copy_target.reset();
+    return c.link->execute_batch(sql, params);
+  }
+  const std::optional<std::uint64_t> exchanges = c.link->completed_exchanges();
+  const bool same_transaction = !c.autocommit && c.link->transaction_status() == transaction_state::in_transaction;
+  std::vector<binary_column> binary;
+  if (c.last_copy_target && same_transaction && exchanges && *exchanges == c.last_copy_target->exchanges &&
+      c.last_copy_target->copy_sql == plan->copy_sql) {
+    binary = std::move(c.last_copy_target->binary);
+  } else if (!copy_fits(c, *plan, nparams, binary)) {
+    c.last_copy_target.reset();
+    return c.link->execute_batch(sql, params);
+  }
+  c.last_copy_target.reset();
+  const std::vector<binary_column> encoders = binary;  // the target's, kept for the next batch
+  if (!binary.empty() && !encodes_exactly(params, binary)) binary.clear();
+  const std::string copy_sql = binary.empty() ? plan->copy_sql : plan->copy_sql + " (format binary)";
+  diag::log("exec_batch on line %d: as %s\n", line, copy_sql.c_str());
+  batch_result r = c.link->copy_batch(sql, copy_sql, params, binary);
+  if (r.status.outcome != query_result::status::error && same_transaction) {
+    if (std::optional<std::uint64_t> now = c.link->completed_exchanges())
+      c.last_copy_target = connection::copy_target{plan->copy_sql, encoders, *now};
+  }
+  return r;
 }
 
 }  // namespace
@@ -129,12 +175,7 @@ extern "C" PGESQL_API int pgesql_exec_batch(const pgesql_stmt *stmt, const char 
     if (!autostart_transaction(*c, opt.line, opt.informix)) return outcome();
     diag::log("exec_batch on line %d: query: %s; %zu row(s) of %zu parameter(s) on connection %s\n", opt.line,
               stmt->sql, nrows, inputs.size(), c->name.c_str());
-    std::string copy_sql, table;
-    bool use_copy = nrows >= copy_min_rows && copy_enabled() && copy_form(stmt->sql, inputs.size(), copy_sql, table) &&
-                    !params.any_binary() && copies_like_insert(*c, table);
-    if (use_copy) diag::log("exec_batch on line %d: as %s\n", opt.line, copy_sql.c_str());
-    batch_result r = use_copy ? c->link->copy_batch(stmt->sql, copy_sql, params)
-                              : c->link->execute_batch(stmt->sql, params);
+    batch_result r = run_batch(*c, stmt->sql, params, opt.line);
     bool row_failed = r.status.outcome == query_result::status::error && r.failed_row < nrows;
     if (row_failed)
       r.status.error.message += " (row " + std::to_string(r.failed_row + 1) + " of " + std::to_string(nrows) + ")";

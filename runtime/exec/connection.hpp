@@ -53,6 +53,16 @@ struct connection {
   // the last FETCH/MOVE text served and what it asks for: a loop repeats one text
   std::string last_fetch_text;
   std::optional<fetch_command> last_fetch;
+  // FOR :n through COPY: the last COPY found fit for its INSERT, with its column encoders
+  // (empty: text). Reused while nothing else has run on the server since it, in the same
+  // transaction: its COPY holds a lock on the table that every change of what the check
+  // reads (rules, row security, columns) has to wait for.
+  struct copy_target {
+    std::string copy_sql;
+    std::vector<binary_column> binary;
+    std::uint64_t exchanges = 0;
+  };
+  std::optional<copy_target> last_copy_target;
   // pgesql_on_notification: notifications go to the handler after each statement
   pgesql_notification_handler notification_handler = nullptr;
   void *notification_context = nullptr;

@@ -25,7 +25,8 @@ batch_result server_link::execute_batch(std::string_view sql, const param_rows &
   return out;
 }
 
-batch_result server_link::copy_batch(std::string_view insert_sql, std::string_view, const param_rows &params) {
+batch_result server_link::copy_batch(std::string_view insert_sql, std::string_view, const param_rows &params,
+                                     std::span<const binary_column>) {
   return execute_batch(insert_sql, params);
 }
 

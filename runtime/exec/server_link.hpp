@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "exec/copy_binary.hpp"
 #include "exec/param_rows.hpp"
 #include "exec/value_vocabulary.hpp"
 
@@ -115,8 +116,16 @@ class server_link {
   // by one (enough for test fakes); a real session pipelines them.
   virtual batch_result execute_batch(std::string_view sql, const param_rows &params);
   // The same rows of a plain INSERT (see batch_copy.hpp) through copy_sql
-  // (COPY ... FROM STDIN), itself atomic. The default runs execute_batch.
-  virtual batch_result copy_batch(std::string_view insert_sql, std::string_view copy_sql, const param_rows &params);
+  // (COPY ... FROM STDIN), itself atomic: in binary format with these column
+  // encoders when `binary` is not empty (copy_sql then asks for it), else in text.
+  // The default runs execute_batch.
+  virtual batch_result copy_batch(std::string_view insert_sql, std::string_view copy_sql, const param_rows &params,
+                                  std::span<const binary_column> binary);
+  // How many request/response exchanges (ReadyForQuery) the link has completed, when it
+  // counts them: equal counts mean nothing ran on the server in between.
+  virtual std::optional<std::uint64_t> completed_exchanges() const { return std::nullopt; }
+  // The server's version as server_version_num (150004), 0 when unknown.
+  virtual int server_version() const { return 0; }
   // The field storage of a result the caller is done with: a link may reuse it
   // for the next result, so a loop of FETCHes does not go back to the allocator
   // (and the heap's top is not trimmed and grown again) for every statement.

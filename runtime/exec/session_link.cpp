@@ -240,24 +240,31 @@ class session_link final : public server_link {
     }
     return out;
   }
-  batch_result copy_batch(std::string_view, std::string_view copy_sql, const param_rows &params) override {
+  batch_result copy_batch(std::string_view, std::string_view copy_sql, const param_rows &params,
+                          std::span<const binary_column> binary) override {
     settle();
-    // COPY by simple query: one statement, so atomic in autocommit mode too
+    // COPY by simple query: one statement, so atomic in autocommit mode too. Its data goes
+    // right behind it (the statement is pgesql's own), so a batch costs one round trip.
     constexpr std::size_t chunk_bytes = 64 * 1024;
     batch_result out;
     try {
       std::uint64_t n = c_->copy_in(copy_sql, [&](conn::Connection::CopyWriter &w) {
         std::string chunk;
         chunk.reserve(chunk_bytes + 1024);
+        if (!binary.empty()) append_binary_header(chunk);
         for (std::size_t i = 0; i < params.rows(); ++i) {
-          append_copy_row(chunk, params, i);
+          if (binary.empty())
+            append_copy_row(chunk, params, i);
+          else
+            append_binary_row(chunk, params, i, binary);
           if (chunk.size() >= chunk_bytes) {
             w.write(chunk);
             chunk.clear();
           }
         }
+        if (!binary.empty()) append_binary_trailer(chunk);
         if (!chunk.empty()) w.write(chunk);
-      });
+      }, conn::Connection::CopyStart::with_query);
       out.rows_processed = n;
       out.status.command_tag = "INSERT 0 " + std::to_string(n);
     } catch (const conn::Error &e) {
@@ -267,6 +274,8 @@ class session_link final : public server_link {
     }
     return out;
   }
+  std::optional<std::uint64_t> completed_exchanges() const override { return c_->completed_exchanges(); }
+  int server_version() const override { return c_->server_version(); }
   query_result simple_query(std::string_view sql) override {
     settle();
     return run([&](query_result &r) {
