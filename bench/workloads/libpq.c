@@ -4,17 +4,25 @@
  * connection comes from the environment (PGDATABASE, PGHOST, ...).
  *   select       PQexecPrepared, synchronous, one round trip per row
  *   insert       PQexecPrepared per row in one transaction
- *   bulk_copy    COPY FROM STDIN, text format
+ *   bulk_copy    one COPY FROM STDIN per 1000 rows, text format
+ *   bulk_copy_binary  one COPY FROM STDIN per 1000 rows, binary format
  *   bulk_pipeline  pipeline mode: PQsendQueryPrepared per row, a sync per 1000
  *   fetch        single-row mode over one SELECT
  *   fetch_array  a cursor read with FETCH 1000
  *   connect      PQconnectdb + PQfinish
+ *   select_threads_T  select, split over T threads with a connection each
+ *   idle_connections  opens N connections and prints the process's RSS in kB
+ * The bulk workloads all insert in batches of 1000 rows inside one transaction,
+ * as workloads.pgc's FOR :n does.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include <time.h>
+#include <arpa/inet.h>
+#include <pthread.h>
 
 #include <libpq-fe.h>
 
@@ -49,9 +57,9 @@ static long table_rows(PGconn *c)
     return n;
 }
 
-static double select_into(PGconn *c, long n)
+static double select_loop(PGconn *c, long n, long rows)
 {
-    long rows = table_rows(c), i, sum = 0;
+    long i, sum = 0;
     char id[24], v[32];
     const char *values[1] = {id};
     double t0;
@@ -68,6 +76,11 @@ static double select_into(PGconn *c, long n)
     }
     if (sum == 0) fprintf(stderr, "no data\n");
     return now() - t0;
+}
+
+static double select_into(PGconn *c, long n)
+{
+    return select_loop(c, n, table_rows(c));
 }
 
 static double insert_loop(PGconn *c, long n)
@@ -91,24 +104,85 @@ static double insert_loop(PGconn *c, long n)
     return now() - t0;
 }
 
+enum { bulk_batch = 1000 };
+
+static void copy_end(PGconn *c)
+{
+    PGresult *r;
+    if (PQputCopyEnd(c, NULL) != 1) { fprintf(stderr, "copy end: %s", PQerrorMessage(c)); exit(1); }
+    expect(c, PQgetResult(c), PGRES_COMMAND_OK, "copy result");
+    while ((r = PQgetResult(c)) != NULL) PQclear(r);
+}
+
+static void put_copy(PGconn *c, const char *data, int len)
+{
+    if (PQputCopyData(c, data, len) != 1) { fprintf(stderr, "copy data: %s", PQerrorMessage(c)); exit(1); }
+}
+
+/* text COPY, one per batch; each batch's lines are made before it is sent, as the rows
+   of a FOR :n batch are in the program's arrays before the statement runs */
 static double bulk_copy(PGconn *c, long n)
 {
-    char line[64];
-    long i;
+    static char lines[bulk_batch * 64];
+    long i, start;
     double t0;
-    PGresult *r;
     run(c, "truncate bench_ins");
     t0 = now();
     run(c, "begin");
-    expect(c, PQexec(c, "copy bench_ins (id, name, qty) from stdin"), PGRES_COPY_IN, "copy");
-    for (i = 0; i < n; i++) {
-        int len = snprintf(line, sizeof line, "%ld\tname %ld\t%ld\n", i, i, i % 100);
-        if (PQputCopyData(c, line, len) != 1) { fprintf(stderr, "copy data: %s", PQerrorMessage(c)); exit(1); }
+    for (start = 0; start < n; start += bulk_batch) {
+        int len = 0;
+        for (i = start; i < n && i < start + bulk_batch; i++)
+            len += snprintf(lines + len, 64, "%ld\tname %ld\t%ld\n", i, i, i % 100);
+        expect(c, PQexec(c, "copy bench_ins (id, name, qty) from stdin"), PGRES_COPY_IN, "copy");
+        put_copy(c, lines, len);
+        copy_end(c);
     }
-    if (PQputCopyEnd(c, NULL) != 1) { fprintf(stderr, "copy end: %s", PQerrorMessage(c)); exit(1); }
-    r = PQgetResult(c);
-    expect(c, r, PGRES_COMMAND_OK, "copy result");
-    while ((r = PQgetResult(c)) != NULL) PQclear(r);
+    run(c, "commit");
+    return now() - t0;
+}
+
+static char *put_int32(char *p, long v)
+{
+    uint32_t be = htonl((uint32_t)v);
+    memcpy(p, &be, 4);
+    return p + 4;
+}
+
+static char *put_int16(char *p, int v)
+{
+    uint16_t be = htons((uint16_t)v);
+    memcpy(p, &be, 2);
+    return p + 2;
+}
+
+/* binary COPY, one per batch: the fastest way libpq offers to load rows */
+static double bulk_copy_binary(PGconn *c, long n)
+{
+    static const char header[19] = "PGCOPY\n\377\r\n\0\0\0\0\0\0\0\0";
+    static char rows[bulk_batch * 64 + 32];
+    long i, start;
+    double t0;
+    run(c, "truncate bench_ins");
+    t0 = now();
+    run(c, "begin");
+    for (start = 0; start < n; start += bulk_batch) {
+        char *p = rows;
+        memcpy(p, header, sizeof header);
+        p += sizeof header;
+        for (i = start; i < n && i < start + bulk_batch; i++) {
+            char name[32];
+            int len = snprintf(name, sizeof name, "name %ld", i);
+            p = put_int16(p, 3);
+            p = put_int32(put_int32(p, 4), i);
+            p = put_int32(p, len);
+            memcpy(p, name, (size_t)len);
+            p = put_int32(put_int32(p + len, 4), i % 100);
+        }
+        p = put_int16(p, -1);
+        expect(c, PQexec(c, "copy bench_ins (id, name, qty) from stdin (format binary)"), PGRES_COPY_IN, "copy");
+        put_copy(c, rows, (int)(p - rows));
+        copy_end(c);
+    }
     run(c, "commit");
     return now() - t0;
 }
@@ -223,6 +297,61 @@ static PGconn *open_connection(void)
     return c;
 }
 
+struct select_share { long n, rows; };
+
+static void *select_thread(void *arg)
+{
+    struct select_share *share = arg;
+    PGconn *c = open_connection();
+    select_loop(c, share->n, share->rows);
+    PQfinish(c);
+    return NULL;
+}
+
+/* n point SELECTs split over `threads` threads, each on its own connection: the time
+   until the last thread is done */
+static double select_threads(long n, int threads)
+{
+    pthread_t tid[64];
+    struct select_share share[64];
+    PGconn *c = open_connection();
+    long rows = table_rows(c);
+    double t0 = now();
+    int t;
+    PQfinish(c);
+    for (t = 0; t < threads; t++) {
+        share[t].n = n / threads;
+        share[t].rows = rows;
+        if (pthread_create(&tid[t], NULL, select_thread, &share[t]) != 0) { fprintf(stderr, "pthread_create\n"); exit(1); }
+    }
+    for (t = 0; t < threads; t++) pthread_join(tid[t], NULL);
+    return now() - t0;
+}
+
+/* the resident set in kB, from /proc/self/status */
+static long rss_kb(void)
+{
+    char line[256];
+    long kb = -1;
+    FILE *f = fopen("/proc/self/status", "r");
+    while (f != NULL && fgets(line, sizeof line, f) != NULL)
+        if (strncmp(line, "VmRSS:", 6) == 0) kb = atol(line + 6);
+    if (f != NULL) fclose(f);
+    return kb;
+}
+
+static double idle_connections(long n)
+{
+    static PGconn *held[1000];
+    long i;
+    double kb;
+    if (n > 1000) n = 1000;
+    for (i = 0; i < n; i++) held[i] = open_connection();
+    kb = (double)rss_kb();
+    for (i = 0; i < n; i++) PQfinish(held[i]);
+    return kb;
+}
+
 int main(int argc, char **argv)
 {
     const char *w;
@@ -230,7 +359,8 @@ int main(int argc, char **argv)
     double seconds;
     PGconn *c;
     if (argc != 3) {
-        fprintf(stderr, "usage: %s select|insert|bulk_copy|bulk_pipeline|fetch|fetch_array|connect N\n", argv[0]);
+        fprintf(stderr, "usage: %s select|insert|bulk_copy|bulk_copy_binary|bulk_pipeline|fetch|fetch_array|connect|"
+                        "select_threads_T|idle_connections N\n", argv[0]);
         return 2;
     }
     w = argv[1];
@@ -239,11 +369,18 @@ int main(int argc, char **argv)
         double t0 = now();
         for (i = 0; i < n; i++) PQfinish(open_connection());
         seconds = now() - t0;
+    } else if (strncmp(w, "select_threads_", 15) == 0) {
+        int threads = atoi(w + 15);
+        if (threads < 1 || threads > 64) { fprintf(stderr, "1 to 64 threads\n"); return 2; }
+        seconds = select_threads(n, threads);
+    } else if (strcmp(w, "idle_connections") == 0) {
+        seconds = idle_connections(n);
     } else {
         c = open_connection();
         if (strcmp(w, "select") == 0) seconds = select_into(c, n);
         else if (strcmp(w, "insert") == 0) seconds = insert_loop(c, n);
         else if (strcmp(w, "bulk_copy") == 0) seconds = bulk_copy(c, n);
+        else if (strcmp(w, "bulk_copy_binary") == 0) seconds = bulk_copy_binary(c, n);
         else if (strcmp(w, "bulk_pipeline") == 0) seconds = bulk_pipeline(c, n);
         else if (strcmp(w, "fetch") == 0) seconds = fetch_rows(c, n);
         else if (strcmp(w, "fetch_array") == 0) seconds = fetch_arrays(c, n);
