@@ -54,9 +54,11 @@ void MessageStream::fill(std::size_t needed, net::Deadline deadline) {
   const std::size_t unread_size = end_ - begin_;
   if (begin_ + needed > capacity_ || begin_ == end_) {
     // Move the partial message to the front, growing the buffer when one message needs more.
+    // Not zeroed: the kernel maps a page in when a read first writes it, so an idle
+    // connection holds the few pages its replies used, not the whole 64 kB.
     const std::size_t new_capacity = std::max({capacity_, needed, read_chunk});
     if (new_capacity != capacity_) {
-      auto bigger = std::make_unique<char[]>(new_capacity);
+      auto bigger = std::make_unique_for_overwrite<char[]>(new_capacity);
       if (unread_size > 0) std::memcpy(bigger.get(), in_.get() + begin_, unread_size);
       in_ = std::move(bigger);
       capacity_ = new_capacity;
@@ -86,7 +88,7 @@ void MessageStream::reserve_input(std::size_t free_bytes) {
   const std::size_t unread_size = end_ - begin_;
   const std::size_t new_capacity = std::max({capacity_, read_chunk, unread_size + free_bytes});
   if (new_capacity != capacity_) {
-    auto bigger = std::make_unique<char[]>(new_capacity);
+    auto bigger = std::make_unique_for_overwrite<char[]>(new_capacity);
     if (unread_size > 0) std::memcpy(bigger.get(), in_.get() + begin_, unread_size);
     in_ = std::move(bigger);
     capacity_ = new_capacity;
