@@ -93,42 +93,31 @@ void put_be(std::string &out, std::uint64_t v, int bytes) {
   out.append(b, static_cast<std::size_t>(bytes));
 }
 
+// A float's IEEE bits, big-endian, behind its length.
+template <typename F, typename Bits>
+void put_float(std::string &out, std::string_view t) {
+  F v = 0;
+  float_text(t, v);
+  Bits bits;
+  std::memcpy(&bits, &v, sizeof bits);
+  put_be(out, sizeof bits, 4);
+  put_be(out, bits, static_cast<int>(sizeof bits));
+}
+
 void put_value(std::string &out, std::string_view t, binary_column kind) {
   std::int64_t i = 0;
   switch (kind) {
     case binary_column::int2:
-      integer_text(t, i);
-      put_be(out, 2, 4);
-      put_be(out, static_cast<std::uint64_t>(i), 2);
-      return;
     case binary_column::int4:
+    case binary_column::int8: {
+      const int bytes = kind == binary_column::int2 ? 2 : kind == binary_column::int4 ? 4 : 8;
       integer_text(t, i);
-      put_be(out, 4, 4);
-      put_be(out, static_cast<std::uint64_t>(i), 4);
-      return;
-    case binary_column::int8:
-      integer_text(t, i);
-      put_be(out, 8, 4);
-      put_be(out, static_cast<std::uint64_t>(i), 8);
-      return;
-    case binary_column::float4: {
-      float f = 0;
-      float_text(t, f);
-      std::uint32_t bits;
-      std::memcpy(&bits, &f, 4);
-      put_be(out, 4, 4);
-      put_be(out, bits, 4);
+      put_be(out, static_cast<std::uint64_t>(bytes), 4);
+      put_be(out, static_cast<std::uint64_t>(i), bytes);
       return;
     }
-    case binary_column::float8: {
-      double d = 0;
-      float_text(t, d);
-      std::uint64_t bits;
-      std::memcpy(&bits, &d, 8);
-      put_be(out, 8, 4);
-      put_be(out, bits, 8);
-      return;
-    }
+    case binary_column::float4: put_float<float, std::uint32_t>(out, t); return;
+    case binary_column::float8: put_float<double, std::uint64_t>(out, t); return;
     case binary_column::boolean:
       put_be(out, 1, 4);
       out += t[0] == 't' ? '\1' : '\0';
