@@ -56,7 +56,9 @@ struct connection {
   // FOR :n through COPY: the last COPY found fit for its INSERT, with its column encoders
   // (empty: text). Reused while nothing else has run on the server since it, in the same
   // transaction: its COPY holds a lock on the table that every change of what the check
-  // reads (rules, row security, columns) has to wait for.
+  // reads (rules, row security, columns) has to wait for. Not covered: another session
+  // creating a table of the same name earlier in search_path between two batches; the
+  // name then resolves to that table while the encoders are the old one's.
   struct copy_target {
     std::string copy_sql;
     std::vector<binary_column> binary;
