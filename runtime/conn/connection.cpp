@@ -208,11 +208,15 @@ void Connection::wait_ready_for_query() {
 
 // --- simple query -------------------------------------------------------------------------
 
-void Connection::send_simple_query(std::string_view sql) {
+void Connection::queue_simple_query(std::string_view sql) {
   require_idle();
   if (!protocol::is_protocol_string(sql))
     throw Error::client_error(sqlstate::invalid_parameter_value, "query text contains a zero byte");
   fe::query(out_, sql);
+}
+
+void Connection::send_simple_query(std::string_view sql) {
+  queue_simple_query(sql);
   flush_output();
 }
 

@@ -201,6 +201,7 @@ class Connection {
   void read_ready_for_query(std::string_view body);
   void execute_one(std::string_view sql, const BindParams &params, RowSink &sink);
   void run_simple_query(std::string_view sql, RowSink *sink, std::vector<Result> *results);
+  void queue_simple_query(std::string_view sql);  // written to the output buffer, not yet sent
   void send_simple_query(std::string_view sql);
   void keep_first_error(std::string_view body, std::optional<Error> &first);
   std::uint64_t copied_rows(const protocol::RawMessage &m);

@@ -122,14 +122,10 @@ void Connection::CopyWriter::write(std::string_view data) {
 
 std::uint64_t Connection::copy_in(std::string_view sql, const std::function<void(CopyWriter &)> &produce,
                                   CopyStart start) {
-  if (start == CopyStart::with_query) {
-    require_idle();
-    if (!protocol::is_protocol_string(sql))
-      throw Error::client_error(sqlstate::invalid_parameter_value, "query text contains a zero byte");
-    fe::query(out_, sql);  // goes out with the first data
-  } else {
+  if (start == CopyStart::with_query)
+    queue_simple_query(sql);  // goes out with the first data
+  else
     send_simple_query(sql);
-  }
   std::optional<Error> first_error;
   std::exception_ptr producer_error;
   std::uint64_t rows = 0;

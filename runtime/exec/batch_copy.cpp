@@ -3,6 +3,8 @@
 #include <cctype>
 #include <string>
 
+#include "exec/statement_text.hpp"
+
 namespace pgesql::exec {
 namespace {
 
@@ -36,16 +38,17 @@ struct sql_reader {
     const std::size_t start = i;
     server_name.clear();
     if (i < s.size() && s[i] == '"') {
+      // the closing quote is the first one not doubled
       for (++i; i < s.size(); ++i) {
-        if (s[i] != '"') {
-          server_name += s[i];
-        } else if (i + 1 < s.size() && s[i + 1] == '"') {
-          server_name += '"';
+        if (s[i] != '"') continue;
+        if (i + 1 < s.size() && s[i + 1] == '"') {
           ++i;
-        } else {
-          ++i;
-          return server_name.empty() ? std::string_view{} : s.substr(start, i - start);
+          continue;
         }
+        const std::string_view written = s.substr(start, ++i - start);
+        if (!is_quoted_identifier(written)) return {};  // "" names nothing
+        server_name = unquoted_name(written);
+        return written;
       }
       return {};  // unterminated
     }
