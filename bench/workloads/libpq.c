@@ -119,26 +119,15 @@ static void put_copy(PGconn *c, const char *data, int len)
     if (PQputCopyData(c, data, len) != 1) { fprintf(stderr, "copy data: %s", PQerrorMessage(c)); exit(1); }
 }
 
-/* text COPY, one per batch; each batch's lines are made before it is sent, as the rows
-   of a FOR :n batch are in the program's arrays before the statement runs */
-static double bulk_copy(PGconn *c, long n)
+/* A batch's data for rows [first, last) into buf; returns its length. */
+typedef int (*batch_writer)(char *buf, long first, long last);
+
+static int text_rows(char *buf, long first, long last)
 {
-    static char lines[bulk_batch * 64];
-    long i, start;
-    double t0;
-    run(c, "truncate bench_ins");
-    t0 = now();
-    run(c, "begin");
-    for (start = 0; start < n; start += bulk_batch) {
-        int len = 0;
-        for (i = start; i < n && i < start + bulk_batch; i++)
-            len += snprintf(lines + len, 64, "%ld\tname %ld\t%ld\n", i, i, i % 100);
-        expect(c, PQexec(c, "copy bench_ins (id, name, qty) from stdin"), PGRES_COPY_IN, "copy");
-        put_copy(c, lines, len);
-        copy_end(c);
-    }
-    run(c, "commit");
-    return now() - t0;
+    int len = 0;
+    long i;
+    for (i = first; i < last; i++) len += snprintf(buf + len, 64, "%ld\tname %ld\t%ld\n", i, i, i % 100);
+    return len;
 }
 
 static char *put_int32(char *p, long v)
@@ -155,36 +144,56 @@ static char *put_int16(char *p, int v)
     return p + 2;
 }
 
-/* binary COPY, one per batch: the fastest way libpq offers to load rows */
-static double bulk_copy_binary(PGconn *c, long n)
+static int binary_rows(char *buf, long first, long last)
 {
     static const char header[19] = "PGCOPY\n\377\r\n\0\0\0\0\0\0\0\0";
-    static char rows[bulk_batch * 64 + 32];
-    long i, start;
+    char *p = buf;
+    long i;
+    memcpy(p, header, sizeof header);
+    p += sizeof header;
+    for (i = first; i < last; i++) {
+        char name[32];
+        int len = snprintf(name, sizeof name, "name %ld", i);
+        p = put_int16(p, 3);
+        p = put_int32(put_int32(p, 4), i);
+        p = put_int32(p, len);
+        memcpy(p, name, (size_t)len);
+        p = put_int32(put_int32(p + len, 4), i % 100);
+    }
+    p = put_int16(p, -1);
+    return (int)(p - buf);
+}
+
+/* one COPY per batch of 1000 rows in one transaction; each batch's data is made before it is
+   sent, as the rows of a FOR :n batch are in the program's arrays before the statement runs */
+static double bulk_copy_batches(PGconn *c, long n, const char *copy_sql, batch_writer write_rows)
+{
+    static char data[bulk_batch * 64 + 32];
+    long start;
     double t0;
     run(c, "truncate bench_ins");
     t0 = now();
     run(c, "begin");
     for (start = 0; start < n; start += bulk_batch) {
-        char *p = rows;
-        memcpy(p, header, sizeof header);
-        p += sizeof header;
-        for (i = start; i < n && i < start + bulk_batch; i++) {
-            char name[32];
-            int len = snprintf(name, sizeof name, "name %ld", i);
-            p = put_int16(p, 3);
-            p = put_int32(put_int32(p, 4), i);
-            p = put_int32(p, len);
-            memcpy(p, name, (size_t)len);
-            p = put_int32(put_int32(p + len, 4), i % 100);
-        }
-        p = put_int16(p, -1);
-        expect(c, PQexec(c, "copy bench_ins (id, name, qty) from stdin (format binary)"), PGRES_COPY_IN, "copy");
-        put_copy(c, rows, (int)(p - rows));
+        int len = write_rows(data, start, start + bulk_batch < n ? start + bulk_batch : n);
+        expect(c, PQexec(c, copy_sql), PGRES_COPY_IN, "copy");
+        put_copy(c, data, len);
         copy_end(c);
     }
     run(c, "commit");
     return now() - t0;
+}
+
+/* text COPY */
+static double bulk_copy(PGconn *c, long n)
+{
+    return bulk_copy_batches(c, n, "copy bench_ins (id, name, qty) from stdin", text_rows);
+}
+
+/* binary COPY: the fastest way libpq offers to load rows */
+static double bulk_copy_binary(PGconn *c, long n)
+{
+    return bulk_copy_batches(c, n, "copy bench_ins (id, name, qty) from stdin (format binary)", binary_rows);
 }
 
 /* reads one sync's worth of results: `rows` inserts, then the sync */
