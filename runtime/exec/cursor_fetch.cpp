@@ -1,5 +1,6 @@
 #include "exec/cursor_fetch.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "diag/debug_log.hpp"
@@ -88,15 +89,32 @@ void collect_rows_ahead(connection &c) {
   c.link->give_back(it->second.fill(std::move(rows), asked));
 }
 
+// Whether a window may be asked for now: one request in flight per connection, and none
+// once the cursor's end or an error is known.
+bool may_send_window(connection &c, const cursor_buffer &b) {
+  return !b.at_end() && !b.has_error() && c.link->ahead_in_flight() == nullptr;
+}
+
+void send_window(connection &c, const std::string &cursor, std::size_t window) {
+  if (c.link->send_ahead(cursor, window))
+    diag::log("serve_fetch: asked for %zu row(s) ahead on cursor %s\n", window, cursor.c_str());
+}
+
 // After a FETCH NEXT: once less than a window is buffered, the next window is asked for,
 // so the server computes it while the program works through these rows. (Statements run
 // between FETCHes collect a window early; the bound keeps the buffer from growing.)
 void send_next_window(connection &c, cursor_buffer &b, const std::string &cursor) {
-  if (b.at_end() || b.has_error() || b.buffered() >= b.last_window() || c.link->ahead_in_flight() != nullptr)
-    return;
-  const std::size_t window = b.next_window();
-  if (c.link->send_ahead(cursor, window))
-    diag::log("serve_fetch: asked for %zu row(s) ahead on cursor %s\n", window, cursor.c_str());
+  if (!may_send_window(c, b) || b.buffered() >= b.last_window()) return;
+  send_window(c, cursor, b.next_window());
+}
+
+// After a FETCH n into arrays: as after a FETCH NEXT, the next window is asked for once less
+// than a window is buffered. The windows are at least n rows (a program that reads n rows at
+// a time will most likely ask for the next n) and grow to the cap: few large windows keep the
+// server streaming instead of waking a program that waits for each small one.
+void send_next_array_window(connection &c, cursor_buffer &b, const std::string &cursor, std::size_t count) {
+  if (!may_send_window(c, b) || b.buffered() >= std::max(b.last_window(), count)) return;
+  send_window(c, cursor, b.array_window(count));
 }
 
 }  // namespace
@@ -153,12 +171,15 @@ bool serve_fetch(connection &c, const std::string &sql, query_result &r) {
   auto it = c.cursors.find(f->cursor);
   if (it == c.cursors.end()) return false;
   cursor_buffer &b = it->second;
-  // Rows in flight are collected first, unless this is the cursor's next row and it is here.
-  // A failed transaction may be their doing (a statement that read them meanwhile saw the
-  // error): collecting tells the buffer.
+  // Rows in flight are collected first, unless the FETCH is served by rows already here
+  // (the cursor's next row, or all n of a FETCH n). A failed transaction may be their doing
+  // (a statement that read them meanwhile saw the error): collecting tells the buffer.
+  const bool array_fetch = f->what == fetch_command::kind::forward && !f->move;
+  const bool served_by_buffer =
+      !f->move && ((f->what == fetch_command::kind::next && b.buffered() > 0) || (array_fetch && b.buffered() >= f->count));
   if (const server_link::rows_in_flight *ahead = c.link->ahead_in_flight();
-      ahead != nullptr && (ahead->cursor != f->cursor || f->what != fetch_command::kind::next || f->move ||
-                           b.buffered() == 0 || c.link->transaction_status() == transaction_state::failed)) {
+      ahead != nullptr && (ahead->cursor != f->cursor || !served_by_buffer ||
+                           c.link->transaction_status() == transaction_state::failed)) {
     collect_rows_ahead(c);
   }
   const transaction_state tx = c.link->transaction_status();
@@ -172,7 +193,9 @@ bool serve_fetch(connection &c, const std::string &sql, query_result &r) {
     }
     b.needs_check = false;
   }
-  if (b.ahead_of_program() == 0 && !b.has_error() && (f->what != fetch_command::kind::next || f->move)) {
+  // FETCH n reads its rows through the cursor's buffer, so that the next rows can be asked for
+  if (b.ahead_of_program() == 0 && !b.has_error() && !array_fetch &&
+      (f->what != fetch_command::kind::next || f->move)) {
     // the server stands where the program does: it runs the statement as written
     b = b.emptied();
     return false;
@@ -203,6 +226,15 @@ bool serve_fetch(connection &c, const std::string &sql, query_result &r) {
       send_next_window(c, b, f->cursor);
       break;
     case fetch_command::kind::forward:
+      if (array_fetch && b.buffered() == 0 && !b.at_end() && !b.has_error()) {
+        // the rows the program asks for, read as a window (the same rows FETCH n returns)
+        query_result rows = c.link->fetch_ahead(f->cursor, f->count);
+        diag::log("serve_fetch: read %zu row(s) on cursor %s\n", rows.row_count, f->cursor.c_str());
+        c.link->give_back(b.fill(std::move(rows), f->count));
+      }
+      r = serve_forward(c, b, *f, drop);
+      if (array_fetch && !drop) send_next_array_window(c, b, f->cursor, f->count);
+      break;
     case fetch_command::kind::forward_all:
       r = serve_forward(c, b, *f, drop);
       break;

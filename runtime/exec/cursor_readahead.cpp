@@ -173,6 +173,14 @@ std::size_t cursor_buffer::next_window(std::size_t cap) {
   return window_size_;
 }
 
+std::size_t cursor_buffer::array_window(std::size_t rows) {
+  if (window_size_ < rows) {
+    window_size_ = std::min(rows, cap_);
+    return window_size_;
+  }
+  return next_window(cap_);
+}
+
 result_fields cursor_buffer::fill(query_result window, std::size_t asked) {
   if (window.outcome == query_result::status::error) {
     error_ = query_result{};

@@ -80,6 +80,9 @@ class cursor_buffer {
   // while the last window held less than window_growth_bytes.
   std::size_t next_window(std::size_t cap);
   std::size_t next_window() { return next_window(cap_); }
+  // The window size for a program that fetches `rows` at a time: like next_window, from
+  // at least `rows` (never over the cap).
+  std::size_t array_window(std::size_t rows);
   // The size of the last window asked for (0 before the first).
   std::size_t last_window() const { return window_size_; }
 

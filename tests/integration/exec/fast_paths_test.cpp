@@ -421,4 +421,65 @@ TEST_F(FastPathTest, AFailedWindowReadEarlyStillServesTheRowsBeforeIt) {
   EXPECT_EQ(t[7].state, "22012");
 }
 
+// FETCH n into arrays reads the next n rows while the program works through these
+// (issue 24); the program sees what it sees with readahead off, wherever it stops,
+// whatever it runs between FETCHes, and where a later row fails.
+void array_windows(std::vector<step> &out) {
+  exec_sql("create temp table src as select g from generate_series(1, 40) g", out);
+  open_cursor("declare a cursor for select g from src order by g", out);
+  open_cursor("declare h cursor with hold for select g * 10 from generate_series(1, 9) g", out);
+  fetch_many("fetch 3 from a", out);
+  exec_sql("update src set g = -g", out);  // the cursor's snapshot predates it either way
+  fetch_many("fetch 3 from a", out);
+  fetch("fetch next from a", out);
+  fetch("move 2 in a", out, false);
+  fetch_many("fetch forward 5 from a", out);
+  fetch_many("fetch 2 from h", out);
+  fetch("fetch prior from a", out);
+  fetch_many("fetch 6 from a", out);
+  fetch_many("fetch 2 from h", out);
+  transaction("commit", out);  // a is gone; h is held with rows asked for ahead
+  fetch_many("fetch 6 from a", out);
+  transaction("rollback", out);
+  for (int i = 0; i < 4; ++i) fetch_many("fetch 2 from h", out);
+  exec_sql("close h", out);
+  open_cursor("declare e cursor for select 10 / (9 - g) from generate_series(1, 12) g", out);
+  fetch_many("fetch 4 from e", out);
+  fetch_many("fetch 4 from e", out);  // row 9 is in the window read ahead, not in these
+  fetch_many("fetch 4 from e", out);  // the failing row
+  exec_sql("select 1", out);
+  transaction("rollback", out);
+  open_cursor("declare z cursor for select g from generate_series(1, 7) g", out);
+  for (int i = 0; i < 4; ++i) fetch_many("fetch 3 from z", out);
+  transaction("commit", out);
+}
+
+TEST_F(FastPathTest, ArrayFetchesReadTheNextRowsAheadUnseen) {
+  auto t = same_either_way(array_windows);
+  ASSERT_EQ(t.size(), 33u);
+  EXPECT_EQ(t[3].rows, 3);
+  EXPECT_EQ(t[5].rows, 3);
+  EXPECT_EQ(t[6].value, 7);    // FETCH NEXT after two arrays of 3
+  EXPECT_EQ(t[7].rows, 2);     // MOVE 2
+  EXPECT_EQ(t[8].rows, 5);     // rows 10..14
+  EXPECT_EQ(t[10].value, 13);  // FETCH PRIOR: back before row 14
+  EXPECT_EQ(t[14].state, "34000");  // a went with the transaction
+  EXPECT_EQ(t[16].rows, 2);    // h: rows 50, 60 after the commit
+  EXPECT_EQ(t[18].rows, 1);    // the last row, 90
+  EXPECT_EQ(t[18].value, 90);
+  EXPECT_EQ(t[19].sqlcode, ECPG_NOT_FOUND);
+  EXPECT_EQ(t[22].rows, 4);
+  EXPECT_EQ(t[23].rows, 4);
+  EXPECT_EQ(t[24].state, "22012");
+  EXPECT_EQ(t[25].state, "25P02");
+  EXPECT_EQ(t[28].rows, 3);
+  EXPECT_EQ(t[30].rows, 1);
+  EXPECT_EQ(t[30].value, 7);
+  EXPECT_EQ(t[31].sqlcode, ECPG_NOT_FOUND);
+  setenv("PGESQL_FETCH_READAHEAD", "4", 1);
+  std::vector<step> logged;
+  EXPECT_GT(windows_sent_ahead(database(), array_windows, logged), 5u);
+  EXPECT_EQ(logged, t);
+}
+
 }  // namespace
