@@ -34,7 +34,11 @@ query_result run_cached(connection &c, const pgesql_stmt *stmt, const std::strin
     const std::vector<std::string> closing = cache.take_to_close();
     cached_statement *entry = cache.find(stmt, sql);
     const bool was_cached = entry != nullptr;
-    const std::string name = was_cached ? entry->name : cache.next_name();
+    // a cached entry's name is not copied (no allocation on the warm path); no insert
+    // happens before its last use
+    std::string fresh_name;
+    if (!was_cached) fresh_name = cache.next_name();
+    const std::string_view name = was_cached ? std::string_view(entry->name) : std::string_view(fresh_name);
     cached_execution run;
     run.name = name;
     run.sql = was_cached ? std::string_view() : std::string_view(sql);
@@ -42,7 +46,7 @@ query_result run_cached(connection &c, const pgesql_stmt *stmt, const std::strin
     run.close_first = closing;
     run.columns = was_cached && entry->described ? &entry->columns : nullptr;
     query_result r = c.link->execute_cached(run);
-    if (!was_cached && run.parsed) entry = &cache.insert(stmt, name, sql);
+    if (!was_cached && run.parsed) entry = &cache.insert(stmt, fresh_name, sql);
     if (entry != nullptr && run.described && r.outcome != query_result::status::error) {
       entry->columns = r.columns;
       entry->described = true;
@@ -52,9 +56,9 @@ query_result run_cached(connection &c, const pgesql_stmt *stmt, const std::strin
       // The cache only holds names the server acknowledged, and DISCARD/DEALLOCATE empty it:
       // a missing one means another server connection answered (a transaction pooler).
       // Named statements cannot be relied on there, so this connection stops using them.
-      diag::log("run_cached on line %d: the server does not know statement %s; not caching statements on "
+      diag::log("run_cached on line %d: the server does not know statement %.*s; not caching statements on "
                 "this connection any more\n",
-                stmt->line, name.c_str());
+                stmt->line, static_cast<int>(name.size()), name.data());
       cache.disable();
     } else {
       cache.erase(stmt);

@@ -53,6 +53,11 @@ struct connection {
   // the last FETCH/MOVE text served and what it asks for: a loop repeats one text
   std::string last_fetch_text;
   std::optional<fetch_command> last_fetch;
+  // the text of the statement pgesql_exec runs (used under the connection's lock only)
+  std::string statement_text;
+  std::vector<param_value> statement_params;
+  // the row a FETCH NEXT took from a cursor's buffer (serve_fetch), its storage reused
+  query_result fetched_row;
   // FOR :n through COPY: the last COPY found fit for its INSERT, with its column encoders
   // (empty: text). Reused while nothing else has run on the server since it, in the same
   // transaction: its COPY holds a lock on the table that every change of what the check

@@ -160,16 +160,16 @@ bool put_back_for_current_of(connection &c, std::string_view sql, int line) {
   return true;
 }
 
-bool serve_fetch(connection &c, const std::string &sql, query_result &r) {
-  if (c.cursors.empty()) return false;
+const query_result *serve_fetch(connection &c, const std::string &sql, query_result &r) {
+  if (c.cursors.empty()) return nullptr;
   if (sql != c.last_fetch_text) {
     c.last_fetch = parse_fetch(sql);
     c.last_fetch_text = sql;
   }
   const std::optional<fetch_command> &f = c.last_fetch;
-  if (!f) return false;
+  if (!f) return nullptr;
   auto it = c.cursors.find(f->cursor);
-  if (it == c.cursors.end()) return false;
+  if (it == c.cursors.end()) return nullptr;
   cursor_buffer &b = it->second;
   // Rows in flight are collected first, unless the FETCH is served by rows already here
   // (the cursor's next row, or all n of a FETCH n). A failed transaction may be their doing
@@ -184,12 +184,12 @@ bool serve_fetch(connection &c, const std::string &sql, query_result &r) {
   }
   const transaction_state tx = c.link->transaction_status();
   // a failed transaction that our own window did not fail: the server answers (25P02)
-  if (tx == transaction_state::failed && !b.has_error()) return false;
+  if (tx == transaction_state::failed && !b.has_error()) return nullptr;
   if (b.needs_check && tx != transaction_state::failed) {
     bool failed = false;
     if (!cursor_listed(c, f->cursor, false, failed)) {
       if (!failed) c.cursors.erase(it);
-      return false;
+      return nullptr;
     }
     b.needs_check = false;
   }
@@ -198,7 +198,7 @@ bool serve_fetch(connection &c, const std::string &sql, query_result &r) {
       (f->what != fetch_command::kind::next || f->move)) {
     // the server stands where the program does: it runs the statement as written
     b = b.emptied();
-    return false;
+    return nullptr;
   }
   bool drop = false;
   switch (f->what) {
@@ -221,10 +221,10 @@ bool serve_fetch(connection &c, const std::string &sql, query_result &r) {
         drop = true;
         break;
       }
-      r = b.take(1);
-      if (r.row_count == 0) b.end_reported();
+      b.take(1, c.fetched_row);
+      if (c.fetched_row.row_count == 0) b.end_reported();
       send_next_window(c, b, f->cursor);
-      break;
+      return &c.fetched_row;
     case fetch_command::kind::forward:
       if (array_fetch && b.buffered() == 0 && !b.at_end() && !b.has_error()) {
         // the rows the program asks for, read as a window (the same rows FETCH n returns)
@@ -244,11 +244,11 @@ bool serve_fetch(connection &c, const std::string &sql, query_result &r) {
       b = b.emptied();
       r = c.link->execute(back + sql, {});
       if (r.outcome == query_result::status::error) c.cursors.erase(it);
-      return true;
+      return &r;
     }
   }
   if (drop) c.cursors.erase(f->cursor);
-  return true;
+  return &r;
 }
 
 void note_cursor_effects(connection &c, int statement_kind, const std::string &sql, const query_result &r) {

@@ -206,16 +206,25 @@ result_fields cursor_buffer::fill(query_result window, std::size_t asked) {
 }
 
 query_result cursor_buffer::take(std::size_t count) {
-  const std::size_t n = count == 0 ? buffered() : std::min(count, buffered());
   query_result r;
-  r.outcome = query_result::status::rows;
-  r.columns = window_.columns;
-  const std::size_t width = window_.columns.size();
-  r.fields.append(window_.fields, next_row_ * width, n * width);
-  r.row_count = n;
-  r.command_tag = "FETCH " + std::to_string(n);
-  next_row_ += n;
+  take(count, r);
   return r;
+}
+
+void cursor_buffer::take(std::size_t count, query_result &into) {
+  const std::size_t n = count == 0 ? buffered() : std::min(count, buffered());
+  into.outcome = query_result::status::rows;
+  into.columns = window_.columns;
+  const std::size_t width = window_.columns.size();
+  into.fields.clear();
+  into.fields.append(window_.fields, next_row_ * width, n * width);
+  into.row_count = n;
+  char tag[32] = "FETCH ";
+  const auto end = std::to_chars(tag + 6, tag + sizeof tag, n).ptr;
+  into.command_tag.assign(tag, end);
+  into.error = server_message{};
+  into.param_types.clear();
+  next_row_ += n;
 }
 
 }  // namespace pgesql::exec

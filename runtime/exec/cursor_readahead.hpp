@@ -94,6 +94,8 @@ class cursor_buffer {
   // Up to `count` buffered rows as the result a FETCH of them would have had
   // (`count` 0 = every buffered row); the tag is "FETCH n".
   query_result take(std::size_t count);
+  // The same into `into`, whose storage is reused (no allocation once it has held such rows).
+  void take(std::size_t count, query_result &into);
   void forget_error() { error_.reset(); }
 
   // Set when the session did something that may have closed the cursor

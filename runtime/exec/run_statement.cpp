@@ -27,6 +27,9 @@
 namespace pgesql::exec {
 namespace {
 
+// The statement text buffer a connection keeps between statements, at most.
+constexpr std::size_t statement_text_kept_bytes = 64 * 1024;
+
 // Names from host variables take the place of $0; everything else, literals
 // of USING included, is a parameter.
 bool is_spliced(int type) { return type == PGESQL_T_CHAR_VARIABLE; }
@@ -214,9 +217,11 @@ extern "C" PGESQL_API int pgesql_exec(const pgesql_stmt *stmt, const char *conne
 
     std::span<const pgesql_var> inputs(in, nin > 0 ? static_cast<std::size_t>(nin) : 0);
     std::span<const pgesql_var> outputs(out, nout > 0 ? static_cast<std::size_t>(nout) : 0);
-    std::vector<param_value> params;
+    std::vector<param_value> &params = c->statement_params;  // storage reused, like statement_text
+    params.clear();
     std::vector<std::string> names;
     query_result r;
+    const query_result *result = &r;  // or a row served from a cursor's buffer
 
     if (stmt->kind == PGESQL_STMT_EXEC_IMMEDIATE) {
       if (!run_immediate(*c, stmt, opt, inputs, r)) return outcome();
@@ -227,7 +232,12 @@ extern "C" PGESQL_API int pgesql_exec(const pgesql_stmt *stmt, const char *conne
       if (!take_cursor_readahead(stmt, opt, inputs, cursor_cap)) return outcome();
       if (!build_params(opt, inputs, params, names)) return outcome();
       if (name != nullptr) names.assign(1, name);
-      std::string sql = names.empty() ? std::string(stmt->sql) : substitute_names(stmt->sql, names);
+      // the connection's buffer: a loop's statement text is copied without an allocation
+      std::string &sql = c->statement_text;
+      if (names.empty())
+        sql.assign(stmt->sql);
+      else
+        sql = substitute_names(stmt->sql, names);
       if (stmt->kind == PGESQL_STMT_FETCH && !params.empty() && all_integers(inputs)) {
         // FETCH :n / MOVE :n: the count goes into the text (it can only be digits)
         std::vector<std::string> counts;
@@ -258,14 +268,14 @@ extern "C" PGESQL_API int pgesql_exec(const pgesql_stmt *stmt, const char *conne
       diag::log("exec on line %d: query: %s; with %zu parameter(s) on connection %s\n", opt.line, sql.c_str(),
                 params.size(), c->name.c_str());
       // EXECUTE name(:a, :b): the prepared statement itself, its arguments as parameters
-      bool served = false;
+      const query_result *served = nullptr;
       std::string arguments;
       if (execute_call)
         r = c->link->execute_prepared(execute_name, params);
       else if (!params.empty() && cls.sql_execute && sql_execute_arguments(sql, execute_name, arguments))
         r = execute_with_expressions(*c, execute_name, arguments, params);
-      else if (stmt->kind == PGESQL_STMT_FETCH && params.empty() && serve_fetch(*c, sql, r))
-        served = true;
+      else if (stmt->kind == PGESQL_STMT_FETCH && params.empty() && (served = serve_fetch(*c, sql, r)) != nullptr)
+        result = served;
       else if (cached)
         r = run_cached(*c, stmt, sql, params, replay_begin ? &*replay_begin : nullptr);
       else if (params.empty() && (cls.copy_in || cls.copy_out))
@@ -282,9 +292,10 @@ extern "C" PGESQL_API int pgesql_exec(const pgesql_stmt *stmt, const char *conne
         note_cursor_opened(*c, stmt, sql, cursor_cap);
       else if (!served)
         note_cursor_effects(*c, stmt->kind, sql, r);
+      if (sql.capacity() > statement_text_kept_bytes) std::string().swap(sql);  // a huge text is not kept
     }
-    note_command(*c, r);
-    if (check_result(*c, r, opt.line, opt.informix)) process_output(*c, r, opt, informix_se, outputs);
+    note_command(*c, *result);
+    if (check_result(*c, *result, opt.line, opt.informix)) process_output(*c, *result, opt, informix_se, outputs);
     if (c->link) c->link->give_back(std::move(r.fields));
     return outcome();
   });

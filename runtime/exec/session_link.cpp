@@ -21,16 +21,14 @@ class result_filler final : public conn::RowSink {
   explicit result_filler(query_result &r, result_fields *spare = nullptr) : r_(r), spare_(spare) {}
   void on_columns(std::span<const conn::ColumnDescription> columns) override {
     start_statement();
-    if (spare_ != nullptr && r_.fields.empty()) {
-      r_.fields.swap(*spare_);
-      r_.fields.clear();
-    }
+    use_spare();
     for (const auto &c : columns)
       r_.columns.push_back({c.name, c.type_oid, c.format == conn::Format::binary, c.type_size, c.type_modifier});
     r_.outcome = query_result::status::rows;
   }
   void on_row(std::span<const conn::Field> fields) override {
     start_statement();
+    use_spare();  // a cached statement's rows come without a description
     for (const conn::Field &f : fields) r_.fields.push_back(f);
     ++r_.row_count;
   }
@@ -44,6 +42,12 @@ class result_filler final : public conn::RowSink {
   }
 
  private:
+  // The storage of an earlier result, when there is one and nothing was stored yet.
+  void use_spare() {
+    if (spare_ == nullptr || !r_.fields.empty() || r_.fields.field_capacity() > 0) return;
+    r_.fields.swap(*spare_);
+    r_.fields.clear();
+  }
   void start_statement() {
     if (!completed_) return;
     completed_ = false;
@@ -99,10 +103,10 @@ class session_link final : public server_link {
   query_result execute(std::string_view sql, std::span<const param_value> params) override {
     settle();
     if (params.empty()) return simple_query(sql);
-    bind b(params);
+    bind_.assign(params);
     return run([&](query_result &r) {
       result_filler sink(r, &spare_);
-      c_->execute(sql, b.params(), sink);
+      c_->execute(sql, bind_.params(), sink);
     }, sql);
   }
   query_result prepare(std::string_view name, std::string_view sql) override {
@@ -126,21 +130,21 @@ class session_link final : public server_link {
   }
   query_result execute_prepared(std::string_view name, std::span<const param_value> params) override {
     settle();
-    bind b(params);
+    bind_.assign(params);
     return run([&](query_result &r) {
       result_filler sink(r, &spare_);
-      c_->execute_prepared(name, b.params(), sink);
+      c_->execute_prepared(name, bind_.params(), sink);
     });
   }
   bool supports_cached_statements() const override { return true; }
   query_result execute_cached(cached_execution &run) override {
     settle();
-    bind b(run.params);
+    bind_.assign(run.params);
     return run_steps([&](query_result &r) {
       result_filler sink(r, &spare_);
       for (const std::string &old : run.close_first) c_->queue_close_statement(old);
       if (!run.sql.empty()) c_->queue_parse(run.name, run.sql);
-      c_->queue_bind("", run.name, b.params());
+      c_->queue_bind("", run.name, bind_.params());
       if (run.columns == nullptr) {
         c_->queue_describe_portal("");
       } else if (!run.columns->empty()) {
@@ -467,6 +471,7 @@ class session_link final : public server_link {
   std::unique_ptr<conn::Connection> c_;
   std::vector<server_message> notices_;
   result_fields spare_;  // see give_back
+  bind bind_;            // the parameters of the statement being sent, its storage reused
   // send_ahead's request: in flight until read (ahead_read_), then kept for collect_ahead
   std::optional<rows_in_flight> ahead_;
   bool ahead_read_ = false;
