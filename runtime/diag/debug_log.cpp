@@ -12,9 +12,11 @@
 #include "pgesql/pgesql.h"
 
 namespace pgesql::diag {
+
+std::atomic<bool> log_on{false};
+
 namespace {
 
-std::atomic<bool> enabled{false};
 // ECPGdebug(n > 100) is ECPG's regression mode: no pid, sqlca after each line.
 std::atomic<bool> regression_mode{false};
 std::mutex stream_mutex;
@@ -22,7 +24,6 @@ FILE *stream = nullptr;
 
 }  // namespace
 
-bool log_enabled() { return enabled.load(std::memory_order_relaxed); }
 
 bool log_regression_mode() { return regression_mode.load(); }
 
@@ -33,12 +34,12 @@ void enable_log_from_environment() {
     if (value == nullptr || *value == '\0' || std::strcmp(value, "0") == 0) return;
     {
       std::lock_guard<std::mutex> lock(stream_mutex);
-      if (enabled.load()) return;  // the program's own ECPGdebug() wins
+      if (log_on.load()) return;  // the program's own ECPGdebug() wins
       // PGESQL_DEBUG=1: stderr; any other value names a file the log is appended to
       FILE *to = std::strcmp(value, "1") == 0 ? stderr : std::fopen(value, "a");
       if (to == nullptr) return;
       stream = to;
-      enabled = true;
+      log_on = true;
     }
     log("debug log on through PGESQL_DEBUG\n");
   });
@@ -48,7 +49,7 @@ void log(const char *fmt, ...) {
   if (!log_enabled()) return;
   const sqlca_t &ca = thread_sqlca();
   std::lock_guard<std::mutex> lock(stream_mutex);
-  if (stream == nullptr || !enabled.load()) return;
+  if (stream == nullptr || !log_on.load()) return;
   if (regression_mode.load())
     std::fputs("[NO_PID]: ", stream);
   else
@@ -70,7 +71,7 @@ extern "C" PGESQL_API void ECPGdebug(int n, FILE *dbgs) {
     std::lock_guard<std::mutex> lock(stream_mutex);
     regression_mode = n > 100;
     stream = dbgs;
-    enabled = n != 0 && dbgs != nullptr;
+    log_on = n != 0 && dbgs != nullptr;
   }
   log("ECPGdebug: set to %d\n", n > 100 ? n - 100 : n);
 }

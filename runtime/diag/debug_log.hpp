@@ -2,11 +2,14 @@
 // the stream the program gave, serialized across threads.
 #pragma once
 
+#include <atomic>
 #include <cstdio>
 
 namespace pgesql::diag {
 
-bool log_enabled();
+// Inline: statements on the hot paths test it before building a log call's arguments.
+extern std::atomic<bool> log_on;
+inline bool log_enabled() { return log_on.load(std::memory_order_relaxed); }
 // PGESQL_DEBUG=1 (stderr) or PGESQL_DEBUG=FILE turns the log on without changing the program,
 // unless it called ECPGdebug() itself; read once, at the first CONNECT.
 void enable_log_from_environment();

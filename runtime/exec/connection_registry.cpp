@@ -65,12 +65,13 @@ void forget_current(registry &r, const connection_ptr &c) {
 }  // namespace
 
 connection_ptr find_connection(const char *name) {
+  const bool current = name == nullptr || std::strcmp(name, "CURRENT") == 0;
+  // the thread's own current connection is only ever written by this thread: no lock
+  if (current)
+    if (connection_ptr c = thread_current()) return c;
   registry &r = the_registry();
   std::lock_guard<std::mutex> lock(r.mutex);
-  if (name == nullptr || std::strcmp(name, "CURRENT") == 0) {
-    if (connection_ptr c = thread_current()) return c;
-    return r.default_current.lock();
-  }
+  if (current) return r.default_current.lock();
   for (const connection_ptr &c : r.connections)
     if (c->name == name) return c;
   return nullptr;

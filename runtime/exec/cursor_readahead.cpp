@@ -205,6 +205,21 @@ result_fields cursor_buffer::fill(query_result window, std::size_t asked) {
   return previous;
 }
 
+namespace {
+
+// Whether a FETCH's result already has the window's columns (the usual case: a loop of
+// FETCH NEXT on one cursor), so they need not be copied again.
+bool same_columns(const std::vector<column_info> &a, const std::vector<column_info> &b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (a[i].type_oid != b[i].type_oid || a[i].binary != b[i].binary || a[i].type_size != b[i].type_size ||
+        a[i].type_modifier != b[i].type_modifier || a[i].name != b[i].name)
+      return false;
+  return true;
+}
+
+}  // namespace
+
 query_result cursor_buffer::take(std::size_t count) {
   query_result r;
   take(count, r);
@@ -214,7 +229,7 @@ query_result cursor_buffer::take(std::size_t count) {
 void cursor_buffer::take(std::size_t count, query_result &into) {
   const std::size_t n = count == 0 ? buffered() : std::min(count, buffered());
   into.outcome = query_result::status::rows;
-  into.columns = window_.columns;
+  if (!same_columns(into.columns, window_.columns)) into.columns = window_.columns;
   const std::size_t width = window_.columns.size();
   into.fields.clear();
   into.fields.append(window_.fields, next_row_ * width, n * width);
@@ -222,7 +237,10 @@ void cursor_buffer::take(std::size_t count, query_result &into) {
   char tag[32] = "FETCH ";
   const auto end = std::to_chars(tag + 6, tag + sizeof tag, n).ptr;
   into.command_tag.assign(tag, end);
-  into.error = server_message{};
+  const server_message &e = into.error;
+  if (!e.sqlstate.empty() || !e.message.empty() || !e.detail.empty() || !e.hint.empty() || e.position != 0 ||
+      !e.query.empty())
+    into.error = server_message{};
   into.param_types.clear();
   next_row_ += n;
 }

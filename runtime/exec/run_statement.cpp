@@ -265,8 +265,9 @@ extern "C" PGESQL_API int pgesql_exec(const pgesql_stmt *stmt, const char *conne
         replay_begin = c->begin_just_run;
       if (!autostart_transaction(*c, opt.line, opt.informix)) return outcome();
       if ((stmt->facts & PGESQL_FACT_CURRENT_OF) && !put_back_for_current_of(*c, sql, opt.line)) return outcome();
-      diag::log("exec on line %d: query: %s; with %zu parameter(s) on connection %s\n", opt.line, sql.c_str(),
-                params.size(), c->name.c_str());
+      if (diag::log_enabled())
+        diag::log("exec on line %d: query: %s; with %zu parameter(s) on connection %s\n", opt.line, sql.c_str(),
+                  params.size(), c->name.c_str());
       // EXECUTE name(:a, :b): the prepared statement itself, its arguments as parameters
       const query_result *served = nullptr;
       std::string arguments;

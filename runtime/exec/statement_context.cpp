@@ -164,7 +164,8 @@ bool process_output(connection &c, const query_result &r, const store_options &o
     case query_result::status::rows: {
       std::size_t ncols = r.columns.size();
       ca.sqlerrd[2] = static_cast<long>(r.row_count);
-      diag::log("process_output on line %d: correctly got %zu tuples with %zu fields\n", opt.line, r.row_count, ncols);
+      if (diag::log_enabled())
+        diag::log("process_output on line %d: correctly got %zu tuples with %zu fields\n", opt.line, r.row_count, ncols);
       if (r.row_count == 0) {
         diag::raise_not_found(opt.line);
         return false;
@@ -208,7 +209,7 @@ bool process_output(connection &c, const query_result &r, const store_options &o
       long rows = last_space == std::string::npos ? 0 : std::atol(tag.c_str() + last_space + 1);
       if (starts_with(tag, "INSERT ")) ca.sqlerrd[1] = std::atol(tag.c_str() + 7);
       ca.sqlerrd[2] = rows;
-      diag::log("process_output on line %d: OK: %s\n", opt.line, tag.c_str());
+      if (diag::log_enabled()) diag::log("process_output on line %d: OK: %s\n", opt.line, tag.c_str());
       if (!informix_se && rows == 0 &&
           (starts_with(tag, "UPDATE") || starts_with(tag, "INSERT") || starts_with(tag, "DELETE")))
         diag::raise_not_found(opt.line);
