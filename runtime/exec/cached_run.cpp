@@ -27,8 +27,8 @@ statement_cache *cache_of(connection &c) {
   return c.statements->enabled() ? c.statements.get() : nullptr;
 }
 
-query_result run_cached(connection &c, const pgesql_stmt *stmt, const std::string &sql,
-                        std::span<const param_value> params, const std::string *replay_begin) {
+void run_cached(connection &c, const pgesql_stmt *stmt, const std::string &sql, std::span<const param_value> params,
+                const std::string *replay_begin, query_result &r) {
   statement_cache &cache = *c.statements;
   for (int attempt = 0;; ++attempt) {
     const std::vector<std::string> closing = cache.take_to_close();
@@ -45,13 +45,13 @@ query_result run_cached(connection &c, const pgesql_stmt *stmt, const std::strin
     run.params = params;
     run.close_first = closing;
     run.columns = was_cached && entry->described ? &entry->columns : nullptr;
-    query_result r = c.link->execute_cached(run);
+    c.link->execute_cached(run, r);
     if (!was_cached && run.parsed) entry = &cache.insert(stmt, fresh_name, sql);
     if (entry != nullptr && run.described && r.outcome != query_result::status::error) {
       entry->columns = r.columns;
       entry->described = true;
     }
-    if (!was_cached || attempt > 0 || !stale_statement_error(r)) return r;
+    if (!was_cached || attempt > 0 || !stale_statement_error(r)) return;
     if (r.error.sqlstate == "26000") {
       // The cache only holds names the server acknowledged, and DISCARD/DEALLOCATE empty it:
       // a missing one means another server connection answered (a transaction pooler).
@@ -68,15 +68,21 @@ query_result run_cached(connection &c, const pgesql_stmt *stmt, const std::strin
       // the transaction had done nothing but begin: begin it again the same way
       diag::log("run_cached on line %d: statement went stale; running it again\n", stmt->line);
       query_result undo = c.link->simple_query("rollback");
-      if (undo.outcome == query_result::status::error) return r;
+      if (undo.outcome == query_result::status::error) return;
       query_result begin = c.link->simple_query(*replay_begin);
-      if (begin.outcome == query_result::status::error) return begin;
+      if (begin.outcome == query_result::status::error) {
+        r = std::move(begin);
+        return;
+      }
     } else if (now != transaction_state::idle) {
-      return r;  // inside a transaction that did other work the error stands
+      return;  // inside a transaction that did other work the error stands
     } else {
       diag::log("run_cached on line %d: statement went stale; running it again\n", stmt->line);
     }
-    if (!cache.enabled()) return c.link->execute(sql, params);
+    if (!cache.enabled()) {
+      r = c.link->execute(sql, params);
+      return;
+    }
   }
 }
 

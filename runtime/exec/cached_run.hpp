@@ -22,8 +22,9 @@ statement_cache *cache_of(connection &c);
 // after rolling the failed one back). A forgotten statement also turns the
 // cache off for the connection: behind a transaction pooler the next
 // transaction may run on a server connection that never saw our names.
-query_result run_cached(connection &c, const pgesql_stmt *stmt, const std::string &sql,
-                        std::span<const param_value> params, const std::string *replay_begin);
+// The result goes into `r`, whose storage is reused.
+void run_cached(connection &c, const pgesql_stmt *stmt, const std::string &sql, std::span<const param_value> params,
+                const std::string *replay_begin, query_result &r);
 
 // After any other statement: a command that may have changed what cached
 // statements return (ALTER, DROP, SET, ...) or dropped them (DISCARD ALL,

@@ -56,6 +56,7 @@ struct connection {
   // the text of the statement pgesql_exec runs (used under the connection's lock only)
   std::string statement_text;
   std::vector<param_value> statement_params;
+  query_result statement_result;
   // the row a FETCH NEXT took from a cursor's buffer (serve_fetch), its storage reused
   query_result fetched_row;
   // FOR :n through COPY: the last COPY found fit for its INSERT, with its column encoders

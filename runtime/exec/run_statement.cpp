@@ -220,7 +220,8 @@ extern "C" PGESQL_API int pgesql_exec(const pgesql_stmt *stmt, const char *conne
     std::vector<param_value> &params = c->statement_params;  // storage reused, like statement_text
     params.clear();
     std::vector<std::string> names;
-    query_result r;
+    query_result &r = c->statement_result;  // storage reused, like statement_text
+    r.reset_keeping_storage();
     const query_result *result = &r;  // or a row served from a cursor's buffer
 
     if (stmt->kind == PGESQL_STMT_EXEC_IMMEDIATE) {
@@ -278,7 +279,7 @@ extern "C" PGESQL_API int pgesql_exec(const pgesql_stmt *stmt, const char *conne
       else if (stmt->kind == PGESQL_STMT_FETCH && params.empty() && (served = serve_fetch(*c, sql, r)) != nullptr)
         result = served;
       else if (cached)
-        r = run_cached(*c, stmt, sql, params, replay_begin ? &*replay_begin : nullptr);
+        run_cached(*c, stmt, sql, params, replay_begin ? &*replay_begin : nullptr, r);
       else if (params.empty() && (cls.copy_in || cls.copy_out))
         r = copy_with_stdio(*c, sql, cls);  // as ECPG prints COPY TO STDOUT: the program's stdout
       else

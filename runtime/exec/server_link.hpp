@@ -81,7 +81,8 @@ class server_link {
   virtual query_result simple_query(std::string_view sql) = 0;
   // Statements kept prepared on the server: links that cannot (test fakes) say so.
   virtual bool supports_cached_statements() const { return false; }
-  virtual query_result execute_cached(cached_execution &run) { return execute(run.sql, run.params); }
+  // The result goes into `into` (reset first), whose storage a link may reuse.
+  virtual void execute_cached(cached_execution &run, query_result &into) { into = execute(run.sql, run.params); }
   // Up to `rows` rows of an open cursor, with text values; on an error the rows the
   // server computed before it are kept (row_count/fields of the error result).
   virtual query_result fetch_ahead(const std::string &cursor, std::size_t rows) {

@@ -137,10 +137,12 @@ class session_link final : public server_link {
     });
   }
   bool supports_cached_statements() const override { return true; }
-  query_result execute_cached(cached_execution &run) override {
+  void execute_cached(cached_execution &run, query_result &into) override {
     settle();
     bind_.assign(run.params);
-    return run_steps([&](query_result &r) {
+    into.reset_keeping_storage();
+    query_result &r = into;
+    try {
       result_filler sink(r, &spare_);
       for (const std::string &old : run.close_first) c_->queue_close_statement(old);
       if (!run.sql.empty()) c_->queue_parse(run.name, run.sql);
@@ -148,7 +150,7 @@ class session_link final : public server_link {
       if (run.columns == nullptr) {
         c_->queue_describe_portal("");
       } else if (!run.columns->empty()) {
-        r.columns = *run.columns;
+        r.columns = *run.columns;  // into the kept storage: no allocation for short names
         r.outcome = query_result::status::rows;
       }
       c_->queue_execute("", 0);
@@ -162,7 +164,16 @@ class session_link final : public server_link {
         if (step.kind == conn::StepResult::Kind::describe_portal) run.described = true;
       }
       if (first) throw std::move(*first);
-    }, run.sql);
+    } catch (const conn::Error &e) {
+      into = from_error(e, run.sql);
+      // as run_steps: the steps still pending are read, so the connection stays usable
+      if (!c_->is_broken()) {
+        try {
+          while (c_->pending_steps() > 0) c_->read_step();
+        } catch (const conn::Error &) {
+        }
+      }
+    }
   }
   // Execute with a row limit on the cursor's own portal: unlike FETCH n, whose rows the
   // server collects before sending any, rows stream as computed, so those before an error arrive.

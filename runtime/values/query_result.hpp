@@ -45,6 +45,19 @@ struct query_result {
   result_fields::value field(std::size_t row, std::size_t col) const {
     return fields[row * columns.size() + col];
   }
+  // Back to a fresh result's state, keeping the storage the vectors and strings hold:
+  // a result reused from one statement to the next is filled without allocating.
+  void reset_keeping_storage() {
+    outcome = status::command_ok;
+    columns.clear();
+    row_count = 0;
+    fields.clear();
+    command_tag.clear();
+    if (!error.sqlstate.empty() || !error.message.empty() || !error.detail.empty() || !error.hint.empty() ||
+        error.position != 0 || !error.query.empty())
+      error = server_message{};
+    param_types.clear();
+  }
 };
 
 }  // namespace pgesql::values
