@@ -200,22 +200,51 @@ TEST(CursorReadahead, AnErrorAfterRowsWaitsBehindThem) {
   EXPECT_EQ(b.error().error.sqlstate, "22012");
 }
 
-}  // namespace
-
-TEST(CursorReadahead, WideRowsStopTheWindowGrowing) {
+TEST(CursorReadahead, ArrayWindowsStartAtTheProgramsCountAndGrowToTheCap) {
   cursor_buffer b(false, 4096);
-  EXPECT_EQ(b.next_window(), first_readahead_window);
-  // a window of 8 rows of 200 KiB each: 1.6 MiB buffered, past window_growth_bytes
-  query_result wide;
-  wide.outcome = query_result::status::rows;
-  wide.columns.push_back(column_info{"doc", 25});
-  const std::string big(200 * 1024, 'x');
-  for (std::size_t i = 0; i < first_readahead_window; ++i) wide.fields.push_back(big);
-  wide.row_count = first_readahead_window;
-  b.fill(std::move(wide), first_readahead_window);
-  EXPECT_EQ(b.next_window(), first_readahead_window);
-  // narrow rows let it double again
-  b.take(0);
-  b.fill(window(1, static_cast<int>(first_readahead_window)), first_readahead_window);
-  EXPECT_EQ(b.next_window(), 2 * first_readahead_window);
+  EXPECT_EQ(b.array_window(1000), 1000u);
+  b.fill(window(1, 3), 1000);  // a short window (the growth looks at bytes, not rows)
+  EXPECT_EQ(b.array_window(1000), 2000u);
+  EXPECT_EQ(b.array_window(1000), 4000u);
+  EXPECT_EQ(b.array_window(1000), 4096u);
+  EXPECT_EQ(b.array_window(1000), 4096u);
+  EXPECT_EQ(b.array_window(5000), 4096u);  // never past the cap
+  cursor_buffer capped(false, 2);
+  EXPECT_EQ(capped.array_window(10), 2u);
+  EXPECT_EQ(capped.array_window(10), 2u);
+  cursor_buffer grown(false, 4096);
+  EXPECT_EQ(grown.next_window(), first_readahead_window);  // FETCH NEXT first, then FETCH 100
+  EXPECT_EQ(grown.array_window(100), 100u);
 }
+
+TEST(CursorReadahead, TakingIntoAKeptResultReusesItsStorage) {
+  cursor_buffer b(false);
+  b.fill(window(1, 40), 40);
+  query_result into;
+  into.outcome = query_result::status::error;
+  into.error = {"22012", "division by zero"};
+  into.param_types = {23};
+  b.take(1, into);
+  EXPECT_EQ(into.outcome, query_result::status::rows);
+  EXPECT_TRUE(into.error.sqlstate.empty());
+  EXPECT_TRUE(into.param_types.empty());
+  EXPECT_EQ(into.command_tag, "FETCH 1");
+  ASSERT_EQ(into.row_count, 1u);
+  EXPECT_EQ(*into.field(0, 0), "1");
+  const std::size_t fields_kept = into.fields.field_capacity();
+  const auto *columns_kept = into.columns.data();
+  for (int i = 2; i <= 39; ++i) {
+    b.take(1, into);
+    ASSERT_EQ(*into.field(0, 0), std::to_string(i));
+  }
+  EXPECT_EQ(into.fields.field_capacity(), fields_kept);
+  EXPECT_EQ(into.columns.data(), columns_kept);
+  b.take(5, into);  // the last row, and the tag says so
+  EXPECT_EQ(into.row_count, 1u);
+  EXPECT_EQ(into.command_tag, "FETCH 1");
+  b.take(5, into);
+  EXPECT_EQ(into.row_count, 0u);
+  EXPECT_EQ(into.command_tag, "FETCH 0");
+}
+
+}  // namespace
