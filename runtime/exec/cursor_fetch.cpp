@@ -72,21 +72,28 @@ query_result serve_forward(connection &c, cursor_buffer &b, const fetch_command 
   return f.move ? as_move(std::move(got)) : got;
 }
 
-// Rows a send_ahead asked for go into their cursor's buffer (read now if they have not
-// arrived): done before a buffer is looked at or changed, so positions stay exact.
-void collect_rows_ahead(connection &c) {
+// The oldest window a send_ahead asked for goes into its cursor's buffer (read now if it
+// has not arrived). A window behind one that failed is dropped: the server refused it
+// because of that failure (25P02), which the program meets at its own FETCH.
+void collect_oldest_window(connection &c) {
   const server_link::rows_in_flight *ahead = c.link->ahead_in_flight();
   if (ahead == nullptr) return;
   const std::string cursor = ahead->cursor;
   const std::size_t asked = ahead->rows;
   query_result rows = c.link->collect_ahead();
   auto it = c.cursors.find(cursor);
-  if (it == c.cursors.end()) {  // closed meanwhile: the rows go nowhere
+  if (it == c.cursors.end() || it->second.has_error()) {  // closed meanwhile: the rows go nowhere
     c.link->give_back(std::move(rows.fields));
     return;
   }
   diag::log("serve_fetch: read %zu row(s) ahead on cursor %s\n", rows.row_count, cursor.c_str());
   c.link->give_back(it->second.fill(std::move(rows), asked));
+}
+
+// Every window in flight, oldest first: done before a buffer is looked at or changed, so
+// positions stay exact.
+void collect_rows_ahead(connection &c) {
+  while (c.link->ahead_in_flight() != nullptr) collect_oldest_window(c);
 }
 
 // Whether a window may be asked for now: one request in flight per connection, and none
@@ -177,10 +184,17 @@ const query_result *serve_fetch(connection &c, const std::string &sql, query_res
   const bool array_fetch = f->what == fetch_command::kind::forward && !f->move;
   const bool served_by_buffer =
       !f->move && ((f->what == fetch_command::kind::next && b.buffered() > 0) || (array_fetch && b.buffered() >= f->count));
-  if (const server_link::rows_in_flight *ahead = c.link->ahead_in_flight();
-      ahead != nullptr && (ahead->cursor != f->cursor || !served_by_buffer ||
-                           c.link->transaction_status() == transaction_state::failed)) {
-    collect_rows_ahead(c);
+  if (const server_link::rows_in_flight *ahead = c.link->ahead_in_flight(); ahead != nullptr) {
+    const bool mine = ahead->cursor == f->cursor && c.link->transaction_status() != transaction_state::failed;
+    if (mine && !served_by_buffer && !b.has_error() && (f->what == fetch_command::kind::next || array_fetch)) {
+      // This FETCH needs the window in flight: the one after it is asked for first, so the
+      // server goes straight on to it instead of waiting for the program's next request.
+      if (c.link->requests_in_flight() == 1 && !b.at_end())
+        send_window(c, f->cursor, array_fetch ? b.array_window(f->count) : b.next_window());
+      collect_oldest_window(c);
+    } else if (!mine || !served_by_buffer) {
+      collect_rows_ahead(c);
+    }
   }
   const transaction_state tx = c.link->transaction_status();
   // a failed transaction that our own window did not fail: the server answers (25P02)

@@ -90,9 +90,10 @@ class server_link {
   }
   // Readahead that overlaps the program's work: send_ahead asks for `rows` more rows of
   // `cursor` and returns without waiting, so the server computes them while the program
-  // handles the rows it already has; collect_ahead returns them later. One request is in
-  // flight at a time, and anything else the link is asked to do first reads its reply and
-  // keeps it for collect_ahead. Links that cannot overlap say false.
+  // handles the rows it already has; collect_ahead returns them later, oldest first. Up to
+  // two requests are in flight (the second is sent just before the first is read, so the
+  // server goes straight on to it), and anything else the link is asked to do first reads
+  // every reply and keeps it for collect_ahead. Links that cannot overlap say false.
   virtual bool send_ahead(const std::string &cursor, std::size_t rows) {
     (void)cursor;
     (void)rows;
@@ -102,9 +103,12 @@ class server_link {
     std::string cursor;
     std::size_t rows = 0;
   };
-  // The request send_ahead made that collect_ahead has not returned yet, or nullptr.
+  // The oldest request send_ahead made that collect_ahead has not returned yet, or nullptr.
   virtual const rows_in_flight *ahead_in_flight() const { return nullptr; }
-  // Its rows, as fetch_ahead would have returned them (reading them now if need be).
+  // How many such requests there are (0, 1 or 2).
+  virtual std::size_t requests_in_flight() const { return 0; }
+  // The oldest one's rows, as fetch_ahead would have returned them (reading them now if
+  // need be; a request behind it stays in flight).
   virtual query_result collect_ahead() { return query_result{}; }
   // A pgesql_<name> connection option, or nullptr.
   virtual const std::string *option(std::string_view name) const {

@@ -3,6 +3,7 @@
 #include "exec/session_link.hpp"
 
 #include <cctype>
+#include <deque>
 #include <strings.h>
 #include <vector>
 
@@ -187,24 +188,25 @@ class session_link final : public server_link {
     return read_window();
   }
   bool send_ahead(const std::string &cursor, std::size_t rows) override {
-    if (ahead_) return false;
-    ahead_ = rows_in_flight{cursor, rows};
+    if (ahead_.size() >= max_requests_ahead) return false;
+    window_request &w = ahead_.emplace_back();
+    w.what = rows_in_flight{cursor, rows};
     try {
       queue_window(cursor, rows);
       c_->send_queued();
     } catch (const conn::Error &e) {
-      ahead_rows_ = from_error(e);  // collect_ahead reports it, at the FETCH that needs the rows
-      ahead_read_ = true;
+      w.rows = from_error(e);  // collect_ahead reports it, at the FETCH that needs the rows
+      w.read = true;
     }
     return true;
   }
-  const rows_in_flight *ahead_in_flight() const override { return ahead_ ? &*ahead_ : nullptr; }
+  const rows_in_flight *ahead_in_flight() const override { return ahead_.empty() ? nullptr : &ahead_.front().what; }
+  std::size_t requests_in_flight() const override { return ahead_.size(); }
   query_result collect_ahead() override {
-    settle();
-    query_result r = std::move(ahead_rows_);
-    ahead_rows_ = query_result{};
-    ahead_.reset();
-    ahead_read_ = false;
+    if (ahead_.empty()) return query_result{};
+    read_request(0);
+    query_result r = std::move(ahead_.front().rows);
+    ahead_.pop_front();
     return r;
   }
   const std::string *option(std::string_view name) const override {
@@ -352,7 +354,7 @@ class session_link final : public server_link {
     return n;
   }
   void close() override {
-    ahead_.reset();  // Terminate needs no reply read first
+    ahead_.clear();  // Terminate needs no reply read first
     c_->close();
   }
   void give_back(result_fields &&spent) override {
@@ -404,13 +406,14 @@ class session_link final : public server_link {
     c_->queue_execute(cursor, static_cast<std::int32_t>(rows));
     c_->queue_sync();
   }
-  // The reply to queue_window: the rows, and the error after them if there was one.
-  query_result read_window() {
+  // The reply to queue_window: the rows, and the error after them if there was one. The
+  // last `leave` pending steps are another request's, left unread.
+  query_result read_window(std::size_t leave = 0) {
     query_result r;
     result_filler sink(r, &spare_);
     std::optional<conn::Error> first;
     try {
-      while (c_->pending_steps() > 0) {
+      while (c_->pending_steps() > leave) {
         conn::StepResult step = c_->read_step(&sink);
         if (step.error && !first) first = std::move(step.error);
       }
@@ -424,12 +427,20 @@ class session_link final : public server_link {
     failed.row_count = r.row_count;
     return failed;
   }
-  // Before any other request: the reply to a send_ahead is read and kept, so the
+  // Reads the replies of the requests ahead up to and including the i-th (oldest first).
+  void read_request(std::size_t i) {
+    for (std::size_t k = 0; k <= i && k < ahead_.size(); ++k) {
+      if (ahead_[k].read) continue;
+      std::size_t unread_behind = 0;
+      for (std::size_t later = k + 1; later < ahead_.size(); ++later) unread_behind += ahead_[later].read ? 0 : 1;
+      ahead_[k].rows = read_window(unread_behind * window_steps);
+      ahead_[k].read = true;
+    }
+  }
+  // Before any other request: the replies to send_ahead are read and kept, so the
   // connection is free (the rows wait for collect_ahead).
   void settle() {
-    if (!ahead_ || ahead_read_) return;
-    ahead_rows_ = read_window();
-    ahead_read_ = true;
+    if (!ahead_.empty()) read_request(ahead_.size() - 1);
   }
 
   // Like run, for a pipeline: the steps still pending after an exception are read, so the
@@ -483,10 +494,15 @@ class session_link final : public server_link {
   std::vector<server_message> notices_;
   result_fields spare_;  // see give_back
   bind bind_;            // the parameters of the statement being sent, its storage reused
-  // send_ahead's request: in flight until read (ahead_read_), then kept for collect_ahead
-  std::optional<rows_in_flight> ahead_;
-  bool ahead_read_ = false;
-  query_result ahead_rows_;
+  // send_ahead's requests, oldest first: in flight until read, then kept for collect_ahead
+  struct window_request {
+    rows_in_flight what;
+    bool read = false;
+    query_result rows;
+  };
+  static constexpr std::size_t max_requests_ahead = 2;
+  static constexpr std::size_t window_steps = 3;  // queue_window's Describe, Execute, Sync
+  std::deque<window_request> ahead_;
 };
 
 }  // namespace
