@@ -41,11 +41,4 @@ void *operator new[](std::size_t size, const std::nothrow_t &) noexcept {
 }
 void *operator new(std::size_t size, std::align_val_t a) { return allocate_aligned(size, a); }
 void *operator new[](std::size_t size, std::align_val_t a) { return allocate_aligned(size, a); }
-void operator delete(void *p) noexcept { std::free(p); }
-void operator delete[](void *p) noexcept { std::free(p); }
-void operator delete(void *p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void *p, std::size_t) noexcept { std::free(p); }
-void operator delete(void *p, std::align_val_t) noexcept { std::free(p); }
-void operator delete[](void *p, std::align_val_t) noexcept { std::free(p); }
-void operator delete(void *p, std::size_t, std::align_val_t) noexcept { std::free(p); }
-void operator delete[](void *p, std::size_t, std::align_val_t) noexcept { std::free(p); }
+// operator delete: tests/support/free_operator_delete.cpp
