@@ -187,11 +187,16 @@ const query_result *serve_fetch(connection &c, const std::string &sql, query_res
   if (const server_link::rows_in_flight *ahead = c.link->ahead_in_flight(); ahead != nullptr) {
     const bool mine = ahead->cursor == f->cursor && c.link->transaction_status() != transaction_state::failed;
     if (mine && !served_by_buffer && !b.has_error() && (f->what == fetch_command::kind::next || array_fetch)) {
-      // This FETCH needs the window in flight: the one after it is asked for first, so the
-      // server goes straight on to it instead of waiting for the program's next request.
-      if (c.link->requests_in_flight() == 1 && !b.at_end())
+      // This FETCH needs the window in flight: when that window holds every row it needs, the
+      // one after it is asked for first, so the server goes straight on to it instead of
+      // waiting for the program's next request.
+      const std::size_t needed = array_fetch ? f->count : 1;
+      if (c.link->requests_in_flight() == 1 && !b.at_end() && b.buffered() + ahead->rows >= needed)
         send_window(c, f->cursor, array_fetch ? b.array_window(f->count) : b.next_window());
       collect_oldest_window(c);
+      // Still short of the rows (a short window, or one asked for by FETCH NEXT): the rest
+      // come from the server, which must first have answered everything asked before them.
+      if (b.buffered() < needed) collect_rows_ahead(c);
     } else if (!mine || !served_by_buffer) {
       collect_rows_ahead(c);
     }

@@ -484,4 +484,33 @@ TEST_F(FastPathTest, ArrayFetchesReadTheNextRowsAheadUnseen) {
   EXPECT_EQ(logged, t);
 }
 
+// FETCH n bigger than the windows in flight (the cap, or FETCH NEXT's smaller windows): the
+// rows still come in order, none skipped, whatever was asked for ahead of them.
+void arrays_past_the_windows(std::vector<step> &out) {
+  open_cursor("declare c cursor for select g from generate_series(1, 60) g", out);
+  fetch("fetch next from c", out);
+  for (int i = 0; i < 3; ++i) fetch("fetch next from c", out);
+  fetch_many("fetch 6 from c", out);   // rows 5..10: more than the window in flight
+  fetch("fetch next from c", out);
+  fetch_many("fetch 9 from c", out);
+  fetch_many("fetch 2 from c", out);
+  fetch_many("fetch 30 from c", out);
+  fetch_many("fetch 30 from c", out);  // the last rows and the end
+  transaction("commit", out);
+}
+
+TEST_F(FastPathTest, ArrayFetchesBiggerThanTheWindowsKeepTheRowOrder) {
+  auto t = same_either_way(arrays_past_the_windows);
+  ASSERT_EQ(t.size(), 12u);
+  EXPECT_EQ(t[4].value, 4);
+  EXPECT_EQ(t[5].rows, 6);
+  EXPECT_EQ(t[6].value, 11);
+  EXPECT_EQ(t[9].rows, 30);
+  EXPECT_EQ(t[10].rows, 8);  // rows 53..60
+  setenv("PGESQL_FETCH_READAHEAD", "4", 1);
+  std::vector<step> logged;
+  EXPECT_GT(windows_sent_ahead(database(), arrays_past_the_windows, logged), 3u);
+  EXPECT_EQ(logged, t);
+}
+
 }  // namespace
