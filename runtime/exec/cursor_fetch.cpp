@@ -1,7 +1,9 @@
 #include "exec/cursor_fetch.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdlib>
+#include <limits>
 
 #include "diag/debug_log.hpp"
 #include "diag/raise.hpp"
@@ -96,6 +98,8 @@ void collect_rows_ahead(connection &c) {
   while (c.link->ahead_in_flight() != nullptr) collect_oldest_window(c);
 }
 
+constexpr std::size_t max_window_rows = std::numeric_limits<std::int32_t>::max();
+
 // Whether a window may be asked for now: one request in flight per connection, and none
 // once the cursor's end or an error is known.
 bool may_send_window(connection &c, const cursor_buffer &b) {
@@ -181,7 +185,8 @@ const query_result *serve_fetch(connection &c, const std::string &sql, query_res
   // Rows in flight are collected first, unless the FETCH is served by rows already here
   // (the cursor's next row, or all n of a FETCH n). A failed transaction may be their doing
   // (a statement that read them meanwhile saw the error): collecting tells the buffer.
-  const bool array_fetch = f->what == fetch_command::kind::forward && !f->move;
+  // (an Execute's row limit is 32-bit: a larger FETCH n runs as written)
+  const bool array_fetch = f->what == fetch_command::kind::forward && !f->move && f->count <= max_window_rows;
   const bool served_by_buffer =
       !f->move && ((f->what == fetch_command::kind::next && b.buffered() > 0) || (array_fetch && b.buffered() >= f->count));
   if (const server_link::rows_in_flight *ahead = c.link->ahead_in_flight(); ahead != nullptr) {

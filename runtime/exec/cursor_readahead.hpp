@@ -4,7 +4,10 @@
 // and the per-cursor buffer. cursor_fetch.hpp runs them against a server.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
+#include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -61,7 +64,9 @@ std::optional<std::size_t> declared_readahead(std::string_view value);
 // Rows the server sent ahead for one cursor, and how its last window ended.
 class cursor_buffer {
  public:
-  explicit cursor_buffer(bool hold, std::size_t cap = default_readahead_cap) : hold_(hold), cap_(cap) {}
+  // (the cap is bounded by what an Execute's 32-bit row limit can ask for)
+  explicit cursor_buffer(bool hold, std::size_t cap = default_readahead_cap)
+      : hold_(hold), cap_(std::min<std::size_t>(cap, std::numeric_limits<std::int32_t>::max())) {}
 
   bool hold() const { return hold_; }
   std::size_t cap() const { return cap_; }  // this cursor's window cap

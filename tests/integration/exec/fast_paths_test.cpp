@@ -511,6 +511,19 @@ TEST_F(FastPathTest, ArrayFetchesBiggerThanTheWindowsKeepTheRowOrder) {
   std::vector<step> logged;
   EXPECT_GT(windows_sent_ahead(database(), arrays_past_the_windows, logged), 3u);
   EXPECT_EQ(logged, t);
+  // a count past an Execute's 32-bit row limit runs as written (the server refuses it: its
+  // FETCH counts are 32-bit too), not as a window that would wrap
+  auto huge = same_either_way([](std::vector<step> &out) {
+    open_cursor("declare c cursor for select g from generate_series(1, 30) g", out);
+    fetch("fetch next from c", out);
+    fetch("fetch next from c", out);
+    fetch_many("fetch 4294967301 from c", out);
+    fetch("fetch next from c", out);
+    transaction("commit", out);
+  });
+  ASSERT_EQ(huge.size(), 6u);
+  EXPECT_EQ(huge[3].sqlcode, ECPG_PGSQL);
+  EXPECT_EQ(huge[4].state, "25P02");
 }
 
 }  // namespace

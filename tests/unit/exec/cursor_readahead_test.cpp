@@ -209,6 +209,8 @@ TEST(CursorReadahead, ArrayWindowsStartAtTheProgramsCountAndGrowToTheCap) {
   EXPECT_EQ(b.array_window(1000), 4096u);
   EXPECT_EQ(b.array_window(1000), 4096u);
   EXPECT_EQ(b.array_window(5000), 4096u);  // never past the cap
+  cursor_buffer huge(false, std::size_t{1} << 40);  // an Execute's row limit is 32-bit
+  EXPECT_EQ(huge.cap(), 2147483647u);
   cursor_buffer capped(false, 2);
   EXPECT_EQ(capped.array_window(10), 2u);
   EXPECT_EQ(capped.array_window(10), 2u);
