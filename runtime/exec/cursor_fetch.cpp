@@ -128,6 +128,32 @@ void send_next_array_window(connection &c, cursor_buffer &b, const std::string &
   send_window(c, cursor, b.array_window(count));
 }
 
+// Rows in flight are collected first, unless the FETCH is served by rows already here (the
+// cursor's next row, or all n of a FETCH n). A failed transaction may be their doing (a
+// statement that read them meanwhile saw the error): collecting tells the buffer.
+void collect_before_serving(connection &c, cursor_buffer &b, const fetch_command &f, bool array_fetch) {
+  const server_link::rows_in_flight *ahead = c.link->ahead_in_flight();
+  if (ahead == nullptr) return;
+  const bool served_by_buffer =
+      !f.move && ((f.what == fetch_command::kind::next && b.buffered() > 0) || (array_fetch && b.buffered() >= f.count));
+  const bool mine = ahead->cursor == f.cursor && c.link->transaction_status() != transaction_state::failed;
+  if (!mine || (!served_by_buffer && (b.has_error() || (f.what != fetch_command::kind::next && !array_fetch)))) {
+    collect_rows_ahead(c);
+    return;
+  }
+  if (served_by_buffer) return;
+  // This FETCH needs the window in flight: when that window holds every row it needs, the
+  // one after it is asked for first, so the server goes straight on to it instead of
+  // waiting for the program's next request.
+  const std::size_t needed = array_fetch ? f.count : 1;
+  if (c.link->requests_in_flight() == 1 && !b.at_end() && b.buffered() + ahead->rows >= needed)
+    send_window(c, f.cursor, array_fetch ? b.array_window(f.count) : b.next_window());
+  collect_oldest_window(c);
+  // Still short of the rows (a short window, or one asked for by FETCH NEXT): the rest
+  // come from the server, which must first have answered everything asked before them.
+  if (b.buffered() < needed) collect_rows_ahead(c);
+}
+
 }  // namespace
 
 void note_cursor_opened(connection &c, const pgesql_stmt *stmt, const std::string &declare_sql,
@@ -182,30 +208,9 @@ const query_result *serve_fetch(connection &c, const std::string &sql, query_res
   auto it = c.cursors.find(f->cursor);
   if (it == c.cursors.end()) return nullptr;
   cursor_buffer &b = it->second;
-  // Rows in flight are collected first, unless the FETCH is served by rows already here
-  // (the cursor's next row, or all n of a FETCH n). A failed transaction may be their doing
-  // (a statement that read them meanwhile saw the error): collecting tells the buffer.
   // (an Execute's row limit is 32-bit: a larger FETCH n runs as written)
   const bool array_fetch = f->what == fetch_command::kind::forward && !f->move && f->count <= max_window_rows;
-  const bool served_by_buffer =
-      !f->move && ((f->what == fetch_command::kind::next && b.buffered() > 0) || (array_fetch && b.buffered() >= f->count));
-  if (const server_link::rows_in_flight *ahead = c.link->ahead_in_flight(); ahead != nullptr) {
-    const bool mine = ahead->cursor == f->cursor && c.link->transaction_status() != transaction_state::failed;
-    if (mine && !served_by_buffer && !b.has_error() && (f->what == fetch_command::kind::next || array_fetch)) {
-      // This FETCH needs the window in flight: when that window holds every row it needs, the
-      // one after it is asked for first, so the server goes straight on to it instead of
-      // waiting for the program's next request.
-      const std::size_t needed = array_fetch ? f->count : 1;
-      if (c.link->requests_in_flight() == 1 && !b.at_end() && b.buffered() + ahead->rows >= needed)
-        send_window(c, f->cursor, array_fetch ? b.array_window(f->count) : b.next_window());
-      collect_oldest_window(c);
-      // Still short of the rows (a short window, or one asked for by FETCH NEXT): the rest
-      // come from the server, which must first have answered everything asked before them.
-      if (b.buffered() < needed) collect_rows_ahead(c);
-    } else if (!mine || !served_by_buffer) {
-      collect_rows_ahead(c);
-    }
-  }
+  collect_before_serving(c, b, *f, array_fetch);
   const transaction_state tx = c.link->transaction_status();
   // a failed transaction that our own window did not fail: the server answers (25P02)
   if (tx == transaction_state::failed && !b.has_error()) return nullptr;

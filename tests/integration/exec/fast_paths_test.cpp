@@ -331,6 +331,17 @@ std::size_t windows_sent_ahead(const std::string &db, Fn &&scenario, std::vector
   return sent;
 }
 
+// With readahead on (cap 4), `scenario` on database `db` asks for more than `at_least` windows before the program
+// needs them, and the program sees `trace` all the same.
+template <typename Fn>
+void expect_windows_sent_ahead(const std::string &db, Fn &&scenario, const std::vector<step> &trace,
+                               std::size_t at_least) {
+  setenv("PGESQL_FETCH_READAHEAD", "4", 1);
+  std::vector<step> logged;
+  EXPECT_GT(windows_sent_ahead(db, scenario, logged), at_least);
+  EXPECT_EQ(logged, trace);
+}
+
 void ten_rows(const char *options, const char *cap, std::vector<step> &out) {
   const std::string declare = std::string("declare c ") + options + " for select g from generate_series(1, 10) g";
   open_with_readahead(declare.c_str(), cap, out);
@@ -396,10 +407,7 @@ TEST_F(FastPathTest, WindowsAskedForEarlyChangeNothingTheProgramSees) {
   EXPECT_EQ(t[reopened + 5].sqlcode, ECPG_NOT_FOUND);
   EXPECT_EQ(t[t.size() - 3].rows, 16);  // d: 14 rows fetched one by one, 16 left
   EXPECT_EQ(t[t.size() - 2].sqlcode, ECPG_NOT_FOUND);
-  setenv("PGESQL_FETCH_READAHEAD", "4", 1);
-  std::vector<step> logged;
-  EXPECT_GT(windows_sent_ahead(database(), interleaved, logged), 10u);
-  EXPECT_EQ(logged, t);
+  expect_windows_sent_ahead(database(), interleaved, t, 10);
 }
 
 // A window in flight that fails, read early by a statement that is not a cursor's
@@ -478,10 +486,7 @@ TEST_F(FastPathTest, ArrayFetchesReadTheNextRowsAheadUnseen) {
   EXPECT_EQ(t[30].rows, 1);
   EXPECT_EQ(t[30].value, 7);
   EXPECT_EQ(t[31].sqlcode, ECPG_NOT_FOUND);
-  setenv("PGESQL_FETCH_READAHEAD", "4", 1);
-  std::vector<step> logged;
-  EXPECT_GT(windows_sent_ahead(database(), array_windows, logged), 5u);
-  EXPECT_EQ(logged, t);
+  expect_windows_sent_ahead(database(), array_windows, t, 5);
 }
 
 // FETCH n bigger than the windows in flight (the cap, or FETCH NEXT's smaller windows): the
@@ -507,10 +512,7 @@ TEST_F(FastPathTest, ArrayFetchesBiggerThanTheWindowsKeepTheRowOrder) {
   EXPECT_EQ(t[6].value, 11);
   EXPECT_EQ(t[9].rows, 30);
   EXPECT_EQ(t[10].rows, 8);  // rows 53..60
-  setenv("PGESQL_FETCH_READAHEAD", "4", 1);
-  std::vector<step> logged;
-  EXPECT_GT(windows_sent_ahead(database(), arrays_past_the_windows, logged), 3u);
-  EXPECT_EQ(logged, t);
+  expect_windows_sent_ahead(database(), arrays_past_the_windows, t, 3);
   // a count past an Execute's 32-bit row limit runs as written (the server refuses it: its
   // FETCH counts are 32-bit too), not as a window that would wrap
   auto huge = same_either_way([](std::vector<step> &out) {
