@@ -57,8 +57,6 @@ struct connection {
   std::string statement_text;
   std::vector<param_value> statement_params;
   query_result statement_result;
-  // the row a FETCH NEXT took from a cursor's buffer (serve_fetch), its storage reused
-  query_result fetched_row;
   // FOR :n through COPY: the last COPY found fit for its INSERT, with its column encoders
   // (empty: text). Reused while nothing else has run on the server since it, in the same
   // transaction: its COPY holds a lock on the table that every change of what the check

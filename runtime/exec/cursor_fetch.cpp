@@ -197,28 +197,28 @@ bool put_back_for_current_of(connection &c, std::string_view sql, int line) {
   return true;
 }
 
-const query_result *serve_fetch(connection &c, const std::string &sql, query_result &r) {
-  if (c.cursors.empty()) return nullptr;
+bool serve_fetch(connection &c, const std::string &sql, query_result &r, result_rows &served) {
+  if (c.cursors.empty()) return false;
   if (sql != c.last_fetch_text) {
     c.last_fetch = parse_fetch(sql);
     c.last_fetch_text = sql;
   }
   const std::optional<fetch_command> &f = c.last_fetch;
-  if (!f) return nullptr;
+  if (!f) return false;
   auto it = c.cursors.find(f->cursor);
-  if (it == c.cursors.end()) return nullptr;
+  if (it == c.cursors.end()) return false;
   cursor_buffer &b = it->second;
   // (an Execute's row limit is 32-bit: a larger FETCH n runs as written)
   const bool array_fetch = f->what == fetch_command::kind::forward && !f->move && f->count <= max_window_rows;
   collect_before_serving(c, b, *f, array_fetch);
   const transaction_state tx = c.link->transaction_status();
   // a failed transaction that our own window did not fail: the server answers (25P02)
-  if (tx == transaction_state::failed && !b.has_error()) return nullptr;
+  if (tx == transaction_state::failed && !b.has_error()) return false;
   if (b.needs_check && tx != transaction_state::failed) {
     bool failed = false;
     if (!cursor_listed(c, f->cursor, false, failed)) {
       if (!failed) c.cursors.erase(it);
-      return nullptr;
+      return false;
     }
     b.needs_check = false;
   }
@@ -227,7 +227,7 @@ const query_result *serve_fetch(connection &c, const std::string &sql, query_res
       (f->what != fetch_command::kind::next || f->move)) {
     // the server stands where the program does: it runs the statement as written
     b = b.emptied();
-    return nullptr;
+    return false;
   }
   bool drop = false;
   switch (f->what) {
@@ -250,10 +250,10 @@ const query_result *serve_fetch(connection &c, const std::string &sql, query_res
         drop = true;
         break;
       }
-      b.take(1, c.fetched_row);
-      if (c.fetched_row.row_count == 0) b.end_reported();
+      served = b.take_in_place(1);
+      if (served.row_count == 0) b.end_reported();
       send_next_window(c, b, f->cursor);
-      return &c.fetched_row;
+      return true;
     case fetch_command::kind::forward:
       if (array_fetch && b.buffered() == 0 && !b.at_end() && !b.has_error()) {
         // the rows the program asks for, read as a window (the same rows FETCH n returns)
@@ -273,11 +273,13 @@ const query_result *serve_fetch(connection &c, const std::string &sql, query_res
       b = b.emptied();
       r = c.link->execute(back + sql, {});
       if (r.outcome == query_result::status::error) c.cursors.erase(it);
-      return &r;
+      served = all_rows(r);
+      return true;
     }
   }
   if (drop) c.cursors.erase(f->cursor);
-  return &r;
+  served = all_rows(r);
+  return true;
 }
 
 void note_cursor_effects(connection &c, int statement_kind, const std::string &sql, const query_result &r) {

@@ -24,11 +24,12 @@ void note_cursor_opened(connection &c, const pgesql_stmt *stmt, const std::strin
 // must not run, it would act on another row.
 bool put_back_for_current_of(connection &c, std::string_view sql, int line);
 
-// A FETCH/MOVE without parameters on a tracked cursor: the result of the statement, or
-// nullptr when the server must run the text itself (`r` untouched). The result is `r`, or
-// for a FETCH NEXT served from the buffer the connection's fetched_row, valid until the
-// connection's next statement (reused, so that a warm FETCH NEXT allocates nothing).
-const query_result *serve_fetch(connection &c, const std::string &sql, query_result &r);
+// A FETCH/MOVE without parameters on a tracked cursor: true with `served` set to the
+// statement's rows, or false when the server must run the text itself (`r` untouched).
+// The rows are all of `r`, or for a FETCH NEXT the row where it lies in the cursor's
+// buffer, valid until the connection's next statement (not copied: a warm FETCH NEXT
+// neither allocates nor copies).
+bool serve_fetch(connection &c, const std::string &sql, query_result &r, result_rows &served);
 
 // After any other statement: CLOSE drops the cursor; transaction ends, errors,
 // DISCARD and CLOSE run as SQL make every cursor be checked before it is served again.

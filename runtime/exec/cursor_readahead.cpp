@@ -201,6 +201,7 @@ result_fields cursor_buffer::fill(query_result window, std::size_t asked) {
   }
   result_fields previous = std::move(window_.fields);
   window_ = std::move(window);
+  window_.outcome = query_result::status::rows;  // what rows taken in place are part of
   next_row_ = 0;
   return previous;
 }
@@ -224,6 +225,13 @@ query_result cursor_buffer::take(std::size_t count) {
   query_result r;
   take(count, r);
   return r;
+}
+
+result_rows cursor_buffer::take_in_place(std::size_t count) {
+  const std::size_t n = count == 0 ? buffered() : std::min(count, buffered());
+  const result_rows rows{&window_, next_row_, n};
+  next_row_ += n;
+  return rows;
 }
 
 void cursor_buffer::take(std::size_t count, query_result &into) {

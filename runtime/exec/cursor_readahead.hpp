@@ -101,6 +101,9 @@ class cursor_buffer {
   query_result take(std::size_t count);
   // The same into `into`, whose storage is reused (no allocation once it has held such rows).
   void take(std::size_t count, query_result &into);
+  // Up to `count` buffered rows (0 = every one) where they lie in the window, not copied:
+  // valid until the buffer is next filled. What a FETCH NEXT hands the program.
+  result_rows take_in_place(std::size_t count);
   void forget_error() { error_.reset(); }
 
   // Set when the session did something that may have closed the cursor

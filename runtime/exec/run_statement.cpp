@@ -222,7 +222,8 @@ extern "C" PGESQL_API int pgesql_exec(const pgesql_stmt *stmt, const char *conne
     std::vector<std::string> names;
     query_result &r = c->statement_result;  // storage reused, like statement_text
     r.reset_keeping_storage();
-    const query_result *result = &r;  // or a row served from a cursor's buffer
+    result_rows served;  // a FETCH's rows served from a cursor's buffer
+    bool from_buffer = false;
 
     if (stmt->kind == PGESQL_STMT_EXEC_IMMEDIATE) {
       if (!run_immediate(*c, stmt, opt, inputs, r)) return outcome();
@@ -270,14 +271,13 @@ extern "C" PGESQL_API int pgesql_exec(const pgesql_stmt *stmt, const char *conne
         diag::log("exec on line %d: query: %s; with %zu parameter(s) on connection %s\n", opt.line, sql.c_str(),
                   params.size(), c->name.c_str());
       // EXECUTE name(:a, :b): the prepared statement itself, its arguments as parameters
-      const query_result *served = nullptr;
       std::string arguments;
       if (execute_call)
         r = c->link->execute_prepared(execute_name, params);
       else if (!params.empty() && cls.sql_execute && sql_execute_arguments(sql, execute_name, arguments))
         r = execute_with_expressions(*c, execute_name, arguments, params);
-      else if (stmt->kind == PGESQL_STMT_FETCH && params.empty() && (served = serve_fetch(*c, sql, r)) != nullptr)
-        result = served;
+      else if (stmt->kind == PGESQL_STMT_FETCH && params.empty() && serve_fetch(*c, sql, r, served))
+        from_buffer = true;
       else if (cached)
         run_cached(*c, stmt, sql, params, replay_begin ? &*replay_begin : nullptr, r);
       else if (params.empty() && (cls.copy_in || cls.copy_out))
@@ -292,12 +292,13 @@ extern "C" PGESQL_API int pgesql_exec(const pgesql_stmt *stmt, const char *conne
         c->prepared[prepared_name] = prepared_statement{prepared_text, {}, false};
       if (stmt->kind == PGESQL_STMT_OPEN && r.outcome == query_result::status::command_ok)
         note_cursor_opened(*c, stmt, sql, cursor_cap);
-      else if (!served)
+      else if (!from_buffer)
         note_cursor_effects(*c, stmt->kind, sql, r);
       if (sql.capacity() > statement_text_kept_bytes) std::string().swap(sql);  // a huge text is not kept
     }
-    note_command(*c, *result);
-    if (check_result(*c, *result, opt.line, opt.informix)) process_output(*c, *result, opt, informix_se, outputs);
+    const result_rows rows = from_buffer ? served : all_rows(r);
+    note_command(*c, *rows.result);
+    if (check_result(*c, *rows.result, opt.line, opt.informix)) process_output(*c, rows, opt, informix_se, outputs);
     if (c->link) c->link->give_back(std::move(r.fields));
     return outcome();
   });

@@ -159,23 +159,34 @@ bool column_array_kind(connection &c, std::uint32_t oid, int line, bool informix
 
 bool process_output(connection &c, const query_result &r, const store_options &opt, bool informix_se,
                     std::span<const pgesql_var> out) {
+  return process_output(c, all_rows(r), opt, informix_se, out);
+}
+
+bool process_output(connection &c, const result_rows &rows, const store_options &opt, bool informix_se,
+                    std::span<const pgesql_var> out) {
   sqlca_t &ca = diag::thread_sqlca();
+  const query_result &r = *rows.result;
   switch (r.outcome) {
     case query_result::status::rows: {
       std::size_t ncols = r.columns.size();
-      ca.sqlerrd[2] = static_cast<long>(r.row_count);
+      const std::size_t row_count = rows.row_count;
+      ca.sqlerrd[2] = static_cast<long>(row_count);
       if (diag::log_enabled())
-        diag::log("process_output on line %d: correctly got %zu tuples with %zu fields\n", opt.line, r.row_count, ncols);
-      if (r.row_count == 0) {
+        diag::log("process_output on line %d: correctly got %zu tuples with %zu fields\n", opt.line, row_count, ncols);
+      if (row_count == 0) {
         diag::raise_not_found(opt.line);
         return false;
       }
-      if (!out.empty() && (out[0].type == PGESQL_T_DESCRIPTOR || out[0].type == PGESQL_T_SQLDA))
-        return describe_into(opt, r, out[0], false);
+      if (!out.empty() && (out[0].type == PGESQL_T_DESCRIPTOR || out[0].type == PGESQL_T_SQLDA)) {
+        if (rows.whole()) return describe_into(opt, r, out[0], false);
+        query_result own;  // a descriptor keeps its rows: they cannot stay in a cursor's buffer
+        copy_rows(rows, own);
+        return describe_into(opt, own, out[0], false);
+      }
       // one row (every FETCH NEXT) needs no allocation
       field_value single;
-      std::vector<field_value> many(r.row_count > 1 ? r.row_count : 0);
-      std::span<field_value> column = r.row_count > 1 ? std::span<field_value>(many) : std::span<field_value>(&single, 1);
+      std::vector<field_value> many(row_count > 1 ? row_count : 0);
+      std::span<field_value> column = row_count > 1 ? std::span<field_value>(many) : std::span<field_value>(&single, 1);
       for (std::size_t col = 0; col < ncols; ++col) {
         if (col >= out.size()) {
           if (opt.informix) continue;  // Informix ignores surplus columns
@@ -184,8 +195,8 @@ bool process_output(connection &c, const query_result &r, const store_options &o
         }
         array_kind kind;
         if (!column_array_kind(c, r.columns[col].type_oid, opt.line, opt.informix, kind)) return false;
-        for (std::size_t row = 0; row < r.row_count; ++row) {
-          const result_fields::value f = r.field(row, col);
+        for (std::size_t row = 0; row < row_count; ++row) {
+          const result_fields::value f = rows.field(row, col);
           column[row] = f ? field_value{f->data(), static_cast<int>(f->size()), false, r.columns[col].binary}
                           : field_value{"", 0, true};
         }
@@ -206,11 +217,11 @@ bool process_output(connection &c, const query_result &r, const store_options &o
       const std::string &tag = r.command_tag;
       // "INSERT oid rows", "UPDATE rows", "SELECT rows", ...
       std::size_t last_space = tag.rfind(' ');
-      long rows = last_space == std::string::npos ? 0 : std::atol(tag.c_str() + last_space + 1);
+      long affected = last_space == std::string::npos ? 0 : std::atol(tag.c_str() + last_space + 1);
       if (starts_with(tag, "INSERT ")) ca.sqlerrd[1] = std::atol(tag.c_str() + 7);
-      ca.sqlerrd[2] = rows;
+      ca.sqlerrd[2] = affected;
       if (diag::log_enabled()) diag::log("process_output on line %d: OK: %s\n", opt.line, tag.c_str());
-      if (!informix_se && rows == 0 &&
+      if (!informix_se && affected == 0 &&
           (starts_with(tag, "UPDATE") || starts_with(tag, "INSERT") || starts_with(tag, "DELETE")))
         diag::raise_not_found(opt.line);
       return true;

@@ -62,6 +62,9 @@ bool check_result(connection &c, const query_result &r, int line, bool informix)
 // when there are none), or the command's counts into sqlerrd.
 bool process_output(connection &c, const query_result &r, const store_options &opt, bool informix_se,
                     std::span<const pgesql_var> out);
+// The same for some rows of a result (a FETCH served from a cursor's buffer).
+bool process_output(connection &c, const result_rows &rows, const store_options &opt, bool informix_se,
+                    std::span<const pgesql_var> out);
 
 // The array form (if any) in which values of a column type arrive.
 bool column_array_kind(connection &c, std::uint32_t type_oid, int line, bool informix, array_kind &kind);

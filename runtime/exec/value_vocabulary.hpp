@@ -17,8 +17,10 @@
 
 namespace pgesql::exec {
 
+using values::all_rows;
 using values::array_kind;
 using values::column_info;
+using values::copy_rows;
 using values::decode_bytea_text;
 using values::double_text;
 using values::field_value;
@@ -39,6 +41,7 @@ using values::query_result;
 using values::read_indicator;
 using values::resolve;
 using values::result_fields;
+using values::result_rows;
 using values::server_message;
 using values::store_column;
 using values::store_host_column;

@@ -60,4 +60,32 @@ struct query_result {
   }
 };
 
+// Consecutive rows of a result, not copied: a FETCH served from a cursor's buffer hands
+// the program its rows where they lie in the window read ahead. Valid while `result`
+// is unchanged.
+struct result_rows {
+  const query_result *result = nullptr;
+  std::size_t first_row = 0;
+  std::size_t row_count = 0;
+
+  result_fields::value field(std::size_t row, std::size_t col) const {
+    return result->field(first_row + row, col);
+  }
+  bool whole() const { return first_row == 0 && row_count == result->row_count; }
+};
+
+inline result_rows all_rows(const query_result &r) { return {&r, 0, r.row_count}; }
+
+// The rows as a result of their own, in `into` (its storage reused): outcome, columns and
+// fields; the command tag is left to the caller.
+inline void copy_rows(const result_rows &rows, query_result &into) {
+  const query_result &from = *rows.result;
+  into.outcome = from.outcome;
+  if (&into.columns != &from.columns) into.columns = from.columns;
+  const std::size_t width = from.columns.size();
+  into.fields.clear();
+  into.fields.append(from.fields, rows.first_row * width, rows.row_count * width);
+  into.row_count = rows.row_count;
+}
+
 }  // namespace pgesql::values
