@@ -28,13 +28,22 @@ namespace oid_of = values::type_oid;
 
 // Column types whose array-ness is known without asking the catalog: ECPG's list of scalars
 // (and the geometric/vector types it reads space-separated), plus the common array types.
+constexpr array_kind kind_of_shape(oid_of::shape form) {
+  return form == oid_of::shape::array    ? array_kind::array
+         : form == oid_of::shape::vector ? array_kind::vector
+                                         : array_kind::none;
+}
+
+// (a switch of its own, not shape_of: returning an optional through memory cost a
+// store-forwarding stall per column of every row fetched)
 bool known_array_kind(std::uint32_t oid, array_kind &kind) {
-  const auto form = oid_of::shape_of(oid);
-  if (!form) return false;
-  kind = *form == oid_of::shape::array    ? array_kind::array
-         : *form == oid_of::shape::vector ? array_kind::vector
-                                          : array_kind::none;
-  return true;
+  switch (oid) {
+#define PGESQL_ARRAY_KIND_CASE(identifier, typname, number, form) \
+  case number: kind = kind_of_shape(oid_of::shape::form); return true;
+    PGESQL_BUILTIN_TYPES(PGESQL_ARRAY_KIND_CASE)
+#undef PGESQL_ARRAY_KIND_CASE
+    default: return false;
+  }
 }
 
 bool starts_with(const std::string &s, const char *p) { return s.compare(0, std::strlen(p), p) == 0; }
@@ -202,6 +211,10 @@ bool process_output(connection &c, const result_rows &rows, const store_options 
         }
         if (out[col].type == PGESQL_T_CXX) {
           if (!store_host_column(opt, out[col], column, kind)) return false;
+          continue;
+        }
+        if (row_count == 1 && values::is_plain_variable(out[col])) {  // every FETCH NEXT into scalars
+          if (!values::store_plain_field(opt, out[col], column[0], kind)) return false;
           continue;
         }
         host_var v = resolve(out[col]);

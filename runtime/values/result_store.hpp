@@ -41,4 +41,21 @@ bool store_value(const store_options &opt, int type, int ind_type, char *var, ch
 // ECPGfree_auto_mem) and checking the rows fit.
 bool store_column(const store_options &opt, host_var &v, std::span<const field_value> rows, array_kind kind);
 
+// Whether a variable is one plain C variable (not an array, not a pointer the runtime
+// resolves or allocates), its indicator too if it has one: the target of most FETCH NEXT
+// and SELECT INTO statements.
+inline bool is_plain_variable(const pgesql_var &v) {
+  const bool plain_indicator = v.ind_type == PGESQL_T_NO_INDICATOR
+                                   ? v.ind_addr == nullptr
+                                   : v.ind_addr != nullptr && v.ind_count >= 1 && v.ind_size > 0;
+  return v.type != PGESQL_T_CXX && v.addr != nullptr && v.count == 1 && v.size > 0 && plain_indicator;
+}
+
+// One row's field into a plain variable (is_plain_variable): what store_column stores for
+// one row, without the resolving and the checks that cannot apply to such a variable.
+inline bool store_plain_field(const store_options &opt, const pgesql_var &v, field_value f, array_kind kind) {
+  return store_value(opt, v.type, v.ind_type, static_cast<char *>(v.addr), static_cast<char *>(v.ind_addr), v.size,
+                     v.stride, v.ind_stride, 1, 0, f, kind);
+}
+
 }  // namespace pgesql::values
