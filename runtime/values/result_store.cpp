@@ -319,7 +319,7 @@ void store_binary(int ind_type, char *target, char *ind, long capacity, const ch
 }  // namespace
 
 bool store_value(const store_options &opt, int type, int ind_type, char *var, char *ind, long varcharsize,
-                 long offset, long ind_offset, long arrsize, long row, field_value f, array_kind kind) {
+                 long offset, long ind_offset, long arrsize, long row, const field_value &f, array_kind kind) {
   char *ind_at = ind != nullptr ? ind + ind_offset * row : nullptr;
   if (diag::log_enabled())  // once per value: the test keeps FETCH into arrays from paying for the call
     diag::log("store_value on line %d: RESULT: %s; array: %s\n", opt.line, f.is_null ? "NULL" : f.text,

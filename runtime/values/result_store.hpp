@@ -32,9 +32,10 @@ struct store_options {
 // Stores one field into element `row` of the variable (var/ind are element
 // 0; offset/ind_offset the strides; varcharsize the string capacity). With an
 // array kind, the field's elements go to rows row, row+1, ... On failure
-// sqlca is set and false is returned.
+// sqlca is set and false is returned. (`f` by reference: a copy read it back whole from
+// the parts just written, a store-forwarding stall per field of every row.)
 bool store_value(const store_options &opt, int type, int ind_type, char *var, char *ind, long varcharsize,
-                 long offset, long ind_offset, long arrsize, long row, field_value f, array_kind kind);
+                 long offset, long ind_offset, long arrsize, long row, const field_value &f, array_kind kind);
 
 // Stores one result column (one field per row) into a host variable,
 // allocating a buffer for a NULL pointer variable (registered for
@@ -53,7 +54,7 @@ inline bool is_plain_variable(const pgesql_var &v) {
 
 // One row's field into a plain variable (is_plain_variable): what store_column stores for
 // one row, without the resolving and the checks that cannot apply to such a variable.
-inline bool store_plain_field(const store_options &opt, const pgesql_var &v, field_value f, array_kind kind) {
+inline bool store_plain_field(const store_options &opt, const pgesql_var &v, const field_value &f, array_kind kind) {
   return store_value(opt, v.type, v.ind_type, static_cast<char *>(v.addr), static_cast<char *>(v.ind_addr), v.size,
                      v.stride, v.ind_stride, 1, 0, f, kind);
 }
