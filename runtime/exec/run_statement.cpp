@@ -192,6 +192,26 @@ bool run_prepared(connection &c, const pgesql_stmt *stmt, const char *name, cons
   return true;
 }
 
+// A FETCH/MOVE with no input variable and a static cursor name (every FETCH NEXT loop):
+// nothing to bind, substitute or classify, so the statement goes straight to the cursor's
+// buffer, and to the server as written when the buffer cannot serve it. The steps are the
+// general path's for such a statement, in the same order. False (sqlca set) when it could
+// not run; else `rows` is its result.
+bool run_plain_fetch(connection &c, const pgesql_stmt *stmt, const store_options &opt, query_result &r,
+                     result_rows &rows) {
+  std::string &sql = c.statement_text;  // storage reused: no allocation per FETCH
+  sql.assign(stmt->sql);
+  if (!autostart_transaction(c, opt.line, opt.informix)) return false;
+  if (diag::log_enabled())
+    diag::log("exec on line %d: query: %s; with 0 parameter(s) on connection %s\n", opt.line, sql.c_str(),
+              c.name.c_str());
+  if (serve_fetch(c, sql, r, rows)) return true;
+  r = c.link->execute(sql, {});
+  note_cursor_effects(c, stmt->kind, sql, r);
+  rows = all_rows(r);
+  return true;
+}
+
 int deallocate_one(connection &c, const std::string &name, int line, bool informix) {
   query_result r = c.link->simple_query("deallocate " + quoted_identifier(name));
   c.prepared.erase(name);
@@ -222,10 +242,13 @@ extern "C" PGESQL_API int pgesql_exec(const pgesql_stmt *stmt, const char *conne
     std::vector<std::string> names;
     query_result &r = c->statement_result;  // storage reused, like statement_text
     r.reset_keeping_storage();
-    result_rows served;  // a FETCH's rows served from a cursor's buffer
-    bool from_buffer = false;
+    result_rows fetched;  // a FETCH's rows: served from a cursor's buffer, or all of r
+    bool fetch_done = false;
 
-    if (stmt->kind == PGESQL_STMT_EXEC_IMMEDIATE) {
+    if (stmt->kind == PGESQL_STMT_FETCH && inputs.empty() && name == nullptr) {
+      if (!run_plain_fetch(*c, stmt, opt, r, fetched)) return outcome();
+      fetch_done = true;
+    } else if (stmt->kind == PGESQL_STMT_EXEC_IMMEDIATE) {
       if (!run_immediate(*c, stmt, opt, inputs, r)) return outcome();
     } else if (stmt->kind == PGESQL_STMT_EXECUTE) {
       if (!run_prepared(*c, stmt, name, opt, inputs, r)) return outcome();
@@ -276,8 +299,8 @@ extern "C" PGESQL_API int pgesql_exec(const pgesql_stmt *stmt, const char *conne
         r = c->link->execute_prepared(execute_name, params);
       else if (!params.empty() && cls.sql_execute && sql_execute_arguments(sql, execute_name, arguments))
         r = execute_with_expressions(*c, execute_name, arguments, params);
-      else if (stmt->kind == PGESQL_STMT_FETCH && params.empty() && serve_fetch(*c, sql, r, served))
-        from_buffer = true;
+      else if (stmt->kind == PGESQL_STMT_FETCH && params.empty() && serve_fetch(*c, sql, r, fetched))
+        fetch_done = true;
       else if (cached)
         run_cached(*c, stmt, sql, params, replay_begin ? &*replay_begin : nullptr, r);
       else if (params.empty() && (cls.copy_in || cls.copy_out))
@@ -292,11 +315,11 @@ extern "C" PGESQL_API int pgesql_exec(const pgesql_stmt *stmt, const char *conne
         c->prepared[prepared_name] = prepared_statement{prepared_text, {}, false};
       if (stmt->kind == PGESQL_STMT_OPEN && r.outcome == query_result::status::command_ok)
         note_cursor_opened(*c, stmt, sql, cursor_cap);
-      else if (!from_buffer)
+      else if (!fetch_done)
         note_cursor_effects(*c, stmt->kind, sql, r);
       if (sql.capacity() > statement_text_kept_bytes) std::string().swap(sql);  // a huge text is not kept
     }
-    const result_rows rows = from_buffer ? served : all_rows(r);
+    const result_rows rows = fetch_done ? fetched : all_rows(r);
     note_command(*c, *rows.result);
     if (check_result(*c, *rows.result, opt.line, opt.informix)) process_output(*c, rows, opt, informix_se, outputs);
     if (c->link) c->link->give_back(std::move(r.fields));
