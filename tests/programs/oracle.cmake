@@ -58,3 +58,5 @@ pgesql_oracle_program_test(descriptor_nulls)
 pgesql_oracle_program_test(auto_prepare OPTIONS -r prepare)
 pgesql_oracle_program_test(no_indicator OPTIONS -r no_indicator)
 pgesql_oracle_program_test(oracle_mode OPTIONS -C ORACLE)
+# FETCH NEXT served in place from a cursor's window, and one row into plain variables
+pgesql_oracle_program_test(fetch_next_targets)
