@@ -27,7 +27,9 @@ class Socket final : public Transport {
                             Deadline deadline, const KeepaliveOptions &keepalive, bool random_order = false);
   static Socket connect_unix(const std::string &path, Deadline deadline);
 
-  Socket(Socket &&other) noexcept : fd_(other.fd_), blocking_(other.blocking_), unix_domain_(other.unix_domain_) {
+  Socket(Socket &&other) noexcept
+      : fd_(other.fd_), blocking_(other.blocking_), unix_domain_(other.unix_domain_),
+        wrote_since_read_(other.wrote_since_read_) {
     other.fd_ = -1;
   }
   Socket &operator=(Socket &&other) noexcept;
@@ -52,6 +54,7 @@ class Socket final : public Transport {
   int fd_ = -1;
   bool blocking_ = false;
   bool unix_domain_ = false;  // reads without a deadline wait in poll here (see read_some)
+  bool wrote_since_read_ = false;  // a request went out and nothing was read since
 };
 
 }  // namespace pgesql::net
