@@ -26,16 +26,16 @@ namespace {
 
 namespace oid_of = values::type_oid;
 
-// Column types whose array-ness is known without asking the catalog: ECPG's list of scalars
-// (and the geometric/vector types it reads space-separated), plus the common array types.
 constexpr array_kind kind_of_shape(oid_of::shape form) {
   return form == oid_of::shape::array    ? array_kind::array
          : form == oid_of::shape::vector ? array_kind::vector
                                          : array_kind::none;
 }
 
-// (a switch of its own, not shape_of: returning an optional through memory cost a
-// store-forwarding stall per column of every row fetched)
+// Column types whose array-ness is known without asking the catalog: ECPG's list of scalars
+// (and the geometric/vector types it reads space-separated), plus the common array types.
+// (A switch of its own, not shape_of: its optional, returned through memory, cost a
+// store-forwarding stall per column of every row fetched.)
 bool known_array_kind(std::uint32_t oid, array_kind &kind) {
   switch (oid) {
 #define PGESQL_ARRAY_KIND_CASE(identifier, typname, number, form) \

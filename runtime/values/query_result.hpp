@@ -81,7 +81,7 @@ inline result_rows all_rows(const query_result &r) { return {&r, 0, r.row_count}
 inline void copy_rows(const result_rows &rows, query_result &into) {
   const query_result &from = *rows.result;
   into.outcome = from.outcome;
-  if (&into.columns != &from.columns) into.columns = from.columns;
+  into.columns = from.columns;
   const std::size_t width = from.columns.size();
   into.fields.clear();
   into.fields.append(from.fields, rows.first_row * width, rows.row_count * width);

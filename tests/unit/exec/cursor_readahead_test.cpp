@@ -249,4 +249,38 @@ TEST(CursorReadahead, TakingIntoAKeptResultReusesItsStorage) {
   EXPECT_EQ(into.command_tag, "FETCH 0");
 }
 
+TEST(CursorReadahead, RowsTakenInPlaceAreTheWindowsOwnAndAdvanceTheProgram) {
+  cursor_buffer b(false);
+  query_result first = window(1, 3);
+  first.outcome = query_result::status::command_ok;  // whatever the window came as, its rows are rows
+  b.fill(std::move(first), 3);
+  const result_rows one = b.take_in_place(1);
+  ASSERT_EQ(one.row_count, 1u);
+  EXPECT_EQ(one.result->outcome, query_result::status::rows);
+  EXPECT_EQ(*one.field(0, 0), "1");
+  EXPECT_FALSE(one.whole());
+  const result_rows rest = b.take_in_place(0);  // every buffered row
+  ASSERT_EQ(rest.row_count, 2u);
+  EXPECT_EQ(rest.result, one.result);  // the same window, not a copy
+  EXPECT_EQ(*rest.field(0, 0), "2");
+  EXPECT_EQ(*rest.field(1, 0), "3");
+  EXPECT_EQ(b.buffered(), 0u);
+  EXPECT_EQ(b.take_in_place(1).row_count, 0u);
+  b.fill(window(4, 2), 5);  // short: the cursor's end
+  EXPECT_EQ(*b.take_in_place(1).field(0, 0), "4");
+  EXPECT_EQ(b.ahead_of_program(), 2u);  // one row, and the step past the end
+}
+
+TEST(CursorReadahead, CopiedRowsStandAlone) {
+  const query_result w = window(10, 5);
+  query_result own;
+  copy_rows(result_rows{&w, 2, 2}, own);
+  EXPECT_EQ(own.outcome, query_result::status::rows);
+  ASSERT_EQ(own.row_count, 2u);
+  EXPECT_EQ(own.columns.size(), 1u);
+  EXPECT_EQ(*own.field(0, 0), "12");
+  EXPECT_EQ(*own.field(1, 0), "13");
+  EXPECT_TRUE(all_rows(own).whole());
+}
+
 }  // namespace
