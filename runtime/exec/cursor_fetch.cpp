@@ -261,6 +261,12 @@ bool serve_fetch(connection &c, const std::string &sql, query_result &r, result_
         diag::log("serve_fetch: read %zu row(s) on cursor %s\n", rows.row_count, f->cursor.c_str());
         c.link->give_back(b.fill(std::move(rows), f->count));
       }
+      if (array_fetch && b.buffered() >= f->count) {
+        // every row is buffered: served where they lie, like FETCH NEXT's (no copy)
+        served = b.take_in_place(f->count);
+        send_next_array_window(c, b, f->cursor, f->count);
+        return true;
+      }
       r = serve_forward(c, b, *f, drop);
       if (array_fetch && !drop) send_next_array_window(c, b, f->cursor, f->count);
       break;
